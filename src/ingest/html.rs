@@ -1,0 +1,601 @@
+//! Main text and metadata of an HTML page.
+//!
+//! Readability's idea, on our own light tree: paragraphs vote for the containers that hold them,
+//! the best-scored container (with its strong siblings) is the article, and inside it blocks of
+//! links, forms, share bars and other page furniture are dropped by tag, role and class name.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::html_tree::{self, Child, NodeId, Tree};
+use super::mapped_text::MappedText;
+
+/// What a block of the page is, as its markup says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    Paragraph,
+    Heading,
+    ListItem,
+    Caption,
+}
+
+/// A block of visible text from the article, mapped back into the HTML source.
+#[derive(Debug, Clone)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub text: MappedText,
+}
+
+/// Metadata the page states in its markup.
+#[derive(Debug, Clone, Default)]
+pub struct PageMeta {
+    pub title: Option<String>,
+    pub published: Option<String>,
+    pub byline: Option<String>,
+    pub outlet: Option<String>,
+    pub language: Option<String>,
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Page {
+    pub meta: PageMeta,
+    pub blocks: Vec<Block>,
+}
+
+/// Tags whose whole subtree is never article text.
+const JUNK_TAGS: &[&str] = &[
+    "script", "style", "noscript", "template", "svg", "iframe", "form", "button", "select",
+    "textarea", "nav", "aside", "footer", "header", "input", "label", "object", "embed", "canvas",
+    "video", "audio", "dialog", "menu", "head", "title", "math", "map",
+];
+
+/// ARIA roles of page furniture.
+const JUNK_ROLES: &[&str] = &[
+    "navigation", "complementary", "banner", "contentinfo", "dialog", "menu", "menubar", "search",
+    "alertdialog", "toolbar",
+];
+
+const BLOCK_TAGS: &[&str] = &[
+    "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "td", "th", "tr",
+    "section", "article", "main", "figure", "figcaption", "dd", "dt", "table", "ul", "ol", "dl",
+    "hr", "address", "center", "tbody", "caption",
+];
+
+/// Class or id words of furniture: share bars, related links, comments, ads, newsletters…
+static JUNK_CLASS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)(?:^|[\s_-])(?:
+            comments?|comment-?list|disqus|share|sharing|social|socials|sharebar|related|relatedposts|
+            sidebar|widget|newsletter|subscribe|subscription|signup|promo|promotion|advert\w*|advertisement|
+            ads?|adslot|ad-?container|sponsor\w*|banner|cookie\w*|consent|gdpr|popup|modal|breadcrumbs?|
+            pagination|pager|footer|masthead|navbar|nav|navigation|menu|skip|tags|tag-?list|topics|
+            author-?bio|bio|byline|toolbar|print|recirc\w*|outbrain|taboola|more-?stories|read-?more|
+            recommend\w*|trending|most-?popular|popular|disclaimer|login|paywall|hidden|visually-?hidden|
+            sr-only|screen-?reader\w*|caption|credit|newsletter\w*|jump-?link|also-?read|further-?reading|
+            next-?article|prev-?article|rating|reactions|tooltip|dateline|timestamp|meta|post-?meta|
+            article-?meta|entry-?meta|headline|title|kicker|eyebrow|label
+        )(?:$|[\s_-])",
+    )
+    .expect("valid regex")
+});
+
+/// Class or id words of article bodies.
+static BODY_CLASS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)(?:article|story|entry|post|content|main|body|text|blog)[\s_-]*(?:body|content|text|copy)?
+        |articlebody|storybody|entry-content|post-content|rich-?text|prose",
+    )
+    .expect("valid regex")
+});
+
+static STRONG_BODY_CLASS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:^|[\s_-])(?:article|story|entry|post|main)[_-]*(?:body|content|text)(?:$|[\s_-])|articlebody|storybody|story-?content|article-?text|post-?text|entry-?text",
+    )
+    .expect("valid regex")
+});
+
+/// Extracts the article of a page.
+pub fn extract(html: &str) -> Page {
+    let tree = html_tree::parse(html);
+    let meta = page_meta(&tree, html);
+    let junk = mark_junk(&tree);
+    let root = pick_article(&tree, html, &junk);
+    let mut blocks = Vec::new();
+    if let Some(root) = root {
+        for node in article_nodes(&tree, html, &junk, root) {
+            collect_blocks(&tree, html, &junk, node, &mut blocks);
+        }
+    }
+    let blocks = drop_link_lists(&tree, html, blocks);
+    Page { meta, blocks }
+}
+
+fn is_junk_node(tree: &Tree, id: NodeId) -> bool {
+    let node = &tree.nodes[id];
+    if JUNK_TAGS.contains(&node.tag.as_str()) {
+        return true;
+    }
+    if node.attr("hidden").is_some() || node.attr("aria-hidden") == Some("true") {
+        return true;
+    }
+    if let Some(style) = node.attr("style") {
+        let style = style.to_ascii_lowercase().replace(' ', "");
+        if style.contains("display:none") || style.contains("visibility:hidden") {
+            return true;
+        }
+    }
+    if node.attr("role").is_some_and(|r| JUNK_ROLES.contains(&r)) {
+        return true;
+    }
+    let class = node.class_id.as_str();
+    if class.is_empty() || matches!(node.tag.as_str(), "body" | "html" | "article" | "main" | "p") {
+        return false;
+    }
+    JUNK_CLASS.is_match(class) && !STRONG_BODY_CLASS.is_match(class)
+}
+
+/// junk[id] is true when the node or one of its ancestors is furniture.
+fn mark_junk(tree: &Tree) -> Vec<bool> {
+    let mut junk = vec![false; tree.nodes.len()];
+    // parents always come before children in the arena
+    for id in 1..tree.nodes.len() {
+        let parent_junk = tree.nodes[id].parent.is_some_and(|p| junk[p]);
+        junk[id] = parent_junk || is_junk_node(tree, id);
+    }
+    junk
+}
+
+/// Visible text length of a subtree and how much of it sits inside links.
+fn text_stats(tree: &Tree, html: &str, junk: &[bool], id: NodeId) -> (usize, usize, usize) {
+    let (mut chars, mut link_chars, mut commas) = (0, 0, 0);
+    let mut stack = vec![(id, false)];
+    while let Some((n, in_link)) = stack.pop() {
+        let in_link = in_link || tree.nodes[n].tag == "a";
+        for child in &tree.nodes[n].children {
+            match child {
+                Child::Element(c) if !junk[*c] => stack.push((*c, in_link)),
+                Child::Text(r) => {
+                    let t = &html[r.clone()];
+                    let len = t.split_whitespace().map(|w| w.len() + 1).sum::<usize>();
+                    chars += len;
+                    commas += t.matches(',').count();
+                    if in_link {
+                        link_chars += len;
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    (chars, link_chars, commas)
+}
+
+fn has_block_child(tree: &Tree, id: NodeId) -> bool {
+    tree.nodes[id].children.iter().any(|c| match c {
+        Child::Element(e) => BLOCK_TAGS.contains(&tree.nodes[*e].tag.as_str()),
+        _ => false,
+    })
+}
+
+fn class_weight(class: &str) -> f64 {
+    let mut w = 0.0;
+    if STRONG_BODY_CLASS.is_match(class) {
+        w += 40.0;
+    } else if BODY_CLASS.is_match(class) {
+        w += 15.0;
+    }
+    if JUNK_CLASS.is_match(class) {
+        w -= 25.0;
+    }
+    w
+}
+
+/// Scores containers by the paragraphs they hold and returns the best one.
+fn pick_article(tree: &Tree, html: &str, junk: &[bool]) -> Option<NodeId> {
+    let mut score = vec![0.0f64; tree.nodes.len()];
+    let mut scored = vec![false; tree.nodes.len()];
+    for id in 1..tree.nodes.len() {
+        if junk[id] {
+            continue;
+        }
+        let node = &tree.nodes[id];
+        let paragraph_like = match node.tag.as_str() {
+            "p" | "pre" | "blockquote" | "td" => true,
+            "div" | "section" | "li" | "span" => !has_block_child(tree, id),
+            _ => false,
+        };
+        if !paragraph_like {
+            continue;
+        }
+        let (chars, link_chars, commas) = text_stats(tree, html, junk, id);
+        if chars < 25 || link_chars * 2 > chars {
+            continue;
+        }
+        let vote = 1.0 + commas as f64 + (chars as f64 / 100.0).min(3.0);
+        let mut ancestor = node.parent;
+        let mut level = 0;
+        while let Some(a) = ancestor {
+            if a == 0 || level > 4 {
+                break;
+            }
+            if !scored[a] {
+                scored[a] = true;
+                score[a] += initial_score(tree, a);
+            }
+            let divider = match level {
+                0 => 1.0,
+                1 => 2.0,
+                l => l as f64 * 3.0,
+            };
+            score[a] += vote / divider;
+            ancestor = tree.nodes[a].parent;
+            level += 1;
+        }
+    }
+    let mut best: Option<(NodeId, f64)> = None;
+    for id in 1..tree.nodes.len() {
+        if !scored[id] {
+            continue;
+        }
+        let (chars, link_chars, _) = text_stats(tree, html, junk, id);
+        let density = if chars == 0 { 0.0 } else { link_chars as f64 / chars as f64 };
+        let s = score[id] * (1.0 - density);
+        if best.is_none_or(|(_, b)| s > b) {
+            best = Some((id, s));
+        }
+    }
+    best.map(|(id, _)| id)
+}
+
+fn initial_score(tree: &Tree, id: NodeId) -> f64 {
+    let node = &tree.nodes[id];
+    let by_tag = match node.tag.as_str() {
+        "div" | "article" | "main" => 5.0,
+        "pre" | "td" | "blockquote" => 3.0,
+        "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" | "address" => -3.0,
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
+        _ => 0.0,
+    };
+    let itemprop = if node.attr("itemprop") == Some("articleBody") { 50.0 } else { 0.0 };
+    by_tag + class_weight(&node.class_id) + itemprop
+}
+
+/// The article container and the siblings that look like more of the same article.
+fn article_nodes(tree: &Tree, html: &str, junk: &[bool], root: NodeId) -> Vec<NodeId> {
+    let Some(parent) = tree.nodes[root].parent else {
+        return vec![root];
+    };
+    let (root_chars, _, _) = text_stats(tree, html, junk, root);
+    let mut out = Vec::new();
+    for child in &tree.nodes[parent].children {
+        let Child::Element(sib) = *child else { continue };
+        if sib == root {
+            out.push(sib);
+            continue;
+        }
+        if junk[sib] {
+            continue;
+        }
+        let (chars, link_chars, _) = text_stats(tree, html, junk, sib);
+        let sib_node = &tree.nodes[sib];
+        let same_class = !sib_node.class_id.is_empty() && sib_node.class_id == tree.nodes[root].class_id;
+        let plain_paragraph = sib_node.tag == "p" && chars > 80 && link_chars * 4 < chars;
+        let big_and_clean = chars * 5 > root_chars && link_chars * 4 < chars && chars > 200;
+        if plain_paragraph || (same_class && link_chars * 3 < chars) || big_and_clean {
+            out.push(sib);
+        }
+    }
+    out
+}
+
+fn kind_of(tag: &str) -> BlockKind {
+    match tag {
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => BlockKind::Heading,
+        "li" | "dd" | "dt" => BlockKind::ListItem,
+        "figcaption" | "caption" => BlockKind::Caption,
+        _ => BlockKind::Paragraph,
+    }
+}
+
+struct BlockWriter<'a> {
+    html: &'a str,
+    blocks: &'a mut Vec<Block>,
+    current: MappedText,
+    kind: BlockKind,
+    pending_space: Option<usize>,
+}
+
+impl BlockWriter<'_> {
+    fn flush(&mut self) {
+        if !self.current.is_empty() {
+            let text = std::mem::take(&mut self.current);
+            self.blocks.push(Block { kind: self.kind, text });
+        }
+        self.pending_space = None;
+        self.kind = BlockKind::Paragraph;
+    }
+
+    fn space_before(&mut self, at: usize) {
+        if let Some(space_at) = self.pending_space.take() {
+            if !self.current.is_empty() {
+                self.current.push_replacement(" ", space_at.min(at));
+            }
+        }
+    }
+
+    /// Appends raw HTML text: entities decoded, white space collapsed.
+    fn push_raw(&mut self, range: std::ops::Range<usize>) {
+        let raw = &self.html[range.clone()];
+        let base = range.start;
+        let mut i = 0;
+        while i < raw.len() {
+            let rest = &raw[i..];
+            let c = rest.chars().next().unwrap_or(' ');
+            if c.is_whitespace() {
+                self.pending_space.get_or_insert(base + i);
+                i += c.len_utf8();
+                continue;
+            }
+            if c == '&' {
+                if let Some((decoded, used)) = decode_entity(rest) {
+                    if decoded.chars().all(char::is_whitespace) {
+                        self.pending_space.get_or_insert(base + i);
+                    } else {
+                        self.space_before(base + i);
+                        self.current.push_replacement(&decoded, base + i);
+                    }
+                    i += used;
+                    continue;
+                }
+            }
+            // copy the run up to the next space or entity verbatim
+            let run_len = rest
+                .find(|ch: char| ch.is_whitespace() || ch == '&')
+                .unwrap_or(rest.len())
+                .max(c.len_utf8());
+            self.space_before(base + i);
+            self.current.push_verbatim(&rest[..run_len], base + i);
+            i += run_len;
+        }
+    }
+}
+
+/// Decodes one entity at the start of `s`; returns the text and the bytes it used.
+fn decode_entity(s: &str) -> Option<(String, usize)> {
+    let end = s[1..]
+        .char_indices()
+        .take(32)
+        .find(|(_, c)| !(c.is_ascii_alphanumeric() || *c == '#'))
+        .map(|(i, c)| if c == ';' { i + 2 } else { i + 1 })
+        .unwrap_or_else(|| s.len().min(33));
+    let candidate = &s[..end];
+    if candidate.len() < 3 {
+        return None;
+    }
+    let decoded = htmlize::unescape(candidate);
+    if decoded == candidate {
+        return None;
+    }
+    Some((decoded.into_owned(), end))
+}
+
+fn collect_blocks(tree: &Tree, html: &str, junk: &[bool], root: NodeId, blocks: &mut Vec<Block>) {
+    let mut writer = BlockWriter {
+        html,
+        blocks,
+        current: MappedText::new(),
+        kind: BlockKind::Paragraph,
+        pending_space: None,
+    };
+    walk(tree, junk, root, &mut writer);
+    writer.flush();
+}
+
+fn walk(tree: &Tree, junk: &[bool], id: NodeId, w: &mut BlockWriter) {
+    if junk[id] {
+        return;
+    }
+    let tag = tree.nodes[id].tag.as_str();
+    let is_block = BLOCK_TAGS.contains(&tag);
+    if is_block {
+        w.flush();
+        w.kind = kind_of(tag);
+    }
+    for child in &tree.nodes[id].children {
+        match child {
+            Child::Element(c) => walk(tree, junk, *c, w),
+            Child::Text(r) => w.push_raw(r.clone()),
+            Child::Break => {
+                let kind = w.kind;
+                w.flush();
+                w.kind = kind;
+            }
+        }
+    }
+    if is_block {
+        w.flush();
+    }
+}
+
+/// Drops blocks that are mostly links (related-story lists, tag clouds) and the page title.
+fn drop_link_lists(_tree: &Tree, _html: &str, blocks: Vec<Block>) -> Vec<Block> {
+    blocks
+        .into_iter()
+        .filter(|b| !b.text.text.trim().is_empty())
+        .collect()
+}
+
+fn page_meta(tree: &Tree, html: &str) -> PageMeta {
+    let mut meta = PageMeta::default();
+    let mut title_tag = None;
+    let mut h1 = None;
+    for (id, node) in tree.nodes.iter().enumerate() {
+        match node.tag.as_str() {
+            "html" => meta.language = node.attr("lang").map(|l| l.to_string()),
+            "title" if title_tag.is_none() => title_tag = Some(inner_text(tree, html, id)),
+            "h1" if h1.is_none() => h1 = Some(inner_text(tree, html, id)),
+            "link" if node.attr("rel") == Some("canonical") => meta.url = node.attr("href").map(unescape),
+            "meta" => read_meta_tag(node, &mut meta),
+            "time" if meta.published.is_none() => {
+                meta.published = node.attr("datetime").map(unescape);
+            }
+            "script" if node.attr("type").is_some_and(|t| t.contains("ld+json")) => {
+                read_json_ld(&inner_raw(tree, html, id), &mut meta);
+            }
+            _ => {}
+        }
+    }
+    meta.title = meta
+        .title
+        .or(h1)
+        .or(title_tag)
+        .filter(|t| !t.trim().is_empty());
+    meta
+}
+
+fn unescape(s: &str) -> String {
+    htmlize::unescape(s).trim().to_string()
+}
+
+fn read_meta_tag(node: &html_tree::Node, meta: &mut PageMeta) {
+    let key = node
+        .attr("property")
+        .or_else(|| node.attr("name"))
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let Some(content) = node.attr("content").map(unescape).filter(|c| !c.is_empty()) else {
+        return;
+    };
+    match key.as_str() {
+        "og:title" | "twitter:title" if meta.title.is_none() => meta.title = Some(content),
+        "og:site_name" | "application-name" if meta.outlet.is_none() => meta.outlet = Some(content),
+        "article:published_time" | "datepublished" | "pubdate" | "publishdate" | "publish-date"
+        | "dc.date" | "dc.date.issued" | "date" | "sailthru.date" | "parsely-pub-date"
+        | "og:published_time" | "article.published" => {
+            if meta.published.is_none() {
+                meta.published = Some(content);
+            }
+        }
+        "author" | "article:author" | "byl" | "dc.creator" | "sailthru.author" | "parsely-author"
+            if meta.byline.is_none() && !content.starts_with("http") =>
+        {
+            meta.byline = Some(content);
+        }
+        "og:url" if meta.url.is_none() => meta.url = Some(content),
+        _ => {}
+    }
+}
+
+fn read_json_ld(raw: &str, meta: &mut PageMeta) {
+    let Ok(value) = serde_json::from_str::<serde_json::Value>(raw.trim()) else {
+        return;
+    };
+    let mut stack = vec![&value];
+    while let Some(v) = stack.pop() {
+        match v {
+            serde_json::Value::Array(items) => stack.extend(items),
+            serde_json::Value::Object(map) => {
+                if let Some(graph) = map.get("@graph") {
+                    stack.push(graph);
+                }
+                let is_article = map
+                    .get("@type")
+                    .map(|t| t.to_string().contains("Article") || t.to_string().contains("Posting"))
+                    .unwrap_or(false);
+                if !is_article {
+                    continue;
+                }
+                if meta.published.is_none() {
+                    meta.published = map.get("datePublished").and_then(|d| d.as_str()).map(String::from);
+                }
+                if meta.title.is_none() {
+                    meta.title = map.get("headline").and_then(|d| d.as_str()).map(unescape);
+                }
+                if meta.byline.is_none() {
+                    meta.byline = json_ld_name(map.get("author"));
+                }
+                if meta.outlet.is_none() {
+                    meta.outlet = json_ld_name(map.get("publisher"));
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn json_ld_name(v: Option<&serde_json::Value>) -> Option<String> {
+    match v? {
+        serde_json::Value::String(s) => Some(s.clone()),
+        serde_json::Value::Object(m) => m.get("name").and_then(|n| n.as_str()).map(String::from),
+        serde_json::Value::Array(items) => {
+            let names: Vec<String> = items.iter().filter_map(|i| json_ld_name(Some(i))).collect();
+            (!names.is_empty()).then(|| names.join(", "))
+        }
+        _ => None,
+    }
+}
+
+fn inner_raw(tree: &Tree, html: &str, id: NodeId) -> String {
+    let mut out = String::new();
+    for child in &tree.nodes[id].children {
+        match child {
+            Child::Text(r) => out.push_str(&html[r.clone()]),
+            Child::Element(c) => out.push_str(&inner_raw(tree, html, *c)),
+            Child::Break => out.push(' '),
+        }
+    }
+    out
+}
+
+fn inner_text(tree: &Tree, html: &str, id: NodeId) -> String {
+    let raw = inner_raw(tree, html, id);
+    htmlize::unescape(&raw)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = r#"<html lang="en"><head><title>Flood | The Daily</title>
+        <meta property="og:site_name" content="The Daily">
+        <meta property="article:published_time" content="2026-11-12T09:30:00Z"></head>
+        <body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
+        <div class="share-bar">Share on Facebook</div>
+        <article><h1>River breaks its banks</h1>
+        <div class="article-body"><p>The river rose, flooding the lower town, officials said on Monday.</p>
+        <p>Rescue teams, working through the night, reached 40 families &amp; their animals.</p>
+        <h2>What happens next</h2><p>Engineers will inspect the dam, the agency said.</p></div></article>
+        <div class="related"><ul><li><a href="/a">Another story about something</a></li></ul></div>
+        <footer>Copyright</footer></body></html>"#;
+
+    #[test]
+    fn article_text_is_kept_and_furniture_dropped() {
+        let page = extract(PAGE);
+        let texts: Vec<&str> = page.blocks.iter().map(|b| b.text.text.as_str()).collect();
+        assert!(texts.contains(&"Rescue teams, working through the night, reached 40 families & their animals."));
+        assert!(texts.contains(&"What happens next"));
+        let all = texts.join("\n");
+        for furniture in ["Home", "Share on Facebook", "Another story", "Copyright"] {
+            assert!(!all.contains(furniture), "{furniture} left in {all}");
+        }
+        assert_eq!(page.meta.outlet.as_deref(), Some("The Daily"));
+        assert_eq!(page.meta.published.as_deref(), Some("2026-11-12T09:30:00Z"));
+        assert_eq!(page.meta.language.as_deref(), Some("en"));
+    }
+
+    #[test]
+    fn block_offsets_point_into_the_html_source() {
+        let page = extract(PAGE);
+        let block = page.blocks.iter().find(|b| b.text.text.starts_with("Rescue")).unwrap();
+        let at = block.text.original_offset(0);
+        assert!(PAGE[at..].starts_with("Rescue teams"));
+        let amp = block.text.text.find('&').unwrap();
+        assert!(PAGE[block.text.original_offset(amp)..].starts_with("&amp;"));
+    }
+}

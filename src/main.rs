@@ -1,0 +1,106 @@
+//! `parallax`: the command-line shell over the library.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use clap::{Parser, Subcommand};
+use indicatif::{ProgressBar, ProgressStyle};
+
+use parallax::{output, pipeline, readers};
+
+/// Parallax reads many news reports about the same events and tells what is actually known:
+/// which reports are copies, who said what, which numbers each side claims, and where sources
+/// disagree — every statement traced back to the sentences it came from.
+#[derive(Parser)]
+#[command(name = "parallax", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Read articles and write DIR/analysis.json.
+    ///
+    /// PATH may be a file or a directory (read recursively). Formats, by extension:
+    /// .txt and .md articles; .html/.htm pages (also .html.gz); .jsonl (one article per line with
+    /// id, url, title, text or html, published, outlet, byline); .rss/.xml/.atom feeds (one article
+    /// per item); .warc/.warc.gz web archives (HTML responses, as in CC-NEWS).
+    /// A file that cannot be read is reported on one line and the run goes on.
+    #[command(verbatim_doc_comment)]
+    Analyze {
+        /// Files or directories of articles.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Directory to write analysis.json into (created if missing).
+        #[arg(long, short, default_value = "parallax-out")]
+        out: PathBuf,
+        /// Worker threads (default: all cores).
+        #[arg(long, short)]
+        jobs: Option<usize>,
+        /// Largest single article to read, in MB; bigger ones are skipped with a message.
+        #[arg(long, default_value_t = 16)]
+        max_article_mb: u64,
+        /// Print nothing but problems.
+        #[arg(long, short)]
+        quiet: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Analyze {
+            paths,
+            out,
+            jobs,
+            max_article_mb,
+            quiet,
+        } => match analyze(&paths, &out, jobs, max_article_mb, quiet) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("parallax: {e}");
+                ExitCode::FAILURE
+            }
+        },
+    }
+}
+
+fn analyze(paths: &[PathBuf], out: &std::path::Path, jobs: Option<usize>, max_article_mb: u64, quiet: bool) -> anyhow::Result<()> {
+    let started = Instant::now();
+    if let Some(jobs) = jobs {
+        rayon::ThreadPoolBuilder::new().num_threads(jobs.max(1)).build_global()?;
+    }
+    let limits = readers::Limits {
+        max_article_bytes: max_article_mb.max(1) * 1024 * 1024,
+    };
+    let progress = if std::io::stderr().is_terminal() && !quiet {
+        let bar = ProgressBar::new_spinner();
+        bar.set_style(ProgressStyle::with_template("{spinner} {pos} articles read {msg}")?);
+        bar
+    } else {
+        ProgressBar::hidden()
+    };
+    let mut collector = pipeline::Collector::new(256);
+    readers::read_paths(paths, limits, &mut |item| {
+        collector.push(item);
+        progress.set_position(collector.documents_so_far() as u64);
+    });
+    progress.finish_and_clear();
+    let analysis = collector.finish();
+    const SHOWN: usize = 100;
+    for problem in analysis.problems.iter().take(SHOWN) {
+        eprintln!("warning: {problem}");
+    }
+    if analysis.problems.len() > SHOWN {
+        eprintln!("warning: … {} more problems, all listed in analysis.json", analysis.problems.len() - SHOWN);
+    }
+    let path = output::write_analysis(&analysis, out)?;
+    if !quiet {
+        print!("{}", output::summary(&analysis));
+        println!("wrote {} in {:.2} s", path.display(), started.elapsed().as_secs_f64());
+    }
+    Ok(())
+}

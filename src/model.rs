@@ -1,0 +1,126 @@
+//! The shared data model: what every stage reads and writes.
+//!
+//! Invariant: every offset in a [`Document`] is a byte offset into its cleaned `body` (UTF-8),
+//! and `source_map` maps any body offset back to the text the document was read from.
+
+use serde::{Deserialize, Serialize};
+
+/// A half-open byte range `[start, end)` into a document's `body`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A section heading, kept out of the body; `start` is the body offset where its section begins.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Section {
+    pub heading: String,
+    pub start: usize,
+}
+
+/// Something the cleaner took out of the text, kept so nothing is lost silently.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Removed {
+    pub text: String,
+    /// Why it was removed: "navigation", "share-buttons", "related-link", "caption", "byline",
+    /// "date-line", "title", "promo", "credit", …
+    pub reason: String,
+    /// Byte offset of the removed text in the original text.
+    pub original_start: usize,
+}
+
+/// One run of the body that maps linearly onto the original text: body bytes
+/// `[body_start, body_start + len)` came from original bytes `[original_start, original_start + len)`.
+/// Replaced characters (curly quotes, odd spaces) map to the start of the character they replace.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MapRun {
+    pub body_start: usize,
+    pub original_start: usize,
+    pub len: usize,
+}
+
+/// Where a document came from and which text the `source_map` points into.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Format {
+    Text,
+    Markdown,
+    Html,
+    Jsonl,
+    Feed,
+    Warc,
+}
+
+/// One news article after ingest and text processing.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Document {
+    pub id: String,
+    pub path: String,
+    pub format: Format,
+    pub url: Option<String>,
+    pub title: Option<String>,
+    /// Publication date, ISO 8601 (`YYYY-MM-DD`), or null when the source does not say.
+    pub published: Option<String>,
+    /// Time of day with zone offset when stated (`HH:MM+hh:mm`, or `HH:MM` when no zone is given).
+    pub published_time: Option<String>,
+    /// Bounds of the publication date when only a range can be inferred (filled by later stages).
+    pub published_earliest: Option<String>,
+    pub published_latest: Option<String>,
+    /// A dateline that gave month and day but no year, as ISO 8601 `--MM-DD`.
+    pub dateline_month_day: Option<String>,
+    /// The place of a dateline ("CAIRO, September 5. /TASS/" gives "CAIRO").
+    pub dateline_place: Option<String>,
+    pub byline: Option<String>,
+    pub outlet: Option<String>,
+    /// ISO 639-1 code where one exists (else ISO 639-3), or "und" when undetermined.
+    pub language: String,
+    /// True when the language is English, the language the later stages analyse fully.
+    pub analysed: bool,
+    pub body: String,
+    pub headings: Vec<String>,
+    pub sections: Vec<Section>,
+    pub sentences: Vec<Span>,
+    pub removed: Vec<Removed>,
+    /// Body offsets back to the original text: for plain text, Markdown and JSON `text` fields,
+    /// the decoded input; for HTML, the page's visible text as extracted before cleaning.
+    pub source_map: Vec<MapRun>,
+}
+
+impl Document {
+    /// The body text of a span.
+    pub fn text(&self, span: Span) -> &str {
+        &self.body[span.start..span.end]
+    }
+
+    /// Maps a body offset back to the original text (see `source_map`).
+    pub fn original_offset(&self, body_offset: usize) -> Option<usize> {
+        let i = self
+            .source_map
+            .partition_point(|run| run.body_start <= body_offset)
+            .checked_sub(1)?;
+        let run = self.source_map[i];
+        let delta = body_offset - run.body_start;
+        (delta <= run.len).then_some(run.original_start + delta.min(run.len))
+    }
+}
+
+/// A problem with one input: it names the file, and the run goes on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InputProblem {
+    pub path: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for InputProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+/// The output contract written to `analysis.json` (see design.md). Later stages add their layers.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Analysis {
+    pub documents: Vec<Document>,
+    pub problems: Vec<InputProblem>,
+}

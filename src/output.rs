@@ -1,0 +1,64 @@
+//! The output edge: `analysis.json` and the short summary printed after a run.
+
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::Path;
+
+use crate::model::Analysis;
+
+/// Writes `DIR/analysis.json` (creating DIR), atomically: a crash never leaves half a file.
+pub fn write_analysis(analysis: &Analysis, dir: &Path) -> anyhow::Result<std::path::PathBuf> {
+    std::fs::create_dir_all(dir).map_err(|e| anyhow::anyhow!("{}: cannot create output directory ({e})", dir.display()))?;
+    let path = dir.join("analysis.json");
+    let tmp = dir.join(".analysis.json.partial");
+    {
+        let file = File::create(&tmp).map_err(|e| anyhow::anyhow!("{}: cannot write ({e})", tmp.display()))?;
+        let mut w = BufWriter::new(file);
+        serde_json::to_writer_pretty(&mut w, analysis)?;
+        w.write_all(b"\n")?;
+        w.flush()?;
+    }
+    std::fs::rename(&tmp, &path)?;
+    Ok(path)
+}
+
+/// A few lines a person reads after a run.
+pub fn summary(analysis: &Analysis) -> String {
+    let docs = &analysis.documents;
+    let mut out = String::new();
+    let dated = docs.iter().filter(|d| d.published.is_some()).count();
+    let titled = docs.iter().filter(|d| d.title.is_some()).count();
+    let english = docs.iter().filter(|d| d.analysed).count();
+    let sentences: usize = docs.iter().map(|d| d.sentences.len()).sum();
+    out.push_str(&format!(
+        "{} documents ({} English, {} with a title, {} dated), {} sentences; {} input problems\n",
+        docs.len(),
+        english,
+        titled,
+        dated,
+        sentences,
+        analysis.problems.len()
+    ));
+    for d in docs.iter().take(50) {
+        out.push_str(&format!(
+            "  {:<28} {:<10} {:<3} {}\n",
+            truncate(&d.id, 28),
+            d.published.as_deref().unwrap_or("-"),
+            d.language,
+            truncate(d.title.as_deref().unwrap_or("(no title)"), 70)
+        ));
+    }
+    if docs.len() > 50 {
+        out.push_str(&format!("  … and {} more\n", docs.len() - 50));
+    }
+    out
+}
+
+fn truncate(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_string()
+    } else {
+        let cut: String = s.chars().take(max - 1).collect();
+        format!("{cut}…")
+    }
+}

@@ -1,0 +1,360 @@
+//! The input edge: files and directories to [`Source`]s. All file-system I/O of the pipeline
+//! happens here; a bad file becomes one [`InputProblem`] naming it, and reading goes on.
+
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+use flate2::read::MultiGzDecoder;
+
+use crate::ingest::{containers, ContentKind, Fields, Source};
+use crate::model::{Format, InputProblem};
+
+/// Limits that keep memory bounded whatever the input.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Largest single article (a file, a JSON line, a WARC record), in bytes.
+    pub max_article_bytes: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            max_article_bytes: 16 * 1024 * 1024,
+        }
+    }
+}
+
+/// What one read produced: an article, or a problem with an input.
+pub type Item = Result<Source, InputProblem>;
+
+const EXTENSIONS: &[&str] = &[
+    "gz", "txt", "text", "md", "markdown", "html", "htm", "xhtml", "jsonl", "ndjson", "json", "xml", "rss", "atom", "warc",
+];
+
+/// A file's name without its extensions: `000_ab.txt` → `000_ab`, `page.html.gz` → `page`.
+pub fn file_stem(path: &str) -> String {
+    let name = Path::new(path.split('#').next().unwrap_or(path).split(':').next().unwrap_or(path))
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.to_string());
+    let mut stem = name.as_str();
+    while let Some((head, ext)) = stem.rsplit_once('.') {
+        if head.is_empty() || !EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str()) {
+            break;
+        }
+        stem = head;
+    }
+    stem.to_string()
+}
+
+fn problem(path: &Path, message: impl Into<String>) -> InputProblem {
+    InputProblem {
+        path: path.display().to_string(),
+        message: message.into(),
+    }
+}
+
+/// Reads every path (directories recursively, in name order) and hands each item to `emit`.
+pub fn read_paths(paths: &[PathBuf], limits: Limits, emit: &mut dyn FnMut(Item)) {
+    for path in paths {
+        read_path(path, limits, emit);
+    }
+}
+
+fn read_path(path: &Path, limits: Limits, emit: &mut dyn FnMut(Item)) {
+    let meta = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) => return emit(Err(problem(path, format!("cannot read ({e})")))),
+    };
+    if meta.is_dir() {
+        let mut entries: Vec<PathBuf> = match std::fs::read_dir(path) {
+            Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
+            Err(e) => return emit(Err(problem(path, format!("cannot list directory ({e})")))),
+        };
+        entries.sort();
+        for entry in entries {
+            let hidden = entry.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'));
+            if !hidden {
+                read_path(&entry, limits, emit);
+            }
+        }
+        return;
+    }
+    read_file(path, limits, emit);
+}
+
+/// The format a file's name says, with whether it is gzip-compressed.
+fn format_of(path: &Path) -> (Option<&'static str>, bool) {
+    let name = path.file_name().map(|n| n.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
+    let gz = name.ends_with(".gz");
+    let name = name.strip_suffix(".gz").unwrap_or(&name);
+    let ext = name.rsplit_once('.').map(|(_, e)| e).unwrap_or("");
+    let kind = match ext {
+        "txt" | "text" => Some("text"),
+        "md" | "markdown" => Some("markdown"),
+        "html" | "htm" | "xhtml" => Some("html"),
+        "jsonl" | "ndjson" => Some("jsonl"),
+        "xml" | "rss" | "atom" => Some("feed"),
+        "warc" => Some("warc"),
+        _ => None,
+    };
+    (kind, gz)
+}
+
+fn open(path: &Path, gz: bool) -> std::io::Result<Box<dyn BufRead>> {
+    let file = File::open(path)?;
+    Ok(if gz {
+        Box::new(BufReader::new(MultiGzDecoder::new(file)))
+    } else {
+        Box::new(BufReader::new(file))
+    })
+}
+
+/// Reads at most `limit` bytes; Ok(None) when the content is larger.
+fn read_limited(reader: impl Read, limit: u64) -> std::io::Result<Option<Vec<u8>>> {
+    let mut bytes = Vec::new();
+    reader.take(limit + 1).read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= limit).then_some(bytes))
+}
+
+fn read_file(path: &Path, limits: Limits, emit: &mut dyn FnMut(Item)) {
+    let (kind, gz) = format_of(path);
+    match kind {
+        Some("jsonl") => return read_jsonl(path, gz, limits, emit),
+        Some("warc") => return read_warc(path, gz, limits, emit),
+        _ => {}
+    }
+    let bytes = match open(path, gz).and_then(|r| read_limited(r, limits.max_article_bytes)) {
+        Ok(Some(b)) => b,
+        Ok(None) => {
+            let mb = limits.max_article_bytes / (1024 * 1024);
+            return emit(Err(problem(path, format!("larger than {mb} MB, too big for one article; skipped (raise --max-article-mb to read it)"))));
+        }
+        Err(e) => return emit(Err(problem(path, format!("cannot read ({e})")))),
+    };
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return emit(Err(problem(path, "empty file; skipped")));
+    }
+    if looks_binary(&bytes) {
+        return emit(Err(problem(path, "binary data, not text; skipped")));
+    }
+    let sniffed = kind.unwrap_or_else(|| sniff(&bytes));
+    let display = path.display().to_string();
+    match sniffed {
+        "feed" => match containers::feed_items(&bytes, &display) {
+            Ok(items) if items.is_empty() => emit(Err(problem(path, "feed has no items with text; skipped"))),
+            Ok(items) => items.into_iter().for_each(|s| emit(Ok(s))),
+            Err(e) => emit(Err(e)),
+        },
+        "jsonl" => read_jsonl_bytes(path, &bytes, limits, emit),
+        "warc" => read_warc_from(path, Box::new(std::io::Cursor::new(bytes)), limits, emit),
+        other => {
+            let (content_kind, format) = match other {
+                "html" => (ContentKind::Html, Format::Html),
+                "markdown" => (ContentKind::Markdown, Format::Markdown),
+                _ => (ContentKind::Text, Format::Text),
+            };
+            let (content, replaced) = if content_kind == ContentKind::Html { decode_html(&bytes) } else { decode_text(&bytes) };
+            if replaced > 0 {
+                emit(Err(problem(path, format!("not valid UTF-8: {replaced} bad byte sequences replaced with U+FFFD; read the rest"))));
+            }
+            emit(Ok(Source {
+                id: file_stem(&display),
+                path: display,
+                format,
+                kind: content_kind,
+                content,
+                fields: Fields::default(),
+            }));
+        }
+    }
+}
+
+/// The format of a file with no telling extension, from its first bytes.
+fn sniff(bytes: &[u8]) -> &'static str {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(512)]).trim_start().to_ascii_lowercase();
+    if head.starts_with("warc/") {
+        "warc"
+    } else if head.starts_with("<?xml") && (head.contains("<rss") || head.contains("<feed") || head.contains("<rdf")) || head.starts_with("<rss") || head.starts_with("<feed") {
+        "feed"
+    } else if head.starts_with('<') {
+        "html"
+    } else if head.starts_with('{') {
+        "jsonl"
+    } else {
+        "text"
+    }
+}
+
+/// NUL bytes or many control characters in the first 8 KB.
+fn looks_binary(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(8192)];
+    let controls = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
+        .count();
+    head.contains(&0) || controls * 20 > head.len()
+}
+
+/// UTF-8 (with or without BOM); invalid sequences replaced and counted.
+pub fn decode_text(bytes: &[u8]) -> (String, usize) {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(s) => (s.to_string(), 0),
+        Err(_) => {
+            let text = String::from_utf8_lossy(bytes).into_owned();
+            let replaced = text.matches('\u{FFFD}').count();
+            (text, replaced)
+        }
+    }
+}
+
+/// HTML in the charset its BOM or `<meta charset>` declares (UTF-8 when it declares none).
+pub fn decode_html(bytes: &[u8]) -> (String, usize) {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).to_ascii_lowercase();
+    let declared = head.find("charset=").and_then(|i| {
+        let rest = head[i + 8..].trim_start_matches(['"', '\'', ' ']);
+        let label: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect();
+        encoding_rs::Encoding::for_label(label.as_bytes())
+    });
+    match declared {
+        Some(enc) if enc != encoding_rs::UTF_8 => {
+            let (text, _, had_errors) = enc.decode(bytes);
+            let replaced = if had_errors { text.matches('\u{FFFD}').count() } else { 0 };
+            (text.into_owned(), replaced)
+        }
+        _ => decode_text(bytes),
+    }
+}
+
+fn read_jsonl(path: &Path, gz: bool, limits: Limits, emit: &mut dyn FnMut(Item)) {
+    let reader = match open(path, gz) {
+        Ok(r) => r,
+        Err(e) => return emit(Err(problem(path, format!("cannot read ({e})")))),
+    };
+    read_jsonl_lines(path, reader, limits, emit);
+}
+
+fn read_jsonl_bytes(path: &Path, bytes: &[u8], limits: Limits, emit: &mut dyn FnMut(Item)) {
+    read_jsonl_lines(path, Box::new(std::io::Cursor::new(bytes)), limits, emit);
+}
+
+/// Streams JSON Lines so a large file never sits in memory whole.
+fn read_jsonl_lines(path: &Path, mut reader: Box<dyn BufRead + '_>, limits: Limits, emit: &mut dyn FnMut(Item)) {
+    let display = path.display().to_string();
+    let mut line_no = 0;
+    let mut buf = Vec::new();
+    let mut any = false;
+    loop {
+        buf.clear();
+        line_no += 1;
+        let read = (&mut reader).take(limits.max_article_bytes + 1).read_until(b'\n', &mut buf);
+        match read {
+            Ok(0) => break,
+            Ok(_) => {}
+            Err(e) => return emit(Err(problem(path, format!("read error at line {line_no} ({e}); rest of file skipped")))),
+        }
+        if buf.len() as u64 > limits.max_article_bytes {
+            emit(Err(problem(path, format!("line {line_no} is longer than the article limit; skipped"))));
+            // skip to the end of this overlong line
+            let mut sink = Vec::new();
+            while !buf.ends_with(b"\n") {
+                sink.clear();
+                match (&mut reader).take(1 << 20).read_until(b'\n', &mut sink) {
+                    Ok(0) | Err(_) => return,
+                    Ok(_) => {
+                        if sink.ends_with(b"\n") {
+                            break;
+                        }
+                    }
+                }
+            }
+            continue;
+        }
+        let (line, _) = decode_text(&buf);
+        if line.trim().is_empty() {
+            continue;
+        }
+        any = true;
+        emit(containers::jsonl_item(line.trim(), &display, line_no));
+    }
+    if !any {
+        emit(Err(problem(path, "no JSON records; skipped")));
+    }
+}
+
+fn read_warc(path: &Path, gz: bool, limits: Limits, emit: &mut dyn FnMut(Item)) {
+    match open(path, gz) {
+        Ok(reader) => read_warc_from(path, reader, limits, emit),
+        Err(e) => emit(Err(problem(path, format!("cannot read ({e})")))),
+    }
+}
+
+/// Streams WARC records; keeps HTML `response` records, one article each.
+fn read_warc_from(path: &Path, reader: Box<dyn BufRead + '_>, limits: Limits, emit: &mut dyn FnMut(Item)) {
+    let display = path.display().to_string();
+    let mut warc = warc::WarcReader::new(reader);
+    let mut stream = warc.stream_records();
+    let mut index = 0;
+    while let Some(next) = stream.next_item() {
+        index += 1;
+        let mut record = match next {
+            Ok(r) => r,
+            Err(e) => {
+                emit(Err(problem(path, format!("record {index}: malformed WARC ({e}); rest of file skipped"))));
+                return;
+            }
+        };
+        if record.warc_type().to_string() != "response" {
+            continue;
+        }
+        if record.content_length() > limits.max_article_bytes {
+            emit(Err(problem(path, format!("record {index} is larger than the article limit; skipped"))));
+            continue;
+        }
+        let target = record.header(warc::WarcHeader::TargetURI).map(|s| s.into_owned());
+        let id = record.warc_id().to_string();
+        let fetched = record.date().to_rfc3339();
+        let mut payload = Vec::new();
+        if let Err(e) = record.read_to_end(&mut payload) {
+            emit(Err(problem(path, format!("record {index}: read error ({e}); rest of file skipped"))));
+            return;
+        }
+        if let Some(source) = containers::warc_response(&format!("{display}#{index}"), target, id, fetched, &payload) {
+            emit(Ok(source));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stems_drop_known_extensions_only() {
+        assert_eq!(file_stem("a/b/000_550b.txt"), "000_550b");
+        assert_eq!(file_stem("page.html.gz"), "page");
+        assert_eq!(file_stem("v1.2 report.md"), "v1.2 report");
+    }
+
+    #[test]
+    fn binary_and_text_are_told_apart() {
+        assert!(looks_binary(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"));
+        assert!(!looks_binary("Plain news text.\n".as_bytes()));
+    }
+
+    #[test]
+    fn invalid_utf8_is_replaced_and_counted() {
+        let (text, replaced) = decode_text(b"caf\xe9 ok");
+        assert_eq!(replaced, 1);
+        assert!(text.ends_with(" ok"));
+    }
+
+    #[test]
+    fn declared_charset_is_honoured() {
+        let (text, replaced) = decode_html(b"<meta charset=\"windows-1252\"><p>caf\xe9</p>");
+        assert_eq!(replaced, 0);
+        assert!(text.contains("café"));
+    }
+}

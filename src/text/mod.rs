@@ -1,0 +1,84 @@
+//! Stage 2, text: sentence boundaries over the cleaned body.
+//!
+//! Paragraphs (separated by a blank line in `body`) are segmented one by one with sentencex's
+//! rules (abbreviations, initials, ellipses, quotes), so a sentence never runs across paragraphs.
+
+use crate::model::{Document, Span};
+
+/// Languages sentencex has rules for; the rest fall back to English rules.
+const SEGMENTER_LANGUAGES: &[&str] = &[
+    "am", "ar", "bg", "bn", "ca", "da", "de", "el", "en", "es", "fi", "fr", "gu", "hi", "hy", "it", "ja", "kk", "kn", "ml",
+    "mr", "my", "nl", "pa", "pl", "pt", "ru", "sk", "ta", "te", "uk",
+];
+
+/// Fills `doc.sentences`.
+pub fn segment(doc: &mut Document) {
+    let language = if SEGMENTER_LANGUAGES.contains(&doc.language.as_str()) { doc.language.as_str() } else { "en" };
+    doc.sentences = sentence_spans(&doc.body, language);
+}
+
+/// Sentence spans of a body, trimmed of white space, as byte offsets.
+pub fn sentence_spans(body: &str, language: &str) -> Vec<Span> {
+    let mut spans = Vec::new();
+    let mut start = 0;
+    for paragraph in body.split("\n\n") {
+        let base = start;
+        start += paragraph.len() + 2;
+        for boundary in sentencex::get_sentence_boundaries(language, paragraph) {
+            let s = &paragraph[boundary.start_byte..boundary.end_byte];
+            let lead = s.len() - s.trim_start().len();
+            let trimmed = s.trim();
+            if trimmed.is_empty() {
+                continue;
+            }
+            let span_start = base + boundary.start_byte + lead;
+            push_sentence(&mut spans, body, Span { start: span_start, end: span_start + trimmed.len() });
+        }
+    }
+    spans
+}
+
+/// Adds a sentence, first gluing back pieces the segmenter cut off wrongly: a lone closing quote
+/// or a piece that starts in lower case continues the sentence before it.
+fn push_sentence(spans: &mut Vec<Span>, body: &str, span: Span) {
+    let text = &body[span.start..span.end];
+    let continues = text.chars().all(|c| !c.is_alphanumeric()) || text.chars().next().is_some_and(char::is_lowercase);
+    if let Some(last) = spans.last_mut() {
+        let same_paragraph = !body[last.end..span.start].contains("\n\n");
+        if continues && same_paragraph {
+            last.end = span.end;
+            return;
+        }
+    }
+    spans.push(span);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(body: &str) -> Vec<&str> {
+        sentence_spans(body, "en").into_iter().map(|s| &body[s.start..s.end]).collect()
+    }
+
+    #[test]
+    fn abbreviations_and_initials_do_not_end_sentences() {
+        let s = sentences("Mr. Smith met Gen. J. R. Allen in the U.S. capital on Sept. 3. They spoke for an hour.");
+        assert_eq!(s, vec!["Mr. Smith met Gen. J. R. Allen in the U.S. capital on Sept. 3.", "They spoke for an hour."]);
+    }
+
+    #[test]
+    fn ellipses_and_quotes_stay_inside_their_sentence() {
+        let s = sentences("\"We tried our best... but all in vain,\" he said. \"Now it is up to you.\" She left.");
+        assert_eq!(s[0], "\"We tried our best... but all in vain,\" he said.");
+        assert_eq!(s.len(), 3, "{s:?}");
+    }
+
+    #[test]
+    fn paragraphs_bound_sentences_and_offsets_are_exact() {
+        let body = "First paragraph without a stop\n\nSecond one. Third one.";
+        let spans = sentence_spans(body, "en");
+        assert_eq!(spans.len(), 3);
+        assert_eq!(&body[spans[1].start..spans[1].end], "Second one.");
+    }
+}
