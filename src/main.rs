@@ -47,6 +47,12 @@ enum Command {
         #[arg(long, short)]
         quiet: bool,
     },
+    /// Show how the HTML extractor reads one page (for debugging extraction).
+    #[command(hide = true)]
+    ExplainHtml {
+        /// An .html or .html.gz file.
+        path: PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
@@ -65,6 +71,20 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+        Command::ExplainHtml { path } => {
+            let mut html = None;
+            readers::read_paths(&[path], readers::Limits::default(), &mut |item| match item {
+                Ok(source) => html = Some(source.content),
+                Err(problem) => eprintln!("warning: {problem}"),
+            });
+            match html {
+                Some(html) => {
+                    print!("{}", parallax::ingest::html::explain(&html));
+                    ExitCode::SUCCESS
+                }
+                None => ExitCode::FAILURE,
+            }
+        }
     }
 }
 
@@ -78,18 +98,18 @@ fn analyze(paths: &[PathBuf], out: &std::path::Path, jobs: Option<usize>, max_ar
     };
     let progress = if std::io::stderr().is_terminal() && !quiet {
         let bar = ProgressBar::new_spinner();
-        bar.set_style(ProgressStyle::with_template("{spinner} {pos} articles read {msg}")?);
+        bar.set_style(ProgressStyle::with_template("{spinner} {pos} articles done ({per_sec})")?);
+        bar.enable_steady_tick(std::time::Duration::from_millis(200));
         bar
     } else {
         ProgressBar::hidden()
     };
-    let mut collector = pipeline::Collector::new(256);
-    readers::read_paths(paths, limits, &mut |item| {
-        collector.push(item);
-        progress.set_position(collector.documents_so_far() as u64);
-    });
+    let paths = paths.to_vec();
+    let analysis = pipeline::analyze_stream(
+        move |emit| readers::read_paths(&paths, limits, emit),
+        &|| progress.inc(1),
+    );
     progress.finish_and_clear();
-    let analysis = collector.finish();
     const SHOWN: usize = 100;
     for problem in analysis.problems.iter().take(SHOWN) {
         eprintln!("warning: {problem}");

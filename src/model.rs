@@ -33,11 +33,29 @@ pub struct Removed {
 /// One run of the body that maps linearly onto the original text: body bytes
 /// `[body_start, body_start + len)` came from original bytes `[original_start, original_start + len)`.
 /// Replaced characters (curly quotes, odd spaces) map to the start of the character they replace.
+/// Written in JSON as a compact triple `[body_start, original_start, len]`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "(usize, usize, usize)", into = "(usize, usize, usize)")]
 pub struct MapRun {
     pub body_start: usize,
     pub original_start: usize,
     pub len: usize,
+}
+
+impl From<(usize, usize, usize)> for MapRun {
+    fn from((body_start, original_start, len): (usize, usize, usize)) -> Self {
+        Self {
+            body_start,
+            original_start,
+            len,
+        }
+    }
+}
+
+impl From<MapRun> for (usize, usize, usize) {
+    fn from(run: MapRun) -> Self {
+        (run.body_start, run.original_start, run.len)
+    }
 }
 
 /// Where a document came from and which text the `source_map` points into.

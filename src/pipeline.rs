@@ -1,13 +1,21 @@
-//! The pipeline: sources in, [`Analysis`] out. Per-document stages run on all cores in batches,
-//! so memory stays bounded by the batch, not the input.
+//! The pipeline: sources in, [`Analysis`] out. A reader thread feeds a bounded channel while the
+//! per-document stages run on all cores, so reading overlaps with work and memory holds at most
+//! the channel's worth of unprocessed sources.
 
 use std::collections::HashMap;
+use std::sync::mpsc::sync_channel;
 
 use rayon::prelude::*;
 
 use crate::ingest::{self, Source};
 use crate::model::{Analysis, Document, InputProblem};
 use crate::text;
+
+/// What a reader hands over: an article or a problem with an input.
+pub type Item = Result<Source, InputProblem>;
+
+/// Sources waiting for a worker at most.
+const IN_FLIGHT: usize = 256;
 
 /// The per-document phase: ingest, then text.
 pub fn process_document(source: Source) -> Document {
@@ -16,80 +24,109 @@ pub fn process_document(source: Source) -> Document {
     doc
 }
 
-/// Collects documents as they come, processing each full batch in parallel.
-pub struct Collector {
-    batch: Vec<Source>,
-    batch_size: usize,
-    analysis: Analysis,
-    ids: HashMap<String, usize>,
+/// Runs the pipeline over whatever `read` emits. `tick` is called once per item done.
+pub fn analyze_stream<R>(read: R, tick: &(dyn Fn() + Sync)) -> Analysis
+where
+    R: FnOnce(&mut dyn FnMut(Item)) + Send,
+{
+    let (sender, receiver) = sync_channel::<(usize, Item)>(IN_FLIGHT);
+    let mut results: Vec<(usize, Result<Document, InputProblem>)> = std::thread::scope(|scope| {
+        scope.spawn(move || {
+            let mut index = 0;
+            read(&mut |item| {
+                // the receiver only goes away if the workers panicked; nothing left to do then
+                let _ = sender.send((index, item));
+                index += 1;
+            });
+        });
+        receiver
+            .into_iter()
+            .par_bridge()
+            .map(|(index, item)| {
+                let done = item.map(process_document);
+                tick();
+                (index, done)
+            })
+            .collect()
+    });
+    results.sort_unstable_by_key(|(index, _)| *index);
+    assemble(results.into_iter().map(|(_, r)| r))
 }
 
-impl Collector {
-    pub fn new(batch_size: usize) -> Self {
-        Self {
-            batch: Vec::with_capacity(batch_size),
-            batch_size: batch_size.max(1),
-            analysis: Analysis::default(),
-            ids: HashMap::new(),
-        }
-    }
-
-    pub fn push(&mut self, item: Result<Source, InputProblem>) {
-        match item {
-            Ok(source) => {
-                self.batch.push(source);
-                if self.batch.len() >= self.batch_size {
-                    self.flush();
-                }
+/// Runs the whole pipeline over sources already in memory (tests, the library API).
+pub fn analyze(sources: impl IntoIterator<Item = Item> + Send) -> Analysis {
+    analyze_stream(
+        |emit| {
+            for item in sources {
+                emit(item);
             }
-            Err(problem) => self.analysis.problems.push(problem),
-        }
-    }
+        },
+        &|| {},
+    )
+}
 
-    pub fn documents_so_far(&self) -> usize {
-        self.analysis.documents.len() + self.batch.len()
-    }
-
-    fn flush(&mut self) {
-        let batch = std::mem::take(&mut self.batch);
-        let docs: Vec<Document> = batch.into_par_iter().map(process_document).collect();
-        for mut doc in docs {
-            self.unique_id(&mut doc);
-            if doc.body.trim().is_empty() {
-                self.analysis.problems.push(InputProblem {
-                    path: doc.path.clone(),
-                    message: "no article text found; kept with an empty body".into(),
-                });
+/// Puts documents and problems in input order and makes document ids unique.
+fn assemble(results: impl Iterator<Item = Result<Document, InputProblem>>) -> Analysis {
+    let mut analysis = Analysis::default();
+    let mut ids: HashMap<String, usize> = HashMap::new();
+    for result in results {
+        let mut doc = match result {
+            Ok(doc) => doc,
+            Err(problem) => {
+                analysis.problems.push(problem);
+                continue;
             }
-            self.analysis.documents.push(doc);
-        }
-    }
-
-    /// Two inputs with the same id keep both: the later one gets a `~2`, `~3`… suffix.
-    fn unique_id(&mut self, doc: &mut Document) {
-        let count = self.ids.entry(doc.id.clone()).or_insert(0);
+        };
+        // two inputs with the same id keep both: the later one gets a `~2`, `~3`… suffix
+        let count = ids.entry(doc.id.clone()).or_insert(0);
         *count += 1;
         if *count > 1 {
             let renamed = format!("{}~{}", doc.id, count);
-            self.analysis.problems.push(InputProblem {
+            analysis.problems.push(InputProblem {
                 path: doc.path.clone(),
                 message: format!("id `{}` already used; this one is `{renamed}`", doc.id),
             });
             doc.id = renamed;
         }
+        if doc.body.trim().is_empty() {
+            analysis.problems.push(InputProblem {
+                path: doc.path.clone(),
+                message: "no article text found; kept with an empty body".into(),
+            });
+        }
+        analysis.documents.push(doc);
     }
-
-    pub fn finish(mut self) -> Analysis {
-        self.flush();
-        self.analysis
-    }
+    analysis
 }
 
-/// Runs the whole pipeline over sources already in memory (tests, the library API).
-pub fn analyze(sources: impl IntoIterator<Item = Result<Source, InputProblem>>) -> Analysis {
-    let mut collector = Collector::new(256);
-    for item in sources {
-        collector.push(item);
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::{ContentKind, Fields};
+    use crate::model::Format;
+
+    fn text_source(id: &str, text: &str) -> Item {
+        Ok(Source {
+            id: id.into(),
+            path: format!("{id}.txt"),
+            format: Format::Text,
+            kind: ContentKind::Text,
+            content: text.into(),
+            fields: Fields::default(),
+        })
     }
-    collector.finish()
+
+    #[test]
+    fn order_is_kept_ids_made_unique_and_problems_passed_on() {
+        let items = vec![
+            text_source("a", "Headline one\nThe first story is here, officials said."),
+            Err(InputProblem { path: "bad.txt".into(), message: "empty file; skipped".into() }),
+            text_source("a", "Headline two\nThe second story is here, officials said."),
+        ];
+        let analysis = analyze(items);
+        let ids: Vec<&str> = analysis.documents.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(ids, vec!["a", "a~2"]);
+        assert_eq!(analysis.problems.len(), 2);
+        assert!(analysis.documents[1].sentences.len() == 1);
+    }
 }

@@ -25,8 +25,7 @@ impl Default for Limits {
     }
 }
 
-/// What one read produced: an article, or a problem with an input.
-pub type Item = Result<Source, InputProblem>;
+pub use crate::pipeline::Item;
 
 const EXTENSIONS: &[&str] = &[
     "gz", "txt", "text", "md", "markdown", "html", "htm", "xhtml", "jsonl", "ndjson", "json", "xml", "rss", "atom", "warc",

@@ -115,7 +115,11 @@ fn normalise(line: &MappedText) -> MappedText {
         }
         if let Some(space_at) = pending_space.take() {
             if !out.is_empty() {
-                out.push_replacement(" ", line.original_offset(space_at));
+                if i == space_at + 1 && text.as_bytes()[space_at] == b' ' {
+                    out.push_slice(line, space_at..i);
+                } else {
+                    out.push_replacement(" ", line.original_offset(space_at));
+                }
             }
         }
         match replacement {
@@ -200,10 +204,11 @@ pub fn furniture_reason(line: &str, at_top: bool) -> Option<&'static str> {
     if t.is_empty() {
         return None;
     }
-    if all_in(t, SHARE_WORDS, 12) && words_of(t).iter().any(|w| !matches!(w.as_str(), "on" | "via" | "&" | "|" | "-" | "•" | "link" | "copy")) {
+    let words = t.split_whitespace().count();
+    if words <= 12 && all_in(t, SHARE_WORDS, 12) && words_of(t).iter().any(|w| !matches!(w.as_str(), "on" | "via" | "&" | "|" | "-" | "•" | "link" | "copy")) {
         return Some("share-buttons");
     }
-    if at_top && all_in(t, NAV_WORDS, 5) {
+    if at_top && words <= 5 && all_in(t, NAV_WORDS, 5) {
         return Some("navigation");
     }
     if t.chars().all(|c| !c.is_alphanumeric()) {
@@ -218,14 +223,13 @@ pub fn furniture_reason(line: &str, at_top: bool) -> Option<&'static str> {
     if PROMO.is_match(t) {
         return Some("promo");
     }
-    let words = t.split_whitespace().count();
-    if words <= 60 && COOKIE.is_match(t) {
+    if words <= 60 && t.to_ascii_lowercase().contains("cookie") && COOKIE.is_match(t) {
         return Some("cookie-notice");
     }
-    if words <= 40 && CREDIT.is_match(t) {
+    if words <= 40 && t.len() < 400 && CREDIT.is_match(t) {
         return Some("credit");
     }
-    if words <= 60 && CAPTION.is_match(t) {
+    if words <= 60 && (t.ends_with(')') || t.contains(':')) && CAPTION.is_match(t) {
         return Some("caption");
     }
     None

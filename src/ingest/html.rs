@@ -46,7 +46,7 @@ pub struct Page {
 
 /// Tags whose whole subtree is never article text.
 const JUNK_TAGS: &[&str] = &[
-    "script", "style", "noscript", "template", "svg", "iframe", "form", "button", "select",
+    "script", "style", "noscript", "template", "svg", "iframe", "button", "select",
     "textarea", "nav", "aside", "footer", "header", "input", "label", "object", "embed", "canvas",
     "video", "audio", "dialog", "menu", "head", "title", "math", "map",
 ];
@@ -63,20 +63,31 @@ const BLOCK_TAGS: &[&str] = &[
     "hr", "address", "center", "tbody", "caption",
 ];
 
-/// Class or id words of furniture: share bars, related links, comments, ads, newsletters…
+/// Parts of class or id names of furniture ("article-share", "related_links", "comments"):
+/// matched between hyphens, underscores or spaces.
 static JUNK_CLASS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)(?:^|[\s_-])(?:
-            comments?|comment-?list|disqus|share|sharing|social|socials|sharebar|related|relatedposts|
-            sidebar|widget|newsletter|subscribe|subscription|signup|promo|promotion|advert\w*|advertisement|
-            ads?|adslot|ad-?container|sponsor\w*|banner|cookie\w*|consent|gdpr|popup|modal|breadcrumbs?|
-            pagination|pager|footer|masthead|navbar|nav|navigation|menu|skip|tags|tag-?list|topics|
-            author-?bio|bio|byline|toolbar|print|recirc\w*|outbrain|taboola|more-?stories|read-?more|
-            recommend\w*|trending|most-?popular|popular|disclaimer|login|paywall|hidden|visually-?hidden|
-            sr-only|screen-?reader\w*|caption|credit|newsletter\w*|jump-?link|also-?read|further-?reading|
-            next-?article|prev-?article|rating|reactions|tooltip|dateline|timestamp|meta|post-?meta|
-            article-?meta|entry-?meta|headline|title|kicker|eyebrow|label
+            comments?|commentlist|disqus|share|sharing|sharebar|social|socials|related|relatedposts|
+            sidebar|widget|newsletter|subscribe|subscription|signup|promo|promotion|advert\w*|
+            ads|ad|adslot|sponsor\w*|cookie\w*|consent|gdpr|popup|modal|breadcrumbs?|pagination|pager|
+            footer|masthead|navbar|nav|navigation|menu|recirc\w*|outbrain|taboola|recommended|
+            recommendations|trending|paywall|byline|bylines|dateline|toolbar|jumplink|
+            alsoread|also-read|readmore|read-more|more-stories|morestories|most-popular|mostpopular
         )(?:$|[\s_-])",
+    )
+    .expect("valid regex")
+});
+
+/// Whole class or id names of furniture; as parts of longer names they mean nothing
+/// ("overflow-hidden" is layout, "hidden" is hidden).
+static JUNK_CLASS_TOKEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)(?:^|\s)(?:
+            hidden|sr-only|visually-hidden|screen-reader-text|caption|credit|credits|tags|tag-list|
+            meta|post-meta|entry-meta|article-meta|headline|title|label|print|bio|author-bio|
+            author|timestamp|kicker|eyebrow|disclaimer|rating|reactions|tooltip|skip|skip-link
+        )(?:$|\s)",
     )
     .expect("valid regex")
 });
@@ -97,15 +108,50 @@ static STRONG_BODY_CLASS: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// How the extractor read a page: the chosen container and its ancestors, for debugging.
+pub fn explain(html: &str) -> String {
+    let tree = html_tree::parse(html);
+    let junk = mark_junk(&tree, html);
+    let stats = subtree_stats(&tree, html, &junk);
+    let mut out = format!("{} nodes, {} junk\n", tree.nodes.len(), junk.iter().filter(|&&j| j).count());
+    let Some(root) = pick_article(&tree, &junk, &stats) else {
+        out.push_str("no container found\n");
+        html_tree::outline(&tree, 0, 4, &mut out, 0);
+        for id in 0..tree.nodes.len() {
+            if !junk[id] && tree.nodes[id].parent.is_some_and(|p| junk[p]) {
+                out.push_str("inconsistent junk\n");
+            }
+            if junk[id] && tree.nodes[id].parent.is_some_and(|p| !junk[p]) && tree.nodes[id].tag != "script" && tree.nodes[id].tag != "head" {
+                out.push_str(&format!("junk root: {}[{}]\n", tree.nodes[id].tag, tree.nodes[id].class_id));
+            }
+        }
+        return out;
+    };
+    let mut chain = Vec::new();
+    let mut at = Some(root);
+    while let Some(id) = at {
+        let n = &tree.nodes[id];
+        chain.push(format!("{}[{}] chars={} links={}", n.tag, n.class_id, stats[id].chars, stats[id].link_chars));
+        at = n.parent;
+    }
+    out.push_str(&chain.join("\n  < "));
+    out.push('\n');
+    for id in article_nodes(&tree, &junk, &stats, root) {
+        out.push_str(&format!("part: {}[{}] chars={}\n", tree.nodes[id].tag, tree.nodes[id].class_id, stats[id].chars));
+    }
+    out
+}
+
 /// Extracts the article of a page.
 pub fn extract(html: &str) -> Page {
     let tree = html_tree::parse(html);
     let meta = page_meta(&tree, html);
-    let junk = mark_junk(&tree);
-    let root = pick_article(&tree, html, &junk);
+    let junk = mark_junk(&tree, html);
+    let stats = subtree_stats(&tree, html, &junk);
+    let root = pick_article(&tree, &junk, &stats);
     let mut blocks = Vec::new();
     if let Some(root) = root {
-        for node in article_nodes(&tree, html, &junk, root) {
+        for node in article_nodes(&tree, &junk, &stats, root) {
             collect_blocks(&tree, html, &junk, node, &mut blocks);
         }
     }
@@ -113,7 +159,8 @@ pub fn extract(html: &str) -> Page {
     Page { meta, blocks }
 }
 
-fn is_junk_node(tree: &Tree, id: NodeId) -> bool {
+/// Furniture by tag, ARIA role or hidden state: never article text, whatever it holds.
+fn is_furniture_element(tree: &Tree, id: NodeId) -> bool {
     let node = &tree.nodes[id];
     if JUNK_TAGS.contains(&node.tag.as_str()) {
         return true;
@@ -127,50 +174,103 @@ fn is_junk_node(tree: &Tree, id: NodeId) -> bool {
             return true;
         }
     }
-    if node.attr("role").is_some_and(|r| JUNK_ROLES.contains(&r)) {
+    node.attr("role").is_some_and(|r| JUNK_ROLES.contains(&r))
+}
+
+/// Furniture by class or id name ("share-bar", "related-links"), or a form.
+fn has_furniture_class(tree: &Tree, id: NodeId) -> bool {
+    let node = &tree.nodes[id];
+    if node.tag == "form" {
         return true;
     }
     let class = node.class_id.as_str();
     if class.is_empty() || matches!(node.tag.as_str(), "body" | "html" | "article" | "main" | "p") {
         return false;
     }
-    JUNK_CLASS.is_match(class) && !STRONG_BODY_CLASS.is_match(class)
+    (JUNK_CLASS.is_match(class) || JUNK_CLASS_TOKEN.is_match(class)) && !STRONG_BODY_CLASS.is_match(class)
 }
 
-/// junk[id] is true when the node or one of its ancestors is furniture.
-fn mark_junk(tree: &Tree) -> Vec<bool> {
-    let mut junk = vec![false; tree.nodes.len()];
+/// junk[id] is true when the node or one of its ancestors is furniture. Class names are weak
+/// evidence: a container they name ("box article modal-enabled") that holds a large share of the
+/// page's text in running prose is kept.
+fn mark_junk(tree: &Tree, html: &str) -> Vec<bool> {
+    let mut hard = vec![false; tree.nodes.len()];
     // parents always come before children in the arena
     for id in 1..tree.nodes.len() {
-        let parent_junk = tree.nodes[id].parent.is_some_and(|p| junk[p]);
-        junk[id] = parent_junk || is_junk_node(tree, id);
+        hard[id] = tree.nodes[id].parent.is_some_and(|p| hard[p]) || is_furniture_element(tree, id);
+    }
+    let stats = subtree_stats(tree, html, &hard);
+    let page_chars = stats[0].chars.max(1);
+    let mut junk = hard.clone();
+    for id in 1..tree.nodes.len() {
+        if junk[id] {
+            continue;
+        }
+        if tree.nodes[id].parent.is_some_and(|p| junk[p]) {
+            junk[id] = true;
+            continue;
+        }
+        let st = stats[id];
+        let big_prose = (st.chars * 4 > page_chars || st.prose >= 600) && st.link_density() < 0.4;
+        junk[id] = has_furniture_class(tree, id) && !big_prose;
     }
     junk
 }
 
-/// Visible text length of a subtree and how much of it sits inside links.
-fn text_stats(tree: &Tree, html: &str, junk: &[bool], id: NodeId) -> (usize, usize, usize) {
-    let (mut chars, mut link_chars, mut commas) = (0, 0, 0);
-    let mut stack = vec![(id, false)];
-    while let Some((n, in_link)) = stack.pop() {
-        let in_link = in_link || tree.nodes[n].tag == "a";
-        for child in &tree.nodes[n].children {
-            match child {
-                Child::Element(c) if !junk[*c] => stack.push((*c, in_link)),
-                Child::Text(r) => {
-                    let t = &html[r.clone()];
-                    let len = t.split_whitespace().map(|w| w.len() + 1).sum::<usize>();
-                    chars += len;
-                    commas += t.matches(',').count();
-                    if in_link {
-                        link_chars += len;
-                    }
-                }
-                _ => {}
-            }
+/// Visible text of a subtree: characters, characters inside links, commas.
+#[derive(Debug, Clone, Copy, Default)]
+struct Stats {
+    chars: usize,
+    link_chars: usize,
+    commas: usize,
+    /// Characters of running prose: text of `<p>` elements outside links.
+    prose: usize,
+}
+
+impl Stats {
+    fn link_density(&self) -> f64 {
+        if self.chars == 0 {
+            0.0
+        } else {
+            self.link_chars as f64 / self.chars as f64
         }
     }
-    (chars, link_chars, commas)
+}
+
+/// Stats of every subtree, junk left out, in one pass from the leaves up.
+fn subtree_stats(tree: &Tree, html: &str, junk: &[bool]) -> Vec<Stats> {
+    let mut stats = vec![Stats::default(); tree.nodes.len()];
+    // children always come after their parent in the arena
+    for id in (0..tree.nodes.len()).rev() {
+        if junk[id] {
+            continue;
+        }
+        let mut s = Stats::default();
+        for child in &tree.nodes[id].children {
+            match child {
+                Child::Element(c) => {
+                    let cs = stats[*c];
+                    s.chars += cs.chars;
+                    s.link_chars += cs.link_chars;
+                    s.commas += cs.commas;
+                    s.prose += cs.prose;
+                }
+                Child::Text(r) => {
+                    let t = &html[r.clone()];
+                    s.chars += t.split_whitespace().map(|w| w.len() + 1).sum::<usize>();
+                    s.commas += t.bytes().filter(|&b| b == b',').count();
+                }
+                Child::Break => {}
+            }
+        }
+        match tree.nodes[id].tag.as_str() {
+            "a" => s.link_chars = s.chars,
+            "p" => s.prose = s.chars - s.link_chars.min(s.chars),
+            _ => {}
+        }
+        stats[id] = s;
+    }
+    stats
 }
 
 fn has_block_child(tree: &Tree, id: NodeId) -> bool {
@@ -187,14 +287,14 @@ fn class_weight(class: &str) -> f64 {
     } else if BODY_CLASS.is_match(class) {
         w += 15.0;
     }
-    if JUNK_CLASS.is_match(class) {
+    if JUNK_CLASS.is_match(class) || JUNK_CLASS_TOKEN.is_match(class) {
         w -= 25.0;
     }
     w
 }
 
 /// Scores containers by the paragraphs they hold and returns the best one.
-fn pick_article(tree: &Tree, html: &str, junk: &[bool]) -> Option<NodeId> {
+fn pick_article(tree: &Tree, junk: &[bool], stats: &[Stats]) -> Option<NodeId> {
     let mut score = vec![0.0f64; tree.nodes.len()];
     let mut scored = vec![false; tree.nodes.len()];
     for id in 1..tree.nodes.len() {
@@ -210,11 +310,11 @@ fn pick_article(tree: &Tree, html: &str, junk: &[bool]) -> Option<NodeId> {
         if !paragraph_like {
             continue;
         }
-        let (chars, link_chars, commas) = text_stats(tree, html, junk, id);
-        if chars < 25 || link_chars * 2 > chars {
+        let st = stats[id];
+        if st.chars < 25 || st.link_chars * 2 > st.chars {
             continue;
         }
-        let vote = 1.0 + commas as f64 + (chars as f64 / 100.0).min(3.0);
+        let vote = 1.0 + st.commas as f64 + (st.chars as f64 / 100.0).min(3.0);
         let mut ancestor = node.parent;
         let mut level = 0;
         while let Some(a) = ancestor {
@@ -240,9 +340,7 @@ fn pick_article(tree: &Tree, html: &str, junk: &[bool]) -> Option<NodeId> {
         if !scored[id] {
             continue;
         }
-        let (chars, link_chars, _) = text_stats(tree, html, junk, id);
-        let density = if chars == 0 { 0.0 } else { link_chars as f64 / chars as f64 };
-        let s = score[id] * (1.0 - density);
+        let s = score[id] * (1.0 - stats[id].link_density());
         if best.is_none_or(|(_, b)| s > b) {
             best = Some((id, s));
         }
@@ -264,11 +362,11 @@ fn initial_score(tree: &Tree, id: NodeId) -> f64 {
 }
 
 /// The article container and the siblings that look like more of the same article.
-fn article_nodes(tree: &Tree, html: &str, junk: &[bool], root: NodeId) -> Vec<NodeId> {
+fn article_nodes(tree: &Tree, junk: &[bool], stats: &[Stats], root: NodeId) -> Vec<NodeId> {
     let Some(parent) = tree.nodes[root].parent else {
         return vec![root];
     };
-    let (root_chars, _, _) = text_stats(tree, html, junk, root);
+    let root_chars = stats[root].chars;
     let mut out = Vec::new();
     for child in &tree.nodes[parent].children {
         let Child::Element(sib) = *child else { continue };
@@ -279,7 +377,7 @@ fn article_nodes(tree: &Tree, html: &str, junk: &[bool], root: NodeId) -> Vec<No
         if junk[sib] {
             continue;
         }
-        let (chars, link_chars, _) = text_stats(tree, html, junk, sib);
+        let Stats { chars, link_chars, .. } = stats[sib];
         let sib_node = &tree.nodes[sib];
         let same_class = !sib_node.class_id.is_empty() && sib_node.class_id == tree.nodes[root].class_id;
         let plain_paragraph = sib_node.tag == "p" && chars > 80 && link_chars * 4 < chars;
@@ -321,7 +419,12 @@ impl BlockWriter<'_> {
     fn space_before(&mut self, at: usize) {
         if let Some(space_at) = self.pending_space.take() {
             if !self.current.is_empty() {
-                self.current.push_replacement(" ", space_at.min(at));
+                // one plain space in the source stays a verbatim copy, so map runs stay long
+                if at == space_at + 1 && self.html.as_bytes()[space_at] == b' ' {
+                    self.current.push_verbatim(" ", space_at);
+                } else {
+                    self.current.push_replacement(" ", space_at.min(at));
+                }
             }
         }
     }

@@ -49,25 +49,6 @@ pub struct Tree {
     pub nodes: Vec<Node>,
 }
 
-/// Attributes kept on nodes; the rest are dropped to keep the tree small.
-const KEPT_ATTRS: &[&str] = &[
-    "itemprop",
-    "role",
-    "hidden",
-    "aria-hidden",
-    "style",
-    "property",
-    "name",
-    "content",
-    "datetime",
-    "type",
-    "rel",
-    "lang",
-    "charset",
-    "http-equiv",
-    "href",
-];
-
 /// Elements whose start tag closes an open `<p>` (HTML's "close a p element" rule, abridged).
 const CLOSES_P: &[&str] = &[
     "address",
@@ -100,6 +81,11 @@ const CLOSES_P: &[&str] = &[
     "ul",
 ];
 
+/// Elements that may stand in `<head>`.
+const HEAD_TAGS: &[&str] = &[
+    "meta", "link", "script", "style", "title", "base", "noscript", "template", "head", "html",
+];
+
 #[derive(Default)]
 struct Builder {
     tree: Tree,
@@ -126,6 +112,12 @@ impl Builder {
 
     /// Closes elements that the new start tag implies are finished.
     fn close_implied(&mut self, tag: &str) {
+        // `</head>` is optional: anything that cannot live in a head ends it
+        if !HEAD_TAGS.contains(&tag) {
+            if let Some(i) = self.open_index("head", &[]) {
+                self.stack.truncate(i);
+            }
+        }
         let close_at = match tag {
             "li" => self.open_index("li", &["ul", "ol", "menu"]),
             "dt" | "dd" => self
@@ -188,21 +180,33 @@ impl Builder {
     }
 }
 
+/// Attributes worth keeping, by tag: reading only these avoids allocating every attribute.
+fn wanted_attrs(tag: &str) -> &'static [&'static str] {
+    match tag {
+        "meta" => &["property", "name", "content", "charset", "http-equiv", "itemprop"],
+        "time" => &["datetime"],
+        "link" => &["rel", "href"],
+        "script" => &["type"],
+        "html" => &["lang"],
+        "a" => &[],
+        _ => &["itemprop", "role", "hidden", "aria-hidden", "style"],
+    }
+}
+
 fn element_start(builder: &Rc<RefCell<Builder>>, el: &mut Element) {
     let tag = el.tag_name();
-    let mut class_id = String::new();
-    let mut attrs = Vec::new();
-    for attr in el.attributes() {
-        let name = attr.name();
-        if name == "class" || name == "id" {
-            if !class_id.is_empty() {
-                class_id.push(' ');
-            }
-            class_id.push_str(&attr.value().to_ascii_lowercase());
-        } else if KEPT_ATTRS.contains(&name.as_str()) {
-            attrs.push((name, attr.value()));
+    let mut class_id = el.get_attribute("class").unwrap_or_default();
+    if let Some(id) = el.get_attribute("id") {
+        if !class_id.is_empty() {
+            class_id.push(' ');
         }
+        class_id.push_str(&id);
     }
+    class_id.make_ascii_lowercase();
+    let attrs = wanted_attrs(&tag)
+        .iter()
+        .filter_map(|&name| el.get_attribute(name).map(|v| (name.to_string(), v)))
+        .collect();
     let void = !el.can_have_content();
     let id = builder.borrow_mut().start(tag, class_id, attrs, void);
     if let Some(handlers) = el.end_tag_handlers() {
@@ -263,6 +267,9 @@ mod tests {
     #[test]
     fn unclosed_paragraphs_and_list_items_are_closed_like_a_browser() {
         let t = parse("<div><p>one<p>two<ul><li>a<li>b</ul></div><p>three");
+        let h = parse("<html><head><title>T</title><body><p>x</p></body></html>");
+        let html = 1;
+        assert_eq!(tags(&h, html), vec!["head", "body"], "a missing </head> is implied by <body>");
         let div = 1;
         assert_eq!(t.nodes[div].tag, "div");
         assert_eq!(tags(&t, div), vec!["p", "p", "ul"]);
@@ -284,5 +291,19 @@ mod tests {
         let script = &t.nodes[2];
         assert_eq!(script.tag, "script");
         assert_eq!(script.children.len(), 1);
+    }
+}
+
+/// The element outline of a tree, `depth` levels deep (debugging aid).
+pub fn outline(tree: &Tree, id: NodeId, depth: usize, out: &mut String, indent: usize) {
+    let node = &tree.nodes[id];
+    out.push_str(&format!("{}{} [{}]\n", "  ".repeat(indent), node.tag, node.class_id));
+    if depth == 0 {
+        return;
+    }
+    for child in &node.children {
+        if let Child::Element(c) = child {
+            outline(tree, *c, depth - 1, out, indent + 1);
+        }
     }
 }
