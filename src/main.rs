@@ -73,10 +73,14 @@ fn main() -> ExitCode {
         },
         Command::ExplainHtml { path } => {
             let mut html = None;
-            readers::read_paths(&[path], readers::Limits::default(), &mut |item| match item {
-                Ok(source) => html = Some(source.content),
-                Err(problem) => eprintln!("warning: {problem}"),
-            });
+            readers::read_paths(
+                &[path],
+                readers::Limits::default(),
+                &mut |item| match item {
+                    Ok(source) => html = Some(source.content),
+                    Err(problem) => eprintln!("warning: {problem}"),
+                },
+            );
             match html {
                 Some(html) => {
                     print!("{}", parallax::ingest::html::explain(&html));
@@ -88,17 +92,27 @@ fn main() -> ExitCode {
     }
 }
 
-fn analyze(paths: &[PathBuf], out: &std::path::Path, jobs: Option<usize>, max_article_mb: u64, quiet: bool) -> anyhow::Result<()> {
+fn analyze(
+    paths: &[PathBuf],
+    out: &std::path::Path,
+    jobs: Option<usize>,
+    max_article_mb: u64,
+    quiet: bool,
+) -> anyhow::Result<()> {
     let started = Instant::now();
     if let Some(jobs) = jobs {
-        rayon::ThreadPoolBuilder::new().num_threads(jobs.max(1)).build_global()?;
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(jobs.max(1))
+            .build_global()?;
     }
     let limits = readers::Limits {
         max_article_bytes: max_article_mb.max(1) * 1024 * 1024,
     };
     let progress = if std::io::stderr().is_terminal() && !quiet {
         let bar = ProgressBar::new_spinner();
-        bar.set_style(ProgressStyle::with_template("{spinner} {pos} articles done ({per_sec})")?);
+        bar.set_style(ProgressStyle::with_template(
+            "{spinner} {pos} articles done ({per_sec})",
+        )?);
         bar.enable_steady_tick(std::time::Duration::from_millis(200));
         bar
     } else {
@@ -115,12 +129,19 @@ fn analyze(paths: &[PathBuf], out: &std::path::Path, jobs: Option<usize>, max_ar
         eprintln!("warning: {problem}");
     }
     if analysis.problems.len() > SHOWN {
-        eprintln!("warning: … {} more problems, all listed in analysis.json", analysis.problems.len() - SHOWN);
+        eprintln!(
+            "warning: … {} more problems, all listed in analysis.json",
+            analysis.problems.len() - SHOWN
+        );
     }
     let path = output::write_analysis(&analysis, out)?;
     if !quiet {
         print!("{}", output::summary(&analysis));
-        println!("wrote {} in {:.2} s", path.display(), started.elapsed().as_secs_f64());
+        println!(
+            "wrote {} in {:.2} s",
+            path.display(),
+            started.elapsed().as_secs_f64()
+        );
     }
     Ok(())
 }

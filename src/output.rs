@@ -8,11 +8,13 @@ use crate::model::Analysis;
 
 /// Writes `DIR/analysis.json` (creating DIR), atomically: a crash never leaves half a file.
 pub fn write_analysis(analysis: &Analysis, dir: &Path) -> anyhow::Result<std::path::PathBuf> {
-    std::fs::create_dir_all(dir).map_err(|e| anyhow::anyhow!("{}: cannot create output directory ({e})", dir.display()))?;
+    std::fs::create_dir_all(dir)
+        .map_err(|e| anyhow::anyhow!("{}: cannot create output directory ({e})", dir.display()))?;
     let path = dir.join("analysis.json");
     let tmp = dir.join(".analysis.json.partial");
     {
-        let file = File::create(&tmp).map_err(|e| anyhow::anyhow!("{}: cannot write ({e})", tmp.display()))?;
+        let file = File::create(&tmp)
+            .map_err(|e| anyhow::anyhow!("{}: cannot write ({e})", tmp.display()))?;
         let mut w = BufWriter::new(file);
         serde_json::to_writer_pretty(&mut w, analysis)?;
         w.write_all(b"\n")?;

@@ -119,9 +119,18 @@ mod tests {
     #[test]
     fn order_is_kept_ids_made_unique_and_problems_passed_on() {
         let items = vec![
-            text_source("a", "Headline one\nThe first story is here, officials said."),
-            Err(InputProblem { path: "bad.txt".into(), message: "empty file; skipped".into() }),
-            text_source("a", "Headline two\nThe second story is here, officials said."),
+            text_source(
+                "a",
+                "Headline one\nThe first story is here, officials said.",
+            ),
+            Err(InputProblem {
+                path: "bad.txt".into(),
+                message: "empty file; skipped".into(),
+            }),
+            text_source(
+                "a",
+                "Headline two\nThe second story is here, officials said.",
+            ),
         ];
         let analysis = analyze(items);
         let ids: Vec<&str> = analysis.documents.iter().map(|d| d.id.as_str()).collect();

@@ -28,15 +28,23 @@ impl Default for Limits {
 pub use crate::pipeline::Item;
 
 const EXTENSIONS: &[&str] = &[
-    "gz", "txt", "text", "md", "markdown", "html", "htm", "xhtml", "jsonl", "ndjson", "json", "xml", "rss", "atom", "warc",
+    "gz", "txt", "text", "md", "markdown", "html", "htm", "xhtml", "jsonl", "ndjson", "json",
+    "xml", "rss", "atom", "warc",
 ];
 
 /// A file's name without its extensions: `000_ab.txt` → `000_ab`, `page.html.gz` → `page`.
 pub fn file_stem(path: &str) -> String {
-    let name = Path::new(path.split('#').next().unwrap_or(path).split(':').next().unwrap_or(path))
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| path.to_string());
+    let name = Path::new(
+        path.split('#')
+            .next()
+            .unwrap_or(path)
+            .split(':')
+            .next()
+            .unwrap_or(path),
+    )
+    .file_name()
+    .map(|n| n.to_string_lossy().into_owned())
+    .unwrap_or_else(|| path.to_string());
     let mut stem = name.as_str();
     while let Some((head, ext)) = stem.rsplit_once('.') {
         if head.is_empty() || !EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str()) {
@@ -72,20 +80,33 @@ fn read_path(path: &Path, limits: Limits, emit: &mut dyn FnMut(Item)) {
             Err(e) => return emit(Err(problem(path, format!("cannot list directory ({e})")))),
         };
         entries.sort();
-        for entry in entries {
-            let hidden = entry.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'));
-            if !hidden {
-                read_path(&entry, limits, emit);
-            }
+        for entry in entries.iter().filter(|e| !is_hidden_or_project_file(e)) {
+            read_path(entry, limits, emit);
         }
         return;
     }
     read_file(path, limits, emit);
 }
 
+/// Hidden files and a folder's own README, LICENSE or CHANGELOG are not articles. Named on the
+/// command line they are read like any other file.
+fn is_hidden_or_project_file(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_ascii_uppercase())
+        .unwrap_or_default();
+    name.starts_with('.')
+        || ["README", "LICENSE", "CHANGELOG", "COPYING"]
+            .iter()
+            .any(|p| name.starts_with(p))
+}
+
 /// The format a file's name says, with whether it is gzip-compressed.
 fn format_of(path: &Path) -> (Option<&'static str>, bool) {
-    let name = path.file_name().map(|n| n.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
     let gz = name.ends_with(".gz");
     let name = name.strip_suffix(".gz").unwrap_or(&name);
     let ext = name.rsplit_once('.').map(|(_, e)| e).unwrap_or("");
@@ -142,7 +163,9 @@ fn read_file(path: &Path, limits: Limits, emit: &mut dyn FnMut(Item)) {
     let display = path.display().to_string();
     match sniffed {
         "feed" => match containers::feed_items(&bytes, &display) {
-            Ok(items) if items.is_empty() => emit(Err(problem(path, "feed has no items with text; skipped"))),
+            Ok(items) if items.is_empty() => {
+                emit(Err(problem(path, "feed has no items with text; skipped")))
+            }
             Ok(items) => items.into_iter().for_each(|s| emit(Ok(s))),
             Err(e) => emit(Err(e)),
         },
@@ -154,7 +177,11 @@ fn read_file(path: &Path, limits: Limits, emit: &mut dyn FnMut(Item)) {
                 "markdown" => (ContentKind::Markdown, Format::Markdown),
                 _ => (ContentKind::Text, Format::Text),
             };
-            let (content, replaced) = if content_kind == ContentKind::Html { decode_html(&bytes) } else { decode_text(&bytes) };
+            let (content, replaced) = if content_kind == ContentKind::Html {
+                decode_html(&bytes)
+            } else {
+                decode_text(&bytes)
+            };
             if replaced > 0 {
                 emit(Err(problem(path, format!("not valid UTF-8: {replaced} bad byte sequences replaced with U+FFFD; read the rest"))));
             }
@@ -172,10 +199,16 @@ fn read_file(path: &Path, limits: Limits, emit: &mut dyn FnMut(Item)) {
 
 /// The format of a file with no telling extension, from its first bytes.
 fn sniff(bytes: &[u8]) -> &'static str {
-    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(512)]).trim_start().to_ascii_lowercase();
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(512)])
+        .trim_start()
+        .to_ascii_lowercase();
     if head.starts_with("warc/") {
         "warc"
-    } else if head.starts_with("<?xml") && (head.contains("<rss") || head.contains("<feed") || head.contains("<rdf")) || head.starts_with("<rss") || head.starts_with("<feed") {
+    } else if head.starts_with("<?xml")
+        && (head.contains("<rss") || head.contains("<feed") || head.contains("<rdf"))
+        || head.starts_with("<rss")
+        || head.starts_with("<feed")
+    {
         "feed"
     } else if head.starts_with('<') {
         "html"
@@ -214,13 +247,20 @@ pub fn decode_html(bytes: &[u8]) -> (String, usize) {
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).to_ascii_lowercase();
     let declared = head.find("charset=").and_then(|i| {
         let rest = head[i + 8..].trim_start_matches(['"', '\'', ' ']);
-        let label: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect();
+        let label: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+            .collect();
         encoding_rs::Encoding::for_label(label.as_bytes())
     });
     match declared {
         Some(enc) if enc != encoding_rs::UTF_8 => {
             let (text, _, had_errors) = enc.decode(bytes);
-            let replaced = if had_errors { text.matches('\u{FFFD}').count() } else { 0 };
+            let replaced = if had_errors {
+                text.matches('\u{FFFD}').count()
+            } else {
+                0
+            };
             (text.into_owned(), replaced)
         }
         _ => decode_text(bytes),
@@ -240,7 +280,12 @@ fn read_jsonl_bytes(path: &Path, bytes: &[u8], limits: Limits, emit: &mut dyn Fn
 }
 
 /// Streams JSON Lines so a large file never sits in memory whole.
-fn read_jsonl_lines(path: &Path, mut reader: Box<dyn BufRead + '_>, limits: Limits, emit: &mut dyn FnMut(Item)) {
+fn read_jsonl_lines(
+    path: &Path,
+    mut reader: Box<dyn BufRead + '_>,
+    limits: Limits,
+    emit: &mut dyn FnMut(Item),
+) {
     let display = path.display().to_string();
     let mut line_no = 0;
     let mut buf = Vec::new();
@@ -248,14 +293,24 @@ fn read_jsonl_lines(path: &Path, mut reader: Box<dyn BufRead + '_>, limits: Limi
     loop {
         buf.clear();
         line_no += 1;
-        let read = (&mut reader).take(limits.max_article_bytes + 1).read_until(b'\n', &mut buf);
+        let read = (&mut reader)
+            .take(limits.max_article_bytes + 1)
+            .read_until(b'\n', &mut buf);
         match read {
             Ok(0) => break,
             Ok(_) => {}
-            Err(e) => return emit(Err(problem(path, format!("read error at line {line_no} ({e}); rest of file skipped")))),
+            Err(e) => {
+                return emit(Err(problem(
+                    path,
+                    format!("read error at line {line_no} ({e}); rest of file skipped"),
+                )))
+            }
         }
         if buf.len() as u64 > limits.max_article_bytes {
-            emit(Err(problem(path, format!("line {line_no} is longer than the article limit; skipped"))));
+            emit(Err(problem(
+                path,
+                format!("line {line_no} is longer than the article limit; skipped"),
+            )));
             // skip to the end of this overlong line
             let mut sink = Vec::new();
             while !buf.ends_with(b"\n") {
@@ -291,7 +346,12 @@ fn read_warc(path: &Path, gz: bool, limits: Limits, emit: &mut dyn FnMut(Item)) 
 }
 
 /// Streams WARC records; keeps HTML `response` records, one article each.
-fn read_warc_from(path: &Path, reader: Box<dyn BufRead + '_>, limits: Limits, emit: &mut dyn FnMut(Item)) {
+fn read_warc_from(
+    path: &Path,
+    reader: Box<dyn BufRead + '_>,
+    limits: Limits,
+    emit: &mut dyn FnMut(Item),
+) {
     let display = path.display().to_string();
     let mut warc = warc::WarcReader::new(reader);
     let mut stream = warc.stream_records();
@@ -301,7 +361,10 @@ fn read_warc_from(path: &Path, reader: Box<dyn BufRead + '_>, limits: Limits, em
         let mut record = match next {
             Ok(r) => r,
             Err(e) => {
-                emit(Err(problem(path, format!("record {index}: malformed WARC ({e}); rest of file skipped"))));
+                emit(Err(problem(
+                    path,
+                    format!("record {index}: malformed WARC ({e}); rest of file skipped"),
+                )));
                 return;
             }
         };
@@ -309,18 +372,28 @@ fn read_warc_from(path: &Path, reader: Box<dyn BufRead + '_>, limits: Limits, em
             continue;
         }
         if record.content_length() > limits.max_article_bytes {
-            emit(Err(problem(path, format!("record {index} is larger than the article limit; skipped"))));
+            emit(Err(problem(
+                path,
+                format!("record {index} is larger than the article limit; skipped"),
+            )));
             continue;
         }
-        let target = record.header(warc::WarcHeader::TargetURI).map(|s| s.into_owned());
+        let target = record
+            .header(warc::WarcHeader::TargetURI)
+            .map(|s| s.into_owned());
         let id = record.warc_id().to_string();
         let fetched = record.date().to_rfc3339();
         let mut payload = Vec::new();
         if let Err(e) = record.read_to_end(&mut payload) {
-            emit(Err(problem(path, format!("record {index}: read error ({e}); rest of file skipped"))));
+            emit(Err(problem(
+                path,
+                format!("record {index}: read error ({e}); rest of file skipped"),
+            )));
             return;
         }
-        if let Some(source) = containers::warc_response(&format!("{display}#{index}"), target, id, fetched, &payload) {
+        if let Some(source) =
+            containers::warc_response(&format!("{display}#{index}"), target, id, fetched, &payload)
+        {
             emit(Ok(source));
         }
     }

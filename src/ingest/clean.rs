@@ -59,7 +59,10 @@ pub fn lines_of(text: &str) -> Vec<RawLine> {
     for line in text.split('\n') {
         let mut m = MappedText::new();
         m.push_verbatim(line.strip_suffix('\r').unwrap_or(line), offset);
-        out.push(RawLine { text: m, hint: Hint::None });
+        out.push(RawLine {
+            text: m,
+            hint: Hint::None,
+        });
         offset += line.len() + 1;
     }
     out
@@ -70,7 +73,13 @@ pub fn lines_of(text: &str) -> Vec<RawLine> {
 pub fn unwrap_lines(lines: Vec<RawLine>) -> Vec<RawLine> {
     let mut out: Vec<RawLine> = Vec::with_capacity(lines.len());
     for line in lines {
-        let starts_lower = line.text.text.trim_start().chars().next().is_some_and(char::is_lowercase);
+        let starts_lower = line
+            .text
+            .text
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase);
         if let Some(prev) = out.last_mut() {
             let prev_text = prev.text.text.trim_end();
             let open = !prev_text.is_empty()
@@ -138,21 +147,107 @@ fn normalise(line: &MappedText) -> MappedText {
 
 /// Words of site navigation and section labels: a short line made only of these is a menu.
 const NAV_WORDS: &[&str] = &[
-    "news", "home", "menu", "search", "english", "hindi", "urdu", "world", "india", "national",
-    "politics", "business", "sport", "sports", "entertainment", "latest", "trending", "video",
-    "videos", "photos", "gallery", "live", "opinion", "lifestyle", "tech", "technology", "science",
-    "health", "education", "local", "international", "breaking", "top", "stories", "more", "e-paper",
-    "epaper", "podcasts", "login", "sign", "in", "up", "subscribe", "newsletter", "edition", "us",
-    "uk", "asia", "europe", "africa", "middle", "east", "americas", "region", "city", "cities",
-    "markets", "economy", "weather", "&", "and", "|", "-", "•",
+    "news",
+    "home",
+    "menu",
+    "search",
+    "english",
+    "hindi",
+    "urdu",
+    "world",
+    "india",
+    "national",
+    "politics",
+    "business",
+    "sport",
+    "sports",
+    "entertainment",
+    "latest",
+    "trending",
+    "video",
+    "videos",
+    "photos",
+    "gallery",
+    "live",
+    "opinion",
+    "lifestyle",
+    "tech",
+    "technology",
+    "science",
+    "health",
+    "education",
+    "local",
+    "international",
+    "breaking",
+    "top",
+    "stories",
+    "more",
+    "e-paper",
+    "epaper",
+    "podcasts",
+    "login",
+    "sign",
+    "in",
+    "up",
+    "subscribe",
+    "newsletter",
+    "edition",
+    "us",
+    "uk",
+    "asia",
+    "europe",
+    "africa",
+    "middle",
+    "east",
+    "americas",
+    "region",
+    "city",
+    "cities",
+    "markets",
+    "economy",
+    "weather",
+    "&",
+    "and",
+    "|",
+    "-",
+    "•",
 ];
 
 /// Share and follow buttons as they appear once a page is flattened to text.
 const SHARE_WORDS: &[&str] = &[
-    "youtube", "facebook", "twitter", "x", "whatsapp", "linkedin", "telegram", "instagram", "reddit",
-    "pinterest", "email", "e-mail", "print", "share", "tweet", "copy", "link", "koo", "threads",
-    "tiktok", "messenger", "flipboard", "comments", "comment", "save", "mail", "sms", "on", "via",
-    "&", "|", "-", "•",
+    "youtube",
+    "facebook",
+    "twitter",
+    "x",
+    "whatsapp",
+    "linkedin",
+    "telegram",
+    "instagram",
+    "reddit",
+    "pinterest",
+    "email",
+    "e-mail",
+    "print",
+    "share",
+    "tweet",
+    "copy",
+    "link",
+    "koo",
+    "threads",
+    "tiktok",
+    "messenger",
+    "flipboard",
+    "comments",
+    "comment",
+    "save",
+    "mail",
+    "sms",
+    "on",
+    "via",
+    "&",
+    "|",
+    "-",
+    "•",
 ];
 
 static RELATED: LazyLock<Regex> = LazyLock::new(|| {
@@ -188,14 +283,19 @@ static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
 
 fn words_of(s: &str) -> Vec<String> {
     s.split(|c: char| c.is_whitespace() || c == '•' || c == '|' || c == '·')
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '&' && c != '-').to_lowercase())
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '&' && c != '-')
+                .to_lowercase()
+        })
         .filter(|w| !w.is_empty())
         .collect()
 }
 
 fn all_in(s: &str, lexicon: &[&str], max_words: usize) -> bool {
     let words = words_of(s);
-    !words.is_empty() && words.len() <= max_words && words.iter().all(|w| lexicon.contains(&w.as_str()))
+    !words.is_empty()
+        && words.len() <= max_words
+        && words.iter().all(|w| lexicon.contains(&w.as_str()))
 }
 
 /// Why a line is page furniture, or None when it is not.
@@ -205,7 +305,15 @@ pub fn furniture_reason(line: &str, at_top: bool) -> Option<&'static str> {
         return None;
     }
     let words = t.split_whitespace().count();
-    if words <= 12 && all_in(t, SHARE_WORDS, 12) && words_of(t).iter().any(|w| !matches!(w.as_str(), "on" | "via" | "&" | "|" | "-" | "•" | "link" | "copy")) {
+    if words <= 12
+        && all_in(t, SHARE_WORDS, 12)
+        && words_of(t).iter().any(|w| {
+            !matches!(
+                w.as_str(),
+                "on" | "via" | "&" | "|" | "-" | "•" | "link" | "copy"
+            )
+        })
+    {
         return Some("share-buttons");
     }
     if at_top && words <= 5 && all_in(t, NAV_WORDS, 5) {
@@ -239,7 +347,10 @@ pub fn furniture_reason(line: &str, at_top: bool) -> Option<&'static str> {
 fn looks_like_title(line: &str) -> bool {
     let words = line.split_whitespace().count();
     let t = line.trim_end_matches(['"', '\'']);
-    (2..=25).contains(&words) && line.len() <= 220 && !t.ends_with([',', ';', ':']) && !(t.ends_with('.') && words > 18)
+    (2..=25).contains(&words)
+        && line.len() <= 220
+        && !t.ends_with([',', ';', ':'])
+        && !(t.ends_with('.') && words > 18)
 }
 
 /// A section heading inside plain text: a short line that does not end a sentence.
@@ -265,10 +376,18 @@ pub fn clean(lines: Vec<RawLine>, options: CleanOptions) -> Cleaned {
     let mut body = MappedText::new();
     let mut seen_body = false;
     let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
-    let known_title = options.known_title.map(|t| t.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase());
+    let known_title = options.known_title.map(|t| {
+        t.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    });
     let lines: Vec<RawLine> = lines
         .into_iter()
-        .map(|l| RawLine { text: normalise(&l.text), hint: l.hint })
+        .map(|l| RawLine {
+            text: normalise(&l.text),
+            hint: l.hint,
+        })
         .filter(|l| !l.text.is_empty())
         .collect();
 
@@ -318,7 +437,11 @@ pub fn clean(lines: Vec<RawLine>, options: CleanOptions) -> Cleaned {
                     out.dateline_month_day = d.month_day;
                     if let (Some(year), Some((m, day))) = (d.year, d.month_day) {
                         if let Some(date) = chrono::NaiveDate::from_ymd_opt(year, m, day) {
-                            out.published.get_or_insert(Stamp { date, time: None, offset_minutes: None });
+                            out.published.get_or_insert(Stamp {
+                                date,
+                                time: None,
+                                offset_minutes: None,
+                            });
                         }
                     }
                     if let Some(o) = d.outlet {
@@ -356,8 +479,16 @@ pub fn clean(lines: Vec<RawLine>, options: CleanOptions) -> Cleaned {
             remove(&mut out, &text, "repeated");
             continue;
         }
-        let next_is_text = lines[index + 1..].iter().any(|l| l.text.text.split_whitespace().count() > 3);
-        if options.find_title && out.title.is_none() && known_title.is_none() && !seen_body && looks_like_title(t) && next_is_text {
+        let next_is_text = lines[index + 1..]
+            .iter()
+            .any(|l| l.text.text.split_whitespace().count() > 3);
+        if options.find_title
+            && out.title.is_none()
+            && known_title.is_none()
+            && !seen_body
+            && looks_like_title(t)
+            && next_is_text
+        {
             out.title = Some(t.to_string());
             remove(&mut out, &text, "title");
             continue;
@@ -369,7 +500,10 @@ pub fn clean(lines: Vec<RawLine>, options: CleanOptions) -> Cleaned {
         };
         if heading {
             let start = if body.is_empty() { 0 } else { body.len() + 2 };
-            out.sections.push(Section { heading: t.to_string(), start });
+            out.sections.push(Section {
+                heading: t.to_string(),
+                start,
+            });
             continue;
         }
         if !body.is_empty() {
@@ -389,7 +523,9 @@ pub fn clean(lines: Vec<RawLine>, options: CleanOptions) -> Cleaned {
 
 fn slice_from(text: &MappedText, from: usize) -> MappedText {
     let mut rest = MappedText::new();
-    let start = text.text[from..].find(|c: char| !c.is_whitespace()).map_or(text.len(), |i| from + i);
+    let start = text.text[from..]
+        .find(|c: char| !c.is_whitespace())
+        .map_or(text.len(), |i| from + i);
     rest.push_slice(text, start..text.len());
     rest
 }
@@ -399,7 +535,13 @@ mod tests {
     use super::*;
 
     fn clean_text(s: &str) -> Cleaned {
-        clean(lines_of(s), CleanOptions { known_title: None, find_title: true })
+        clean(
+            lines_of(s),
+            CleanOptions {
+                known_title: None,
+                find_title: true,
+            },
+        )
     }
 
     #[test]
@@ -414,9 +556,15 @@ mod tests {
         assert_eq!(c.body, "The river rose overnight, officials said.\n\nEngineers will inspect the dam on Monday, the agency said.");
         assert_eq!(c.sections.len(), 1);
         assert_eq!(c.sections[0].heading, "What comes next");
-        assert_eq!(&c.body[c.sections[0].start..c.sections[0].start + 9], "Engineers");
+        assert_eq!(
+            &c.body[c.sections[0].start..c.sections[0].start + 9],
+            "Engineers"
+        );
         let reasons: Vec<&str> = c.removed.iter().map(|r| r.reason.as_str()).collect();
-        assert!(reasons.contains(&"caption") && reasons.contains(&"related-link"), "{reasons:?}");
+        assert!(
+            reasons.contains(&"caption") && reasons.contains(&"related-link"),
+            "{reasons:?}"
+        );
     }
 
     #[test]
@@ -442,8 +590,14 @@ mod tests {
     #[test]
     fn navigation_and_share_lines_are_furniture() {
         assert_eq!(furniture_reason("English News", true), Some("navigation"));
-        assert_eq!(furniture_reason("  • youtube", false), Some("share-buttons"));
-        assert_eq!(furniture_reason("Follow the latest updates on our live page", false), Some("promo"));
+        assert_eq!(
+            furniture_reason("  • youtube", false),
+            Some("share-buttons")
+        );
+        assert_eq!(
+            furniture_reason("Follow the latest updates on our live page", false),
+            Some("promo")
+        );
         assert_eq!(furniture_reason("The news broke on Monday.", true), None);
     }
 }

@@ -10,7 +10,10 @@ fn problem(path: &str, message: impl Into<String>) -> InputProblem {
     }
 }
 
-fn string_field(obj: &serde_json::Map<String, serde_json::Value>, names: &[&str]) -> Option<String> {
+fn string_field(
+    obj: &serde_json::Map<String, serde_json::Value>,
+    names: &[&str],
+) -> Option<String> {
     names.iter().find_map(|n| match obj.get(*n)? {
         serde_json::Value::String(s) if !s.trim().is_empty() => Some(s.clone()),
         serde_json::Value::Number(num) => Some(num.to_string()),
@@ -21,12 +24,15 @@ fn string_field(obj: &serde_json::Map<String, serde_json::Value>, names: &[&str]
 /// One JSON Lines record: `id`, `url`, `title`, `text` or `html`, `published`, `outlet`, `byline`.
 pub fn jsonl_item(line: &str, path: &str, line_no: usize) -> Result<Source, InputProblem> {
     let at = format!("{path}:{line_no}");
-    let value: serde_json::Value =
-        serde_json::from_str(line).map_err(|e| problem(&at, format!("not valid JSON ({e}); line skipped")))?;
+    let value: serde_json::Value = serde_json::from_str(line)
+        .map_err(|e| problem(&at, format!("not valid JSON ({e}); line skipped")))?;
     let obj = value
         .as_object()
         .ok_or_else(|| problem(&at, "not a JSON object; line skipped"))?;
-    let (kind, content) = match (string_field(obj, &["text", "body", "content"]), string_field(obj, &["html"])) {
+    let (kind, content) = match (
+        string_field(obj, &["text", "body", "content"]),
+        string_field(obj, &["html"]),
+    ) {
         (Some(text), _) => (ContentKind::Text, text),
         (None, Some(html)) => (ContentKind::Html, html),
         (None, None) => return Err(problem(&at, "no `text` or `html` field; line skipped")),
@@ -54,7 +60,8 @@ pub fn jsonl_item(line: &str, path: &str, line_no: usize) -> Result<Source, Inpu
 
 /// The entries of an RSS or Atom feed, each with its content (or description when that is all).
 pub fn feed_items(bytes: &[u8], path: &str) -> Result<Vec<Source>, InputProblem> {
-    let feed = feed_rs::parser::parse(bytes).map_err(|e| problem(path, format!("not a readable RSS/Atom feed ({e}); skipped")))?;
+    let feed = feed_rs::parser::parse(bytes)
+        .map_err(|e| problem(path, format!("not a readable RSS/Atom feed ({e}); skipped")))?;
     let outlet = feed.title.as_ref().map(|t| t.content.trim().to_string());
     let mut items = Vec::new();
     for (index, entry) in feed.entries.into_iter().enumerate() {
@@ -67,11 +74,20 @@ pub fn feed_items(bytes: &[u8], path: &str) -> Result<Vec<Source>, InputProblem>
         let Some(content) = content else { continue };
         let url = entry.links.first().map(|l| l.href.clone());
         let id = if entry.id.trim().is_empty() {
-            url.clone().unwrap_or_else(|| format!("{}#{}", super::super::readers::file_stem(path), index + 1))
+            url.clone().unwrap_or_else(|| {
+                format!("{}#{}", super::super::readers::file_stem(path), index + 1)
+            })
         } else {
             entry.id.clone()
         };
-        let byline = (!entry.authors.is_empty()).then(|| entry.authors.iter().filter_map(|a| a.name.clone()).collect::<Vec<_>>().join(", "));
+        let byline = (!entry.authors.is_empty()).then(|| {
+            entry
+                .authors
+                .iter()
+                .filter_map(|a| a.name.clone())
+                .collect::<Vec<_>>()
+                .join(", ")
+        });
         items.push(Source {
             id,
             path: format!("{path}#{}", index + 1),
@@ -93,7 +109,13 @@ pub fn feed_items(bytes: &[u8], path: &str) -> Result<Vec<Source>, InputProblem>
 }
 
 /// An HTML response record of a WARC file (CC-NEWS): HTTP headers, then the page.
-pub fn warc_response(path: &str, target_uri: Option<String>, record_id: String, fetched: String, payload: &[u8]) -> Option<Source> {
+pub fn warc_response(
+    path: &str,
+    target_uri: Option<String>,
+    record_id: String,
+    fetched: String,
+    payload: &[u8],
+) -> Option<Source> {
     let split = payload.windows(4).position(|w| w == b"\r\n\r\n")?;
     let head = String::from_utf8_lossy(&payload[..split]).to_ascii_lowercase();
     let is_html = head
@@ -148,6 +170,11 @@ mod tests {
         assert_eq!(items.len(), 1);
         assert_eq!(items[0].fields.outlet.as_deref(), Some("Wire"));
         assert!(items[0].content.contains("First story."));
-        assert!(items[0].fields.published.as_deref().unwrap().starts_with("2026-11-10"));
+        assert!(items[0]
+            .fields
+            .published
+            .as_deref()
+            .unwrap()
+            .starts_with("2026-11-10"));
     }
 }

@@ -46,21 +46,56 @@ pub struct Page {
 
 /// Tags whose whole subtree is never article text.
 const JUNK_TAGS: &[&str] = &[
-    "script", "style", "noscript", "template", "svg", "iframe", "button", "select",
-    "textarea", "nav", "aside", "footer", "header", "input", "label", "object", "embed", "canvas",
-    "video", "audio", "dialog", "menu", "head", "title", "math", "map",
+    "script", "style", "noscript", "template", "svg", "iframe", "button", "select", "textarea",
+    "nav", "aside", "footer", "header", "input", "label", "object", "embed", "canvas", "video",
+    "audio", "dialog", "menu", "head", "title", "math", "map",
 ];
 
 /// ARIA roles of page furniture.
 const JUNK_ROLES: &[&str] = &[
-    "navigation", "complementary", "banner", "contentinfo", "dialog", "menu", "menubar", "search",
-    "alertdialog", "toolbar",
+    "navigation",
+    "complementary",
+    "banner",
+    "contentinfo",
+    "dialog",
+    "menu",
+    "menubar",
+    "search",
+    "alertdialog",
+    "toolbar",
 ];
 
 const BLOCK_TAGS: &[&str] = &[
-    "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "td", "th", "tr",
-    "section", "article", "main", "figure", "figcaption", "dd", "dt", "table", "ul", "ol", "dl",
-    "hr", "address", "center", "tbody", "caption",
+    "p",
+    "div",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "pre",
+    "td",
+    "th",
+    "tr",
+    "section",
+    "article",
+    "main",
+    "figure",
+    "figcaption",
+    "dd",
+    "dt",
+    "table",
+    "ul",
+    "ol",
+    "dl",
+    "hr",
+    "address",
+    "center",
+    "tbody",
+    "caption",
 ];
 
 /// Parts of class or id names of furniture ("article-share", "related_links", "comments"):
@@ -113,7 +148,11 @@ pub fn explain(html: &str) -> String {
     let tree = html_tree::parse(html);
     let junk = mark_junk(&tree, html);
     let stats = subtree_stats(&tree, html, &junk);
-    let mut out = format!("{} nodes, {} junk\n", tree.nodes.len(), junk.iter().filter(|&&j| j).count());
+    let mut out = format!(
+        "{} nodes, {} junk\n",
+        tree.nodes.len(),
+        junk.iter().filter(|&&j| j).count()
+    );
     let Some(root) = pick_article(&tree, &junk, &stats) else {
         out.push_str("no container found\n");
         html_tree::outline(&tree, 0, 4, &mut out, 0);
@@ -121,8 +160,15 @@ pub fn explain(html: &str) -> String {
             if !junk[id] && tree.nodes[id].parent.is_some_and(|p| junk[p]) {
                 out.push_str("inconsistent junk\n");
             }
-            if junk[id] && tree.nodes[id].parent.is_some_and(|p| !junk[p]) && tree.nodes[id].tag != "script" && tree.nodes[id].tag != "head" {
-                out.push_str(&format!("junk root: {}[{}]\n", tree.nodes[id].tag, tree.nodes[id].class_id));
+            if junk[id]
+                && tree.nodes[id].parent.is_some_and(|p| !junk[p])
+                && tree.nodes[id].tag != "script"
+                && tree.nodes[id].tag != "head"
+            {
+                out.push_str(&format!(
+                    "junk root: {}[{}]\n",
+                    tree.nodes[id].tag, tree.nodes[id].class_id
+                ));
             }
         }
         return out;
@@ -131,13 +177,19 @@ pub fn explain(html: &str) -> String {
     let mut at = Some(root);
     while let Some(id) = at {
         let n = &tree.nodes[id];
-        chain.push(format!("{}[{}] chars={} links={}", n.tag, n.class_id, stats[id].chars, stats[id].link_chars));
+        chain.push(format!(
+            "{}[{}] chars={} links={}",
+            n.tag, n.class_id, stats[id].chars, stats[id].link_chars
+        ));
         at = n.parent;
     }
     out.push_str(&chain.join("\n  < "));
     out.push('\n');
     for id in article_nodes(&tree, &junk, &stats, root) {
-        out.push_str(&format!("part: {}[{}] chars={}\n", tree.nodes[id].tag, tree.nodes[id].class_id, stats[id].chars));
+        out.push_str(&format!(
+            "part: {}[{}] chars={}\n",
+            tree.nodes[id].tag, tree.nodes[id].class_id, stats[id].chars
+        ));
     }
     out
 }
@@ -184,10 +236,16 @@ fn has_furniture_class(tree: &Tree, id: NodeId) -> bool {
         return true;
     }
     let class = node.class_id.as_str();
-    if class.is_empty() || matches!(node.tag.as_str(), "body" | "html" | "article" | "main" | "p") {
+    if class.is_empty()
+        || matches!(
+            node.tag.as_str(),
+            "body" | "html" | "article" | "main" | "p"
+        )
+    {
         return false;
     }
-    (JUNK_CLASS.is_match(class) || JUNK_CLASS_TOKEN.is_match(class)) && !STRONG_BODY_CLASS.is_match(class)
+    (JUNK_CLASS.is_match(class) || JUNK_CLASS_TOKEN.is_match(class))
+        && !STRONG_BODY_CLASS.is_match(class)
 }
 
 /// junk[id] is true when the node or one of its ancestors is furniture. Class names are weak
@@ -318,7 +376,7 @@ fn pick_article(tree: &Tree, junk: &[bool], stats: &[Stats]) -> Option<NodeId> {
         let mut ancestor = node.parent;
         let mut level = 0;
         while let Some(a) = ancestor {
-            if a == 0 || level > 4 {
+            if level > 4 {
                 break;
             }
             if !scored[a] {
@@ -336,7 +394,8 @@ fn pick_article(tree: &Tree, junk: &[bool], stats: &[Stats]) -> Option<NodeId> {
         }
     }
     let mut best: Option<(NodeId, f64)> = None;
-    for id in 1..tree.nodes.len() {
+    // the root is scored too: a fragment (a feed item, a JSON `html` field) has its paragraphs there
+    for id in 0..tree.nodes.len() {
         if !scored[id] {
             continue;
         }
@@ -345,7 +404,8 @@ fn pick_article(tree: &Tree, junk: &[bool], stats: &[Stats]) -> Option<NodeId> {
             best = Some((id, s));
         }
     }
-    best.map(|(id, _)| id)
+    // a page too small for any paragraph to vote is read whole
+    best.map(|(id, _)| id).or_else(|| (!junk[0]).then_some(0))
 }
 
 fn initial_score(tree: &Tree, id: NodeId) -> f64 {
@@ -357,7 +417,11 @@ fn initial_score(tree: &Tree, id: NodeId) -> f64 {
         "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
         _ => 0.0,
     };
-    let itemprop = if node.attr("itemprop") == Some("articleBody") { 50.0 } else { 0.0 };
+    let itemprop = if node.attr("itemprop") == Some("articleBody") {
+        50.0
+    } else {
+        0.0
+    };
     by_tag + class_weight(&node.class_id) + itemprop
 }
 
@@ -369,7 +433,9 @@ fn article_nodes(tree: &Tree, junk: &[bool], stats: &[Stats], root: NodeId) -> V
     let root_chars = stats[root].chars;
     let mut out = Vec::new();
     for child in &tree.nodes[parent].children {
-        let Child::Element(sib) = *child else { continue };
+        let Child::Element(sib) = *child else {
+            continue;
+        };
         if sib == root {
             out.push(sib);
             continue;
@@ -377,9 +443,12 @@ fn article_nodes(tree: &Tree, junk: &[bool], stats: &[Stats], root: NodeId) -> V
         if junk[sib] {
             continue;
         }
-        let Stats { chars, link_chars, .. } = stats[sib];
+        let Stats {
+            chars, link_chars, ..
+        } = stats[sib];
         let sib_node = &tree.nodes[sib];
-        let same_class = !sib_node.class_id.is_empty() && sib_node.class_id == tree.nodes[root].class_id;
+        let same_class =
+            !sib_node.class_id.is_empty() && sib_node.class_id == tree.nodes[root].class_id;
         let plain_paragraph = sib_node.tag == "p" && chars > 80 && link_chars * 4 < chars;
         let big_and_clean = chars * 5 > root_chars && link_chars * 4 < chars && chars > 200;
         if plain_paragraph || (same_class && link_chars * 3 < chars) || big_and_clean {
@@ -410,7 +479,10 @@ impl BlockWriter<'_> {
     fn flush(&mut self) {
         if !self.current.is_empty() {
             let text = std::mem::take(&mut self.current);
-            self.blocks.push(Block { kind: self.kind, text });
+            self.blocks.push(Block {
+                kind: self.kind,
+                text,
+            });
         }
         self.pending_space = None;
         self.kind = BlockKind::Paragraph;
@@ -540,7 +612,9 @@ fn page_meta(tree: &Tree, html: &str) -> PageMeta {
             "html" => meta.language = node.attr("lang").map(|l| l.to_string()),
             "title" if title_tag.is_none() => title_tag = Some(inner_text(tree, html, id)),
             "h1" if h1.is_none() => h1 = Some(inner_text(tree, html, id)),
-            "link" if node.attr("rel") == Some("canonical") => meta.url = node.attr("href").map(unescape),
+            "link" if node.attr("rel") == Some("canonical") => {
+                meta.url = node.attr("href").map(unescape)
+            }
             "meta" => read_meta_tag(node, &mut meta),
             "time" if meta.published.is_none() => {
                 meta.published = node.attr("datetime").map(unescape);
@@ -575,14 +649,24 @@ fn read_meta_tag(node: &html_tree::Node, meta: &mut PageMeta) {
     match key.as_str() {
         "og:title" | "twitter:title" if meta.title.is_none() => meta.title = Some(content),
         "og:site_name" | "application-name" if meta.outlet.is_none() => meta.outlet = Some(content),
-        "article:published_time" | "datepublished" | "pubdate" | "publishdate" | "publish-date"
-        | "dc.date" | "dc.date.issued" | "date" | "sailthru.date" | "parsely-pub-date"
-        | "og:published_time" | "article.published" => {
-            if meta.published.is_none() {
-                meta.published = Some(content);
-            }
+        "article:published_time"
+        | "datepublished"
+        | "pubdate"
+        | "publishdate"
+        | "publish-date"
+        | "dc.date"
+        | "dc.date.issued"
+        | "date"
+        | "sailthru.date"
+        | "parsely-pub-date"
+        | "og:published_time"
+        | "article.published"
+            if meta.published.is_none() =>
+        {
+            meta.published = Some(content);
         }
-        "author" | "article:author" | "byl" | "dc.creator" | "sailthru.author" | "parsely-author"
+        "author" | "article:author" | "byl" | "dc.creator" | "sailthru.author"
+        | "parsely-author"
             if meta.byline.is_none() && !content.starts_with("http") =>
         {
             meta.byline = Some(content);
@@ -612,7 +696,10 @@ fn read_json_ld(raw: &str, meta: &mut PageMeta) {
                     continue;
                 }
                 if meta.published.is_none() {
-                    meta.published = map.get("datePublished").and_then(|d| d.as_str()).map(String::from);
+                    meta.published = map
+                        .get("datePublished")
+                        .and_then(|d| d.as_str())
+                        .map(String::from);
                 }
                 if meta.title.is_none() {
                     meta.title = map.get("headline").and_then(|d| d.as_str()).map(unescape);
@@ -681,7 +768,9 @@ mod tests {
     fn article_text_is_kept_and_furniture_dropped() {
         let page = extract(PAGE);
         let texts: Vec<&str> = page.blocks.iter().map(|b| b.text.text.as_str()).collect();
-        assert!(texts.contains(&"Rescue teams, working through the night, reached 40 families & their animals."));
+        assert!(texts.contains(
+            &"Rescue teams, working through the night, reached 40 families & their animals."
+        ));
         assert!(texts.contains(&"What happens next"));
         let all = texts.join("\n");
         for furniture in ["Home", "Share on Facebook", "Another story", "Copyright"] {
@@ -695,7 +784,11 @@ mod tests {
     #[test]
     fn block_offsets_point_into_the_html_source() {
         let page = extract(PAGE);
-        let block = page.blocks.iter().find(|b| b.text.text.starts_with("Rescue")).unwrap();
+        let block = page
+            .blocks
+            .iter()
+            .find(|b| b.text.text.starts_with("Rescue"))
+            .unwrap();
         let at = block.text.original_offset(0);
         assert!(PAGE[at..].starts_with("Rescue teams"));
         let amp = block.text.text.find('&').unwrap();

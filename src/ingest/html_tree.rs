@@ -128,7 +128,9 @@ impl Builder {
                 .open_index("td", &["tr", "table"])
                 .or_else(|| self.open_index("th", &["tr", "table"])),
             "option" => self.open_index("option", &["select", "datalist"]),
-            t if CLOSES_P.contains(&t) => self.open_index("p", &["div", "td", "li", "section", "article"]),
+            t if CLOSES_P.contains(&t) => {
+                self.open_index("p", &["div", "td", "li", "section", "article"])
+            }
             _ => None,
         };
         if let Some(i) = close_at {
@@ -136,7 +138,13 @@ impl Builder {
         }
     }
 
-    fn start(&mut self, tag: String, class_id: String, attrs: Vec<(String, String)>, void: bool) -> NodeId {
+    fn start(
+        &mut self,
+        tag: String,
+        class_id: String,
+        attrs: Vec<(String, String)>,
+        void: bool,
+    ) -> NodeId {
         self.close_implied(&tag);
         let parent = self.top();
         let id = self.tree.nodes.len();
@@ -148,9 +156,11 @@ impl Builder {
             parent: Some(parent),
             children: Vec::new(),
         });
-        self.tree.nodes[parent]
-            .children
-            .push(if is_br { Child::Break } else { Child::Element(id) });
+        self.tree.nodes[parent].children.push(if is_br {
+            Child::Break
+        } else {
+            Child::Element(id)
+        });
         if !void {
             self.stack.push(id);
         }
@@ -183,7 +193,14 @@ impl Builder {
 /// Attributes worth keeping, by tag: reading only these avoids allocating every attribute.
 fn wanted_attrs(tag: &str) -> &'static [&'static str] {
     match tag {
-        "meta" => &["property", "name", "content", "charset", "http-equiv", "itemprop"],
+        "meta" => &[
+            "property",
+            "name",
+            "content",
+            "charset",
+            "http-equiv",
+            "itemprop",
+        ],
         "time" => &["datetime"],
         "link" => &["rel", "href"],
         "script" => &["type"],
@@ -249,6 +266,25 @@ pub fn parse(html: &str) -> Tree {
     builder.tree
 }
 
+/// The element outline of a tree, `depth` levels deep (debugging aid).
+pub fn outline(tree: &Tree, id: NodeId, depth: usize, out: &mut String, indent: usize) {
+    let node = &tree.nodes[id];
+    out.push_str(&format!(
+        "{}{} [{}]\n",
+        "  ".repeat(indent),
+        node.tag,
+        node.class_id
+    ));
+    if depth == 0 {
+        return;
+    }
+    for child in &node.children {
+        if let Child::Element(c) = child {
+            outline(tree, *c, depth - 1, out, indent + 1);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -269,7 +305,11 @@ mod tests {
         let t = parse("<div><p>one<p>two<ul><li>a<li>b</ul></div><p>three");
         let h = parse("<html><head><title>T</title><body><p>x</p></body></html>");
         let html = 1;
-        assert_eq!(tags(&h, html), vec!["head", "body"], "a missing </head> is implied by <body>");
+        assert_eq!(
+            tags(&h, html),
+            vec!["head", "body"],
+            "a missing </head> is implied by <body>"
+        );
         let div = 1;
         assert_eq!(t.nodes[div].tag, "div");
         assert_eq!(tags(&t, div), vec!["p", "p", "ul"]);
@@ -291,19 +331,5 @@ mod tests {
         let script = &t.nodes[2];
         assert_eq!(script.tag, "script");
         assert_eq!(script.children.len(), 1);
-    }
-}
-
-/// The element outline of a tree, `depth` levels deep (debugging aid).
-pub fn outline(tree: &Tree, id: NodeId, depth: usize, out: &mut String, indent: usize) {
-    let node = &tree.nodes[id];
-    out.push_str(&format!("{}{} [{}]\n", "  ".repeat(indent), node.tag, node.class_id));
-    if depth == 0 {
-        return;
-    }
-    for child in &node.children {
-        if let Child::Element(c) = child {
-            outline(tree, *c, depth - 1, out, indent + 1);
-        }
     }
 }

@@ -22,7 +22,9 @@ impl MappedText {
         let body_start = self.text.len();
         self.text.push_str(s);
         if let Some(last) = self.runs.last_mut() {
-            if last.body_start + last.len == body_start && last.original_start + last.len == original_start {
+            if last.body_start + last.len == body_start
+                && last.original_start + last.len == original_start
+            {
                 last.len += s.len();
                 return;
             }
@@ -63,17 +65,28 @@ impl MappedText {
             // the run that holds `pos`, and where it stops
             let i = other.runs.partition_point(|r| r.body_start <= pos);
             let (orig, run_end, linear) = match i.checked_sub(1).map(|i| other.runs[i]) {
-                Some(run) if pos < run.body_start + run.len => {
-                    (run.original_start + pos - run.body_start, run.body_start + run.len, true)
-                }
+                Some(run) if pos < run.body_start + run.len => (
+                    run.original_start + pos - run.body_start,
+                    run.body_start + run.len,
+                    true,
+                ),
                 Some(run) => {
                     let next = other.runs.get(i).map_or(other.text.len(), |r| r.body_start);
                     (run.original_start + run.len, next, false)
                 }
-                None => (0, other.runs.first().map_or(other.text.len(), |r| r.body_start), false),
+                None => (
+                    0,
+                    other
+                        .runs
+                        .first()
+                        .map_or(other.text.len(), |r| r.body_start),
+                    false,
+                ),
             };
             let end = run_end.min(range.end).max(pos + 1);
-            let end = (end..=range.end).find(|&e| other.text.is_char_boundary(e)).unwrap_or(range.end);
+            let end = (end..=range.end)
+                .find(|&e| other.text.is_char_boundary(e))
+                .unwrap_or(range.end);
             let piece = &other.text[pos..end];
             if linear {
                 self.push_verbatim(piece, orig);
@@ -108,7 +121,10 @@ mod tests {
         m.push_replacement(" ", 12);
         m.push_verbatim("now", 14);
         assert_eq!(m.text, "Say \"hi\" now");
-        assert_eq!(&original[m.original_offset(5)..m.original_offset(5) + 2], "hi");
+        assert_eq!(
+            &original[m.original_offset(5)..m.original_offset(5) + 2],
+            "hi"
+        );
         assert_eq!(&original[m.original_offset(9)..], "now");
 
         let mut sub = MappedText::new();

@@ -36,8 +36,13 @@ const MONTHS: &str = r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june
 
 pub fn month_number(name: &str) -> Option<u32> {
     let n = name.to_ascii_lowercase();
-    let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-    months.iter().position(|m| n.starts_with(m)).map(|i| i as u32 + 1)
+    let months = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    months
+        .iter()
+        .position(|m| n.starts_with(m))
+        .map(|i| i as u32 + 1)
 }
 
 /// Time-zone abbreviations common in English-language news, with their UTC offsets in minutes.
@@ -83,7 +88,10 @@ static WRITTEN_DATE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(\d{1,2})[:.](\d{2})\s*(am|pm|a\.m\.|p\.m\.)?\s*(?:\(?\s*([A-Z]{1,5})\b\)?)?").expect("valid regex")
+    Regex::new(
+        r"(?i)\b(\d{1,2})[:.](\d{2})\s*(am|pm|a\.m\.|p\.m\.)?\s*(?:\(?\s*([A-Z]{1,5})\b\)?)?",
+    )
+    .expect("valid regex")
 });
 
 /// Reads the first date (with time and zone when stated) in `s`.
@@ -109,7 +117,8 @@ pub fn parse_stamp(s: &str) -> Option<Stamp> {
     } else {
         (c.get(5)?.as_str(), c.get(4)?.as_str(), c.get(6)?.as_str())
     };
-    let date = NaiveDate::from_ymd_opt(year.parse().ok()?, month_number(month)?, day.parse().ok()?)?;
+    let date =
+        NaiveDate::from_ymd_opt(year.parse().ok()?, month_number(month)?, day.parse().ok()?)?;
     let after = &s[c.get(0)?.end()..];
     let (time, offset) = parse_clock(after).unwrap_or((None, None));
     Some(Stamp {
@@ -195,7 +204,13 @@ pub fn date_line(line: &str) -> Option<DateLine> {
     let leftover = CLOCK.replace_all(&leftover, "");
     let words = leftover
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty() && !matches!(w.to_ascii_lowercase().as_str(), "at" | "on" | "updated" | "ist" | "utc" | "gmt"))
+        .filter(|w| {
+            !w.is_empty()
+                && !matches!(
+                    w.to_ascii_lowercase().as_str(),
+                    "at" | "on" | "updated" | "ist" | "utc" | "gmt"
+                )
+        })
         .count();
     if words > 1 {
         return None;
@@ -205,7 +220,8 @@ pub fn date_line(line: &str) -> Option<DateLine> {
 }
 
 static DATE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:date|dated|published|posted)\s*:?\s*(\d{4}-\d{2}-\d{2})\b\s*").expect("valid regex")
+    Regex::new(r"(?i)^\s*(?:date|dated|published|posted)\s*:?\s*(\d{4}-\d{2}-\d{2})\b\s*")
+        .expect("valid regex")
 });
 
 /// A date marker at the start of a line that goes on with the story (" date 2021-09-01 The …").
@@ -225,7 +241,8 @@ pub struct BylineLine {
 }
 
 static BY_PART: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:(?:written|reported|edited|compiled|story|text|words)\s+)?by\s*:?\s+(.+)$").expect("valid regex")
+    Regex::new(r"(?i)^(?:(?:written|reported|edited|compiled|story|text|words)\s+)?by\s*:?\s+(.+)$")
+        .expect("valid regex")
 });
 
 static DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
@@ -238,7 +255,11 @@ pub fn byline_line(line: &str) -> Option<BylineLine> {
     }
     let mut out = BylineLine::default();
     let mut saw_by = false;
-    for part in line.split(['|', '•', '·']).map(str::trim).filter(|p| !p.is_empty()) {
+    for part in line
+        .split(['|', '•', '·'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
         if let Some(c) = BY_PART.captures(part) {
             saw_by = true;
             let who = c.get(1)?.as_str().trim().trim_end_matches([',', '.']);
@@ -256,6 +277,13 @@ pub fn byline_line(line: &str) -> Option<BylineLine> {
             out.outlet = Some(part.to_string());
         } else if let Some(d) = date_line(part) {
             out.stamp = Some(d.stamp);
+        } else if saw_by
+            && out.outlet.is_none()
+            && part.split_whitespace().count() <= 5
+            && looks_like_names(part)
+        {
+            // "By Jane Doe · The Daily · 13 November 2026": a named part after the author is the outlet
+            out.outlet = Some(part.to_string());
         } else {
             return None;
         }
@@ -272,7 +300,10 @@ fn looks_like_names(s: &str) -> bool {
     words.iter().all(|w| {
         let w = w.trim_matches(|c: char| c == ',' || c == '.');
         w.is_empty()
-            || matches!(w, "and" | "&" | "in" | "de" | "van" | "von" | "bin" | "al" | "el" | "la" | "da")
+            || matches!(
+                w,
+                "and" | "&" | "in" | "de" | "van" | "von" | "bin" | "al" | "el" | "la" | "da"
+            )
             || w.chars().next().is_some_and(|c| c.is_uppercase())
     })
 }
@@ -333,18 +364,40 @@ mod tests {
 
     #[test]
     fn other_date_markers() {
-        assert_eq!(date_line("Updated: 12 November 2026").unwrap().stamp.date_iso(), "2026-11-12");
+        assert_eq!(
+            date_line("Updated: 12 November 2026")
+                .unwrap()
+                .stamp
+                .date_iso(),
+            "2026-11-12"
+        );
         assert!(date_line("Updated: 12 November 2026").unwrap().updated);
-        assert_eq!(date_line("2026-11-12T09:30:00+01:00").unwrap().stamp.time_iso().as_deref(), Some("09:30+01:00"));
-        assert_eq!(date_line("Friday, Sept. 3, 2021").unwrap().stamp.date_iso(), "2021-09-03");
-        assert!(date_line("The talks began on September 3, 2021 in the capital after weeks of delay.").is_none());
+        assert_eq!(
+            date_line("2026-11-12T09:30:00+01:00")
+                .unwrap()
+                .stamp
+                .time_iso()
+                .as_deref(),
+            Some("09:30+01:00")
+        );
+        assert_eq!(
+            date_line("Friday, Sept. 3, 2021").unwrap().stamp.date_iso(),
+            "2021-09-03"
+        );
+        assert!(date_line(
+            "The talks began on September 3, 2021 in the capital after weeks of delay."
+        )
+        .is_none());
     }
 
     #[test]
     fn date_prefix_before_the_story() {
         let (stamp, len) = date_prefix(" date 2021-09-01 The negotiations failed").unwrap();
         assert_eq!(stamp.date_iso(), "2021-09-01");
-        assert_eq!(&" date 2021-09-01 The negotiations failed"[len..], "The negotiations failed");
+        assert_eq!(
+            &" date 2021-09-01 The negotiations failed"[len..],
+            "The negotiations failed"
+        );
     }
 
     #[test]
@@ -352,7 +405,13 @@ mod tests {
         let b = byline_line("By hindustantimes.com | Written by Poulomi Ghosh").unwrap();
         assert_eq!(b.byline.as_deref(), Some("Poulomi Ghosh"));
         assert_eq!(b.outlet.as_deref(), Some("hindustantimes.com"));
-        assert_eq!(byline_line("By Jane Doe and John Roe").unwrap().byline.as_deref(), Some("Jane Doe and John Roe"));
+        assert_eq!(
+            byline_line("By Jane Doe and John Roe")
+                .unwrap()
+                .byline
+                .as_deref(),
+            Some("Jane Doe and John Roe")
+        );
         assert!(byline_line("By the grace of God, luck wasn't on their side").is_none());
     }
 

@@ -89,7 +89,9 @@ pub fn ingest(source: Source) -> Document {
         .and_then(meta::parse_machine_date)
         .or(cleaned.published.clone());
     let language = detect_language(&cleaned.body, page_meta.language.as_deref());
-    let title = known_title.map(|t| tidy_title(&t, page_meta.outlet.as_deref())).or(cleaned.title);
+    let title = known_title
+        .map(|t| tidy_title(&t, page_meta.outlet.as_deref()))
+        .or(cleaned.title);
     let fetched = fields.fetched.as_deref().and_then(meta::parse_machine_date);
     Document {
         id,
@@ -104,7 +106,9 @@ pub fn ingest(source: Source) -> Document {
             (None, Some(f)) => Some(f.date_iso()),
             _ => None,
         },
-        dateline_month_day: cleaned.dateline_month_day.map(|(m, d)| format!("--{m:02}-{d:02}")),
+        dateline_month_day: cleaned
+            .dateline_month_day
+            .map(|(m, d)| format!("--{m:02}-{d:02}")),
         dateline_place: cleaned.dateline_place,
         byline: fields.byline.or(cleaned.byline).or(page_meta.byline),
         outlet: fields.outlet.or(cleaned.outlet).or(page_meta.outlet),
@@ -122,11 +126,14 @@ pub fn ingest(source: Source) -> Document {
 /// Page titles often carry the site name: "Flood hits town | The Daily" loses " | The Daily".
 fn tidy_title(title: &str, outlet: Option<&str>) -> String {
     let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
-    let title = title.replace(['\u{2018}', '\u{2019}'], "'").replace(['\u{201C}', '\u{201D}'], "\"");
+    let title = title
+        .replace(['\u{2018}', '\u{2019}'], "'")
+        .replace(['\u{201C}', '\u{201D}'], "\"");
     for sep in [" | ", " - ", " – ", " — ", " :: "] {
         if let Some(i) = title.rfind(sep) {
             let tail = &title[i + sep.len()..];
-            let is_site = outlet.is_some_and(|o| tail.eq_ignore_ascii_case(o)) || (sep == " | " && tail.split_whitespace().count() <= 4);
+            let is_site = outlet.is_some_and(|o| tail.eq_ignore_ascii_case(o))
+                || (sep == " | " && tail.split_whitespace().count() <= 4);
             if is_site && i > 10 {
                 return title[..i].to_string();
             }
@@ -152,7 +159,10 @@ fn markdown_lines(content: &str) -> Vec<RawLine> {
                 Hint::Heading
             };
             (hint, lead + hashes + 1)
-        } else if trimmed.starts_with("- ") || trimmed.starts_with("* ") || trimmed.starts_with("+ ") {
+        } else if trimmed.starts_with("- ")
+            || trimmed.starts_with("* ")
+            || trimmed.starts_with("+ ")
+        {
             (Hint::ListItem, lead + 2)
         } else if trimmed.starts_with("> ") {
             (Hint::None, lead + 2)
@@ -176,7 +186,12 @@ fn strip_inline_markdown(line: &MappedText, from: usize) -> MappedText {
     let mut keep_from = i;
     while i < bytes.len() {
         match bytes[i] {
-            b'*' | b'_' if i + 1 < bytes.len() && (bytes[i + 1] == bytes[i] || i == keep_from || !bytes[i - 1].is_ascii_alphanumeric()) => {
+            // emphasis marks sit at a word edge; an underscore inside a word is a character
+            b'*' | b'_'
+                if i == 0
+                    || !bytes[i - 1].is_ascii_alphanumeric()
+                    || bytes.get(i + 1).is_none_or(|b| !b.is_ascii_alphanumeric()) =>
+            {
                 out.push_slice(line, keep_from..i);
                 let run = bytes[i..].iter().take_while(|&&b| b == bytes[i]).count();
                 i += run;
@@ -282,13 +297,25 @@ mod tests {
         ));
         assert_eq!(doc.title.as_deref(), Some("Dam gives way in the night"));
         assert_eq!(doc.headings, vec!["What next"]);
-        assert!(doc.body.starts_with("The river rose, the agency said on Monday"), "{}", doc.body);
+        assert!(
+            doc.body
+                .starts_with("The river rose, the agency said on Monday"),
+            "{}",
+            doc.body
+        );
+        let doc = ingest(source(ContentKind::Markdown, "# Title of the piece\n\n*By Jane Doe · The Daily · 13 November 2026*\n\nThe river rose overnight, officials said in a statement on Friday.\n"));
+        assert_eq!(doc.byline.as_deref(), Some("Jane Doe"));
+        assert_eq!(doc.outlet.as_deref(), Some("The Daily"));
+        assert_eq!(doc.published.as_deref(), Some("2026-11-13"));
         assert_eq!(doc.language, "en");
     }
 
     #[test]
     fn page_title_loses_its_site_name() {
-        assert_eq!(tidy_title("Flood hits the town | The Daily", Some("The Daily")), "Flood hits the town");
+        assert_eq!(
+            tidy_title("Flood hits the town | The Daily", Some("The Daily")),
+            "Flood hits the town"
+        );
         assert_eq!(tidy_title("Talks fail - again", None), "Talks fail - again");
     }
 }

@@ -7,13 +7,17 @@ use crate::model::{Document, Span};
 
 /// Languages sentencex has rules for; the rest fall back to English rules.
 const SEGMENTER_LANGUAGES: &[&str] = &[
-    "am", "ar", "bg", "bn", "ca", "da", "de", "el", "en", "es", "fi", "fr", "gu", "hi", "hy", "it", "ja", "kk", "kn", "ml",
-    "mr", "my", "nl", "pa", "pl", "pt", "ru", "sk", "ta", "te", "uk",
+    "am", "ar", "bg", "bn", "ca", "da", "de", "el", "en", "es", "fi", "fr", "gu", "hi", "hy", "it",
+    "ja", "kk", "kn", "ml", "mr", "my", "nl", "pa", "pl", "pt", "ru", "sk", "ta", "te", "uk",
 ];
 
 /// Fills `doc.sentences`.
 pub fn segment(doc: &mut Document) {
-    let language = if SEGMENTER_LANGUAGES.contains(&doc.language.as_str()) { doc.language.as_str() } else { "en" };
+    let language = if SEGMENTER_LANGUAGES.contains(&doc.language.as_str()) {
+        doc.language.as_str()
+    } else {
+        "en"
+    };
     doc.sentences = sentence_spans(&doc.body, language);
 }
 
@@ -32,7 +36,14 @@ pub fn sentence_spans(body: &str, language: &str) -> Vec<Span> {
                 continue;
             }
             let span_start = base + boundary.start_byte + lead;
-            push_sentence(&mut spans, body, Span { start: span_start, end: span_start + trimmed.len() });
+            push_sentence(
+                &mut spans,
+                body,
+                Span {
+                    start: span_start,
+                    end: span_start + trimmed.len(),
+                },
+            );
         }
     }
     spans
@@ -42,7 +53,8 @@ pub fn sentence_spans(body: &str, language: &str) -> Vec<Span> {
 /// or a piece that starts in lower case continues the sentence before it.
 fn push_sentence(spans: &mut Vec<Span>, body: &str, span: Span) {
     let text = &body[span.start..span.end];
-    let continues = text.chars().all(|c| !c.is_alphanumeric()) || text.chars().next().is_some_and(char::is_lowercase);
+    let continues = text.chars().all(|c| !c.is_alphanumeric())
+        || text.chars().next().is_some_and(char::is_lowercase);
     if let Some(last) = spans.last_mut() {
         let same_paragraph = !body[last.end..span.start].contains("\n\n");
         if continues && same_paragraph {
@@ -58,18 +70,29 @@ mod tests {
     use super::*;
 
     fn sentences(body: &str) -> Vec<&str> {
-        sentence_spans(body, "en").into_iter().map(|s| &body[s.start..s.end]).collect()
+        sentence_spans(body, "en")
+            .into_iter()
+            .map(|s| &body[s.start..s.end])
+            .collect()
     }
 
     #[test]
     fn abbreviations_and_initials_do_not_end_sentences() {
         let s = sentences("Mr. Smith met Gen. J. R. Allen in the U.S. capital on Sept. 3. They spoke for an hour.");
-        assert_eq!(s, vec!["Mr. Smith met Gen. J. R. Allen in the U.S. capital on Sept. 3.", "They spoke for an hour."]);
+        assert_eq!(
+            s,
+            vec![
+                "Mr. Smith met Gen. J. R. Allen in the U.S. capital on Sept. 3.",
+                "They spoke for an hour."
+            ]
+        );
     }
 
     #[test]
     fn ellipses_and_quotes_stay_inside_their_sentence() {
-        let s = sentences("\"We tried our best... but all in vain,\" he said. \"Now it is up to you.\" She left.");
+        let s = sentences(
+            "\"We tried our best... but all in vain,\" he said. \"Now it is up to you.\" She left.",
+        );
         assert_eq!(s[0], "\"We tried our best... but all in vain,\" he said.");
         assert_eq!(s.len(), 3, "{s:?}");
     }

@@ -1,0 +1,42 @@
+//! Helpers shared by the integration tests: where `../shared` is, and how gold strings compare.
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+
+use parallax::model::Analysis;
+use parallax::{pipeline, readers};
+
+/// `../shared` beside the repository; the tests need it (CI puts it there).
+pub fn shared() -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared");
+    assert!(
+        dir.is_dir(),
+        "{} is missing: the tests read the seeds and benchmarks from it",
+        dir.display()
+    );
+    dir
+}
+
+/// Reads paths through the real readers and runs the pipeline.
+pub fn analyze_paths(paths: &[PathBuf]) -> Analysis {
+    let paths = paths.to_vec();
+    pipeline::analyze_stream(
+        move |emit| readers::read_paths(&paths, readers::Limits::default(), emit),
+        &|| {},
+    )
+}
+
+/// The gold's comparison: case-insensitive, curly quotes folded, white space collapsed.
+pub fn fold(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\u{2018}' | '\u{2019}' => '\'',
+            '\u{201C}' | '\u{201D}' => '"',
+            c => c,
+        })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
