@@ -423,6 +423,54 @@ mod tests {
         assert!(text.ends_with(" ok"));
     }
 
+    fn warc_record(kind: &str, uri: &str, payload: &str) -> String {
+        format!(
+            "WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Date: 2026-11-12T10:00:00Z\r\nWARC-Record-ID: <urn:uuid:{uri}>\r\nWARC-Target-URI: {uri}\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: {}\r\n\r\n{payload}\r\n\r\n",
+            payload.len()
+        )
+    }
+
+    #[test]
+    fn warc_html_responses_become_articles_plain_and_gzipped() {
+        let page = "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<html><body><article><p>The river rose overnight and flooded the lower town, officials said.</p></article></body></html>";
+        let image = "HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\nPNG";
+        let warc = [
+            warc_record("warcinfo", "info", "software: test"),
+            warc_record("response", "http://news.example/a", page),
+            warc_record("response", "http://news.example/logo.png", image),
+        ]
+        .concat();
+        let dir = std::env::temp_dir().join(format!("parallax-warc-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("crawl.warc"), &warc).unwrap();
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        std::io::Write::write_all(&mut gz, warc.as_bytes()).unwrap();
+        std::fs::write(dir.join("crawl2.warc.gz"), gz.finish().unwrap()).unwrap();
+
+        let mut items = Vec::new();
+        read_paths(&[dir.clone()], Limits::default(), &mut |item| {
+            items.push(item)
+        });
+        std::fs::remove_dir_all(&dir).unwrap();
+        let sources: Vec<Source> = items.into_iter().map(|i| i.expect("no problems")).collect();
+        assert_eq!(
+            sources.len(),
+            2,
+            "one HTML response per file; the image is not an article"
+        );
+        for s in &sources {
+            assert_eq!(s.id, "http://news.example/a");
+            assert_eq!(s.format, Format::Warc);
+            assert!(s.content.contains("The river rose overnight"));
+            assert!(s
+                .fields
+                .fetched
+                .as_deref()
+                .unwrap()
+                .starts_with("2026-11-12"));
+        }
+    }
+
     #[test]
     fn declared_charset_is_honoured() {
         let (text, replaced) = decode_html(b"<meta charset=\"windows-1252\"><p>caf\xe9</p>");

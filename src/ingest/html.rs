@@ -25,6 +25,8 @@ pub enum BlockKind {
 pub struct Block {
     pub kind: BlockKind,
     pub text: MappedText,
+    /// Bytes of the text that sit inside links.
+    pub link_bytes: usize,
 }
 
 /// Metadata the page states in its markup.
@@ -207,7 +209,7 @@ pub fn extract(html: &str) -> Page {
             collect_blocks(&tree, html, &junk, node, &mut blocks);
         }
     }
-    let blocks = drop_link_lists(&tree, html, blocks);
+    let blocks = drop_link_lists(blocks);
     Page { meta, blocks }
 }
 
@@ -473,6 +475,8 @@ struct BlockWriter<'a> {
     current: MappedText,
     kind: BlockKind,
     pending_space: Option<usize>,
+    link_depth: usize,
+    link_bytes: usize,
 }
 
 impl BlockWriter<'_> {
@@ -482,8 +486,10 @@ impl BlockWriter<'_> {
             self.blocks.push(Block {
                 kind: self.kind,
                 text,
+                link_bytes: self.link_bytes,
             });
         }
+        self.link_bytes = 0;
         self.pending_space = None;
         self.kind = BlockKind::Paragraph;
     }
@@ -503,6 +509,14 @@ impl BlockWriter<'_> {
 
     /// Appends raw HTML text: entities decoded, white space collapsed.
     fn push_raw(&mut self, range: std::ops::Range<usize>) {
+        let before = self.current.len();
+        self.push_decoded(range);
+        if self.link_depth > 0 {
+            self.link_bytes += self.current.len() - before;
+        }
+    }
+
+    fn push_decoded(&mut self, range: std::ops::Range<usize>) {
         let raw = &self.html[range.clone()];
         let base = range.start;
         let mut i = 0;
@@ -564,6 +578,8 @@ fn collect_blocks(tree: &Tree, html: &str, junk: &[bool], root: NodeId, blocks: 
         current: MappedText::new(),
         kind: BlockKind::Paragraph,
         pending_space: None,
+        link_depth: 0,
+        link_bytes: 0,
     };
     walk(tree, junk, root, &mut writer);
     writer.flush();
@@ -579,6 +595,8 @@ fn walk(tree: &Tree, junk: &[bool], id: NodeId, w: &mut BlockWriter) {
         w.flush();
         w.kind = kind_of(tag);
     }
+    let is_link = tag == "a";
+    w.link_depth += usize::from(is_link);
     for child in &tree.nodes[id].children {
         match child {
             Child::Element(c) => walk(tree, junk, *c, w),
@@ -590,16 +608,20 @@ fn walk(tree: &Tree, junk: &[bool], id: NodeId, w: &mut BlockWriter) {
             }
         }
     }
+    w.link_depth -= usize::from(is_link);
     if is_block {
         w.flush();
     }
 }
 
-/// Drops blocks that are mostly links (related-story lists, tag clouds) and the page title.
-fn drop_link_lists(_tree: &Tree, _html: &str, blocks: Vec<Block>) -> Vec<Block> {
+/// Drops blocks that are mostly links: related-story lists, tag clouds, "next article" teasers.
+fn drop_link_lists(blocks: Vec<Block>) -> Vec<Block> {
     blocks
         .into_iter()
-        .filter(|b| !b.text.text.trim().is_empty())
+        .filter(|b| {
+            let len = b.text.text.trim().len();
+            len > 0 && !(b.link_bytes * 3 > len * 2 || (b.link_bytes * 2 > len && len < 300))
+        })
         .collect()
 }
 
