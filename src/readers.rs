@@ -448,7 +448,7 @@ mod tests {
         std::fs::write(dir.join("crawl2.warc.gz"), gz.finish().unwrap()).unwrap();
 
         let mut items = Vec::new();
-        read_paths(&[dir.clone()], Limits::default(), &mut |item| {
+        read_paths(std::slice::from_ref(&dir), Limits::default(), &mut |item| {
             items.push(item)
         });
         std::fs::remove_dir_all(&dir).unwrap();
