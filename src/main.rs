@@ -28,7 +28,10 @@ enum Command {
     /// .txt and .md articles; .html/.htm pages (also .html.gz); .jsonl (one article per line with
     /// id, url, title, text or html, published, outlet, byline); .rss/.xml/.atom feeds (one article
     /// per item); .warc/.warc.gz web archives (HTML responses, as in CC-NEWS).
+    /// In a directory, hidden files and README/LICENSE/CHANGELOG files are skipped.
     /// A file that cannot be read is reported on one line and the run goes on.
+    ///
+    /// Example: parallax analyze examples/ --out out    (then open out/analysis.json)
     #[command(verbatim_doc_comment)]
     Analyze {
         /// Files or directories of articles.

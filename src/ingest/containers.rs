@@ -162,6 +162,19 @@ mod tests {
     }
 
     #[test]
+    fn atom_entries_become_sources_with_their_authors() {
+        let atom = r#"<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Valley Desk</title>
+            <entry><id>urn:x:1</id><title>Dam inspected</title><updated>2026-11-12T09:00:00Z</updated>
+            <author><name>Jane Doe</name></author><content type="html">&lt;p&gt;Engineers inspected the dam.&lt;/p&gt;</content></entry></feed>"#;
+        let items = feed_items(atom.as_bytes(), "desk.atom").unwrap();
+        assert_eq!(items.len(), 1);
+        assert_eq!(items[0].id, "urn:x:1");
+        assert_eq!(items[0].fields.byline.as_deref(), Some("Jane Doe"));
+        assert!(items[0].content.contains("Engineers inspected the dam."));
+        assert!(feed_items(b"<rss><channel>", "broken.rss").is_err());
+    }
+
+    #[test]
     fn rss_items_become_sources() {
         let rss = r#"<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>
             <item><title>One</title><link>http://w.example/1</link><description>&lt;p&gt;First story.&lt;/p&gt;</description>
