@@ -50,6 +50,9 @@ pub struct CleanOptions<'a> {
     pub known_title: Option<&'a str>,
     /// Look for a headline in the first lines (plain text has no other place for it).
     pub find_title: bool,
+    /// Drop a sentence-long line seen before: in flattened text that is a repeated caption or
+    /// teaser. Markup already marks captions, and tables there repeat lines for good reason.
+    pub drop_repeats: bool,
 }
 
 /// Splits plain text into lines mapped to their offsets.
@@ -475,7 +478,10 @@ pub fn clean(lines: Vec<RawLine>, options: CleanOptions) -> Cleaned {
             continue;
         }
         // the same caption or teaser repeated further down the page
-        if t.split_whitespace().count() <= 40 && !seen.insert(folded.clone()) {
+        if options.drop_repeats
+            && (8..=40).contains(&t.split_whitespace().count())
+            && !seen.insert(folded.clone())
+        {
             remove(&mut out, &text, "repeated");
             continue;
         }

@@ -155,6 +155,25 @@ pub fn explain(html: &str) -> String {
         tree.nodes.len(),
         junk.iter().filter(|&&j| j).count()
     );
+    // the furniture that held the most prose: where a lost article usually is
+    let hard: Vec<bool> = vec![false; tree.nodes.len()];
+    let raw = subtree_stats(&tree, html, &hard);
+    let mut dropped: Vec<NodeId> = (1..tree.nodes.len())
+        .filter(|&id| junk[id] && tree.nodes[id].parent.is_some_and(|p| !junk[p]))
+        .collect();
+    dropped.sort_by_key(|&id| std::cmp::Reverse(raw[id].prose));
+    for &id in dropped.iter().take(3) {
+        let n = &tree.nodes[id];
+        let why = if is_furniture_element(&tree, id) {
+            "element"
+        } else {
+            "class"
+        };
+        out.push_str(&format!(
+            "dropped ({why}): {}[{}] prose={} chars={} links={}\n",
+            n.tag, n.class_id, raw[id].prose, raw[id].chars, raw[id].link_chars
+        ));
+    }
     let Some(root) = pick_article(&tree, &junk, &stats) else {
         out.push_str("no container found\n");
         html_tree::outline(&tree, 0, 4, &mut out, 0);
@@ -213,9 +232,24 @@ pub fn extract(html: &str) -> Page {
     Page { meta, blocks }
 }
 
-/// Furniture by tag, ARIA role or hidden state: never article text, whatever it holds.
+/// Reader comments: running prose, but never the article.
+static COMMENTS_CLASS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:^|[\s_-])(?:comments?|commentlist|comment-list|disqus|respond|replies)(?:$|[\s_-])",
+    )
+    .expect("valid regex")
+});
+
+/// Furniture by tag, ARIA role, hidden state or comment section: never article text, whatever it holds.
 fn is_furniture_element(tree: &Tree, id: NodeId) -> bool {
     let node = &tree.nodes[id];
+    let page_level = matches!(node.tag.as_str(), "body" | "html" | "main" | "article");
+    if !page_level
+        && COMMENTS_CLASS.is_match(&node.class_id)
+        && !STRONG_BODY_CLASS.is_match(&node.class_id)
+    {
+        return true;
+    }
     if JUNK_TAGS.contains(&node.tag.as_str()) {
         return true;
     }
@@ -271,8 +305,11 @@ fn mark_junk(tree: &Tree, html: &str) -> Vec<bool> {
             continue;
         }
         let st = stats[id];
-        let big_prose = (st.chars * 4 > page_chars || st.prose >= 600) && st.link_density() < 0.4;
-        junk[id] = has_furniture_class(tree, id) && !big_prose;
+        let big_prose = (st.chars * 4 > page_chars && st.link_density() < 0.4)
+            || (st.prose >= 600 && st.link_chars < st.prose);
+        // a wrapper around nearly the whole page (ASP.NET's page-wide <form>) is layout
+        let page_wrapper = st.chars * 10 >= page_chars * 9;
+        junk[id] = has_furniture_class(tree, id) && !big_prose && !page_wrapper;
     }
     junk
 }
@@ -285,6 +322,8 @@ struct Stats {
     commas: usize,
     /// Characters of running prose: text of `<p>` elements outside links.
     prose: usize,
+    /// `<p>` elements holding prose.
+    paragraphs: usize,
 }
 
 impl Stats {
@@ -314,6 +353,7 @@ fn subtree_stats(tree: &Tree, html: &str, junk: &[bool]) -> Vec<Stats> {
                     s.link_chars += cs.link_chars;
                     s.commas += cs.commas;
                     s.prose += cs.prose;
+                    s.paragraphs += cs.paragraphs;
                 }
                 Child::Text(r) => {
                     let t = &html[r.clone()];
@@ -325,7 +365,10 @@ fn subtree_stats(tree: &Tree, html: &str, junk: &[bool]) -> Vec<Stats> {
         }
         match tree.nodes[id].tag.as_str() {
             "a" => s.link_chars = s.chars,
-            "p" => s.prose = s.chars - s.link_chars.min(s.chars),
+            "p" => {
+                s.prose = s.chars - s.link_chars.min(s.chars);
+                s.paragraphs = usize::from(s.prose > 0);
+            }
             _ => {}
         }
         stats[id] = s;
@@ -406,8 +449,44 @@ fn pick_article(tree: &Tree, junk: &[bool], stats: &[Stats]) -> Option<NodeId> {
             best = Some((id, s));
         }
     }
-    // a page too small for any paragraph to vote is read whole
-    best.map(|(id, _)| id).or_else(|| (!junk[0]).then_some(0))
+    match best {
+        Some((id, s)) if s > 0.0 => Some(climb_to_whole_article(tree, stats, id)),
+        // a page too small for any paragraph to vote is read whole
+        _ => (!junk[0]).then_some(0),
+    }
+}
+
+/// Some sites cut one article into chunks in separate containers (ad rails between them): when
+/// an ancestor holds much more running prose and little else, the article is the ancestor.
+fn climb_to_whole_article(tree: &Tree, stats: &[Stats], mut id: NodeId) -> NodeId {
+    'climb: loop {
+        let here = stats[id];
+        // look a few levels up, past wrappers that add nothing
+        let mut up_id = id;
+        for _ in 0..5 {
+            let Some(parent) = tree.nodes[up_id].parent else {
+                break 'climb;
+            };
+            up_id = parent;
+            let up = stats[up_id];
+            let more_prose = up.prose * 4 >= here.prose * 5 && up.prose >= here.prose + 300;
+            if !more_prose {
+                continue;
+            }
+            let little_else =
+                up.chars.saturating_sub(up.prose) * 3 <= up.prose && up.link_density() < 0.25;
+            // the added paragraphs must read like the article's own, not like short teasers
+            let added_mean = (up.prose - here.prose) / (up.paragraphs - here.paragraphs).max(1);
+            let own_mean = here.prose / here.paragraphs.max(1);
+            if !little_else || added_mean * 2 < own_mean {
+                break 'climb;
+            }
+            id = up_id;
+            continue 'climb;
+        }
+        break;
+    }
+    id
 }
 
 fn initial_score(tree: &Tree, id: NodeId) -> f64 {
@@ -453,7 +532,10 @@ fn article_nodes(tree: &Tree, junk: &[bool], stats: &[Stats], root: NodeId) -> V
             !sib_node.class_id.is_empty() && sib_node.class_id == tree.nodes[root].class_id;
         let plain_paragraph = sib_node.tag == "p" && chars > 80 && link_chars * 4 < chars;
         let big_and_clean = chars * 5 > root_chars && link_chars * 4 < chars && chars > 200;
-        if plain_paragraph || (same_class && link_chars * 3 < chars) || big_and_clean {
+        if plain_paragraph
+            || (same_class && link_chars * 3 < chars && chars * 2 > root_chars)
+            || big_and_clean
+        {
             out.push(sib);
         }
     }

@@ -79,6 +79,7 @@ pub fn ingest(source: Source) -> Document {
         CleanOptions {
             known_title: known_title.as_deref(),
             find_title: find_title && known_title.is_none(),
+            drop_repeats: kind != ContentKind::Html,
         },
     );
 
