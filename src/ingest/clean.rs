@@ -546,6 +546,7 @@ mod tests {
             CleanOptions {
                 known_title: None,
                 find_title: true,
+                drop_repeats: true,
             },
         )
     }
