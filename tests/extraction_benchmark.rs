@@ -60,6 +60,7 @@ fn extraction_f1_stays_above_the_readability_baselines() {
     let r = recalls.iter().sum::<f64>() / recalls.len() as f64;
     let f1 = 2.0 * p * r / (p + r);
     eprintln!("extraction benchmark: P {p:.3} R {r:.3} F1 {f1:.3}");
-    // readability.js scores 0.947 and readability-rs 0.873 on this metric
-    assert!(f1 >= 0.93, "F1 {f1:.3} fell below 0.93");
+    // this tokenizer splits at combining marks where Python's \\w does not, so it reads about 0.01
+    // below bench/html_extraction.py (0.960 there); readability-rs scores 0.873
+    assert!(f1 >= 0.94, "F1 {f1:.3} fell below 0.94");
 }

@@ -243,14 +243,14 @@ static COMMENTS_CLASS: LazyLock<Regex> = LazyLock::new(|| {
 /// Furniture by tag, ARIA role, hidden state or comment section: never article text, whatever it holds.
 fn is_furniture_element(tree: &Tree, id: NodeId) -> bool {
     let node = &tree.nodes[id];
-    let page_level = matches!(node.tag.as_str(), "body" | "html" | "main" | "article");
+    let page_level = matches!(node.tag.as_ref(), "body" | "html" | "main" | "article");
     if !page_level
         && COMMENTS_CLASS.is_match(&node.class_id)
         && !STRONG_BODY_CLASS.is_match(&node.class_id)
     {
         return true;
     }
-    if JUNK_TAGS.contains(&node.tag.as_str()) {
+    if JUNK_TAGS.contains(&node.tag.as_ref()) {
         return true;
     }
     if node.attr("hidden").is_some() || node.attr("aria-hidden") == Some("true") {
@@ -271,10 +271,10 @@ fn has_furniture_class(tree: &Tree, id: NodeId) -> bool {
     if node.tag == "form" {
         return true;
     }
-    let class = node.class_id.as_str();
+    let class = node.class_id.as_ref();
     if class.is_empty()
         || matches!(
-            node.tag.as_str(),
+            node.tag.as_ref(),
             "body" | "html" | "article" | "main" | "p"
         )
     {
@@ -363,7 +363,7 @@ fn subtree_stats(tree: &Tree, html: &str, junk: &[bool]) -> Vec<Stats> {
                 Child::Break => {}
             }
         }
-        match tree.nodes[id].tag.as_str() {
+        match tree.nodes[id].tag.as_ref() {
             "a" => s.link_chars = s.chars,
             "p" => {
                 s.prose = s.chars - s.link_chars.min(s.chars);
@@ -378,7 +378,7 @@ fn subtree_stats(tree: &Tree, html: &str, junk: &[bool]) -> Vec<Stats> {
 
 fn has_block_child(tree: &Tree, id: NodeId) -> bool {
     tree.nodes[id].children.iter().any(|c| match c {
-        Child::Element(e) => BLOCK_TAGS.contains(&tree.nodes[*e].tag.as_str()),
+        Child::Element(e) => BLOCK_TAGS.contains(&tree.nodes[*e].tag.as_ref()),
         _ => false,
     })
 }
@@ -405,7 +405,7 @@ fn pick_article(tree: &Tree, junk: &[bool], stats: &[Stats]) -> Option<NodeId> {
             continue;
         }
         let node = &tree.nodes[id];
-        let paragraph_like = match node.tag.as_str() {
+        let paragraph_like = match node.tag.as_ref() {
             "p" | "pre" | "blockquote" | "td" => true,
             "div" | "section" | "li" | "span" => !has_block_child(tree, id),
             _ => false,
@@ -491,7 +491,7 @@ fn climb_to_whole_article(tree: &Tree, stats: &[Stats], mut id: NodeId) -> NodeI
 
 fn initial_score(tree: &Tree, id: NodeId) -> f64 {
     let node = &tree.nodes[id];
-    let by_tag = match node.tag.as_str() {
+    let by_tag = match node.tag.as_ref() {
         "div" | "article" | "main" => 5.0,
         "pre" | "td" | "blockquote" => 3.0,
         "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" | "address" => -3.0,
@@ -671,7 +671,7 @@ fn walk(tree: &Tree, junk: &[bool], id: NodeId, w: &mut BlockWriter) {
     if junk[id] {
         return;
     }
-    let tag = tree.nodes[id].tag.as_str();
+    let tag = tree.nodes[id].tag.as_ref();
     let is_block = BLOCK_TAGS.contains(&tag);
     if is_block {
         w.flush();
@@ -712,7 +712,7 @@ fn page_meta(tree: &Tree, html: &str) -> PageMeta {
     let mut title_tag = None;
     let mut h1 = None;
     for (id, node) in tree.nodes.iter().enumerate() {
-        match node.tag.as_str() {
+        match node.tag.as_ref() {
             "html" => meta.language = node.attr("lang").map(|l| l.to_string()),
             "title" if title_tag.is_none() => title_tag = Some(inner_text(tree, html, id)),
             "h1" if h1.is_none() => h1 = Some(inner_text(tree, html, id)),

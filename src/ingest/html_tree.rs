@@ -4,6 +4,7 @@
 //! source, which lets the body map back into the page. It builds no tree, so this module keeps the
 //! open-element stack itself, closing elements the way browsers imply (`<p>`, `<li>`, cells).
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::ops::Range;
 use std::rc::Rc;
@@ -24,29 +25,27 @@ pub enum Child {
 }
 
 #[derive(Debug, Clone, Default)]
-pub struct Node {
+pub struct Node<'a> {
     /// Lower-case tag name.
-    pub tag: String,
+    pub tag: Cow<'a, str>,
     /// Lower-case `class` and `id` joined by a space: what boilerplate rules look at.
-    pub class_id: String,
-    pub attrs: Vec<(String, String)>,
+    pub class_id: Cow<'a, str>,
+    /// The few attributes the extractor reads, values as written (entities not decoded).
+    pub attrs: Vec<(&'static str, &'a str)>,
     pub parent: Option<NodeId>,
     pub children: Vec<Child>,
 }
 
-impl Node {
+impl Node<'_> {
     pub fn attr(&self, name: &str) -> Option<&str> {
-        self.attrs
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
+        self.attrs.iter().find(|(k, _)| *k == name).map(|(_, v)| *v)
     }
 }
 
-/// The parsed page: node 0 is a synthetic root.
+/// The parsed page: node 0 is a synthetic root. Names and values borrow from the page.
 #[derive(Debug, Default)]
-pub struct Tree {
-    pub nodes: Vec<Node>,
+pub struct Tree<'a> {
+    pub nodes: Vec<Node<'a>>,
 }
 
 /// Elements whose start tag closes an open `<p>` (HTML's "close a p element" rule, abridged).
@@ -86,20 +85,24 @@ const HEAD_TAGS: &[&str] = &[
     "meta", "link", "script", "style", "title", "base", "noscript", "template", "head", "html",
 ];
 
+/// The open elements. Shared with the end-tag handlers, which lol_html needs to be `'static`:
+/// they see only ids, never the tree that borrows the page.
+type OpenStack = Rc<RefCell<Vec<NodeId>>>;
+
 #[derive(Default)]
-struct Builder {
-    tree: Tree,
-    stack: Vec<NodeId>,
+struct Builder<'a> {
+    tree: Tree<'a>,
+    stack: OpenStack,
 }
 
-impl Builder {
+impl<'a> Builder<'a> {
     fn top(&self) -> NodeId {
-        *self.stack.last().unwrap_or(&0)
+        *self.stack.borrow().last().unwrap_or(&0)
     }
 
     fn open_index(&self, tag: &str, stop_at: &[&str]) -> Option<usize> {
-        for (i, &id) in self.stack.iter().enumerate().rev() {
-            let t = self.tree.nodes[id].tag.as_str();
+        for (i, &id) in self.stack.borrow().iter().enumerate().rev() {
+            let t = self.tree.nodes[id].tag.as_ref();
             if t == tag {
                 return Some(i);
             }
@@ -115,7 +118,7 @@ impl Builder {
         // `</head>` is optional: anything that cannot live in a head ends it
         if !HEAD_TAGS.contains(&tag) {
             if let Some(i) = self.open_index("head", &[]) {
-                self.stack.truncate(i);
+                self.stack.borrow_mut().truncate(i);
             }
         }
         let close_at = match tag {
@@ -134,15 +137,15 @@ impl Builder {
             _ => None,
         };
         if let Some(i) = close_at {
-            self.stack.truncate(i);
+            self.stack.borrow_mut().truncate(i);
         }
     }
 
     fn start(
         &mut self,
-        tag: String,
-        class_id: String,
-        attrs: Vec<(String, String)>,
+        tag: Cow<'a, str>,
+        class_id: Cow<'a, str>,
+        attrs: Vec<(&'static str, &'a str)>,
         void: bool,
     ) -> NodeId {
         self.close_implied(&tag);
@@ -162,15 +165,9 @@ impl Builder {
             Child::Element(id)
         });
         if !void {
-            self.stack.push(id);
+            self.stack.borrow_mut().push(id);
         }
         id
-    }
-
-    fn end(&mut self, id: NodeId) {
-        if let Some(i) = self.stack.iter().rposition(|&n| n == id) {
-            self.stack.truncate(i);
-        }
     }
 
     fn text(&mut self, range: Range<usize>) {
@@ -190,7 +187,7 @@ impl Builder {
     }
 }
 
-/// Attributes worth keeping, by tag: reading only these avoids allocating every attribute.
+/// Attributes worth keeping, by tag.
 fn wanted_attrs(tag: &str) -> &'static [&'static str] {
     match tag {
         "meta" => &[
@@ -205,38 +202,75 @@ fn wanted_attrs(tag: &str) -> &'static [&'static str] {
         "link" => &["rel", "href"],
         "script" => &["type"],
         "html" => &["lang"],
-        "a" => &[],
         _ => &["itemprop", "role", "hidden", "aria-hidden", "style"],
     }
 }
 
-fn element_start(builder: &Rc<RefCell<Builder>>, el: &mut Element) {
-    let tag = el.tag_name();
-    let mut class_id = el.get_attribute("class").unwrap_or_default();
-    if let Some(id) = el.get_attribute("id") {
-        if !class_id.is_empty() {
-            class_id.push(' ');
-        }
-        class_id.push_str(&id);
+/// Lower-cases only when needed, so the usual lower-case markup is borrowed, not copied.
+fn lowercase(s: &str) -> Cow<'_, str> {
+    if s.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(s.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(s)
     }
-    class_id.make_ascii_lowercase();
-    let attrs = wanted_attrs(&tag)
-        .iter()
-        .filter_map(|&name| el.get_attribute(name).map(|v| (name.to_string(), v)))
-        .collect();
+}
+
+/// The tag name as written in the start tag at `at` ("<DIV class=..." gives "div").
+fn tag_name_at(html: &str, at: usize) -> Cow<'_, str> {
+    let rest = html.get(at + 1..).unwrap_or("");
+    let end = rest
+        .find(|c: char| c.is_ascii_whitespace() || c == '>' || c == '/')
+        .unwrap_or(rest.len());
+    lowercase(&rest[..end])
+}
+
+fn element_start<'a>(builder: &Rc<RefCell<Builder<'a>>>, html: &'a str, el: &mut Element) {
+    let tag = tag_name_at(html, el.source_location().bytes().start);
+    let wanted = wanted_attrs(&tag);
+    let (mut class, mut id) = ("", "");
+    let mut attrs = Vec::new();
+    for attr in el.attributes() {
+        let Some(name_at) = attr.name_source_location() else {
+            continue;
+        };
+        let name = &html[name_at.bytes()];
+        let value = attr
+            .value_source_location()
+            .map_or("", |v| &html[v.bytes()]);
+        if name.eq_ignore_ascii_case("class") {
+            class = value;
+        } else if name.eq_ignore_ascii_case("id") {
+            id = value;
+        } else if let Some(&known) = wanted.iter().find(|w| name.eq_ignore_ascii_case(w)) {
+            attrs.push((known, value));
+        }
+    }
+    let class_id = match (class.is_empty(), id.is_empty()) {
+        (_, true) => lowercase(class),
+        (true, false) => lowercase(id),
+        (false, false) => Cow::Owned(format!("{class} {id}").to_ascii_lowercase()),
+    };
     let void = !el.can_have_content();
-    let id = builder.borrow_mut().start(tag, class_id, attrs, void);
+    let node = builder.borrow_mut().start(tag, class_id, attrs, void);
     if let Some(handlers) = el.end_tag_handlers() {
-        let builder = Rc::clone(builder);
+        let stack = Rc::clone(&builder.borrow().stack);
         handlers.push(Box::new(move |_end: &mut EndTag| {
-            builder.borrow_mut().end(id);
+            close(&stack, node);
             Ok(())
         }));
     }
 }
 
+/// An end tag closes its element and whatever is still open inside it.
+fn close(stack: &OpenStack, id: NodeId) {
+    let mut stack = stack.borrow_mut();
+    if let Some(i) = stack.iter().rposition(|&n| n == id) {
+        stack.truncate(i);
+    }
+}
+
 /// Parses a page. Never fails: whatever lol_html cannot take ends the tree where it stopped.
-pub fn parse(html: &str) -> Tree {
+pub fn parse(html: &str) -> Tree<'_> {
     let builder = Rc::new(RefCell::new(Builder::default()));
     builder.borrow_mut().tree.nodes.push(Node {
         tag: "#root".into(),
@@ -247,7 +281,7 @@ pub fn parse(html: &str) -> Tree {
         let for_text = Rc::clone(&builder);
         let settings = Settings::new()
             .append_element_content_handler(element!("*", move |el| {
-                element_start(&for_elements, el);
+                element_start(&for_elements, html, el);
                 Ok(())
             }))
             .append_document_content_handler(doc_text!(move |chunk: &mut TextChunk| {
@@ -267,7 +301,7 @@ pub fn parse(html: &str) -> Tree {
 }
 
 /// The element outline of a tree, `depth` levels deep (debugging aid).
-pub fn outline(tree: &Tree, id: NodeId, depth: usize, out: &mut String, indent: usize) {
+pub fn outline(tree: &Tree<'_>, id: NodeId, depth: usize, out: &mut String, indent: usize) {
     let node = &tree.nodes[id];
     out.push_str(&format!(
         "{}{} [{}]\n",
@@ -289,12 +323,12 @@ pub fn outline(tree: &Tree, id: NodeId, depth: usize, out: &mut String, indent: 
 mod tests {
     use super::*;
 
-    fn tags(tree: &Tree, id: NodeId) -> Vec<String> {
+    fn tags(tree: &Tree<'_>, id: NodeId) -> Vec<String> {
         tree.nodes[id]
             .children
             .iter()
             .filter_map(|c| match c {
-                Child::Element(e) => Some(tree.nodes[*e].tag.clone()),
+                Child::Element(e) => Some(tree.nodes[*e].tag.to_string()),
                 _ => None,
             })
             .collect()

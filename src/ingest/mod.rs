@@ -218,7 +218,7 @@ fn strip_inline_markdown(line: &MappedText, from: usize) -> MappedText {
 
 /// ISO 639-1 code of the body's language (ISO 639-3 where there is no two-letter code).
 fn detect_language(body: &str, declared: Option<&str>) -> String {
-    let mut end = body.len().min(1500);
+    let mut end = body.len().min(500);
     while !body.is_char_boundary(end) {
         end -= 1;
     }
