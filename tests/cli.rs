@@ -181,6 +181,23 @@ fn the_demo_corpus_reads_in_every_format() {
         }
         assert_eq!(d["language"], "en");
     }
+    let by_id = |id: &str| {
+        docs.iter()
+            .find(|d| d["id"] == id)
+            .unwrap_or_else(|| panic!("{id} missing"))
+    };
+    let observer = by_id("observer_analysis");
+    assert_eq!(observer["byline"], "Sunniva Ektorp");
+    assert_eq!(observer["outlet"], "Northgate Observer");
+    assert_eq!(observer["published"], "2026-11-13");
+    assert_eq!(by_id("ledger_day1")["byline"], "Halvard Penmarrow");
+    assert_eq!(by_id("ledger_day1")["published_time"], "18:45+00:00");
+    assert_eq!(
+        by_id("coastline-2026-11-13-toll")["byline"],
+        "Leontyne Hask"
+    );
+    // the aggregator's copy states no date: none is invented
+    assert!(by_id("aggregator_undated")["published"].is_null());
     // the article without a headline has none, and still has its date
     let dispatch = docs
         .iter()

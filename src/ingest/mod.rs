@@ -111,7 +111,11 @@ pub fn ingest(source: Source) -> Document {
             .dateline_month_day
             .map(|(m, d)| format!("--{m:02}-{d:02}")),
         dateline_place: cleaned.dateline_place,
-        byline: fields.byline.or(cleaned.byline).or(page_meta.byline),
+        byline: fields
+            .byline
+            .map(|b| tidy_byline(&b))
+            .or(cleaned.byline)
+            .or(page_meta.byline),
         outlet: fields.outlet.or(cleaned.outlet).or(page_meta.outlet),
         analysed: language == "en",
         language,
@@ -122,6 +126,13 @@ pub fn ingest(source: Source) -> Document {
         removed: cleaned.removed,
         source_map: cleaned.source_map,
     }
+}
+
+/// A byline field as feeds and JSON give it: "By Jane Doe" and "Written by Jane Doe" give "Jane Doe".
+fn tidy_byline(byline: &str) -> String {
+    meta::byline_line(byline)
+        .and_then(|b| b.byline)
+        .unwrap_or_else(|| byline.trim().to_string())
 }
 
 /// Page titles often carry the site name: "Flood hits town | The Daily" loses " | The Daily".
@@ -309,6 +320,13 @@ mod tests {
         assert_eq!(doc.outlet.as_deref(), Some("The Daily"));
         assert_eq!(doc.published.as_deref(), Some("2026-11-13"));
         assert_eq!(doc.language, "en");
+    }
+
+    #[test]
+    fn byline_fields_lose_their_by() {
+        assert_eq!(tidy_byline("Written by Jane Doe"), "Jane Doe");
+        assert_eq!(tidy_byline("By Jane Doe"), "Jane Doe");
+        assert_eq!(tidy_byline("Jane Doe"), "Jane Doe");
     }
 
     #[test]
