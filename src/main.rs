@@ -76,14 +76,15 @@ fn main() -> ExitCode {
         },
         Command::ExplainHtml { path } => {
             let mut html = None;
-            readers::read_paths(
-                &[path],
-                readers::Limits::default(),
-                &mut |item| match item {
-                    Ok(source) => html = Some(source.content),
-                    Err(problem) => eprintln!("warning: {problem}"),
-                },
-            );
+            let limits = readers::Limits::default();
+            readers::read_paths(&[path], limits, &mut |input| {
+                for item in readers::finish_input(input, limits) {
+                    match item {
+                        Ok(source) => html = Some(source.content),
+                        Err(problem) => eprintln!("warning: {problem}"),
+                    }
+                }
+            });
             match html {
                 Some(html) => {
                     print!("{}", parallax::ingest::html::explain(&html));
@@ -124,6 +125,7 @@ fn analyze(
     let paths = paths.to_vec();
     let analysis = pipeline::analyze_stream(
         move |emit| readers::read_paths(&paths, limits, emit),
+        &|input| readers::finish_input(input, limits),
         &|| progress.inc(1),
     );
     progress.finish_and_clear();

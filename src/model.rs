@@ -100,8 +100,9 @@ pub struct Document {
     pub sections: Vec<Section>,
     pub sentences: Vec<Span>,
     pub removed: Vec<Removed>,
-    /// Body offsets back to the original text: for plain text, Markdown and JSON `text` fields,
-    /// the decoded input; for HTML, the page's visible text as extracted before cleaning.
+    /// Body offsets back to the original text: for plain text and Markdown, the decoded file; for
+    /// JSON Lines, the record's `text` (or `html`) field; for HTML, feeds and WARC, the decoded HTML
+    /// of the page or item itself.
     pub source_map: Vec<MapRun>,
 }
 

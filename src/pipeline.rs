@@ -24,33 +24,44 @@ pub fn process_document(source: Source) -> Document {
     doc
 }
 
-/// Runs the pipeline over whatever `read` emits. `tick` is called once per item done.
-pub fn analyze_stream<R>(read: R, tick: &(dyn Fn() + Sync)) -> Analysis
+/// Runs the pipeline over whatever `read` emits. Each input is first turned into sources by
+/// `prepare` on a worker (the input edge's decoding, kept out of this module), then processed.
+/// `tick` is called once per input done.
+pub fn analyze_stream<R, I>(
+    read: R,
+    prepare: &(dyn Fn(I) -> Vec<Item> + Sync),
+    tick: &(dyn Fn() + Sync),
+) -> Analysis
 where
-    R: FnOnce(&mut dyn FnMut(Item)) + Send,
+    R: FnOnce(&mut dyn FnMut(I)) + Send,
+    I: Send,
 {
-    let (sender, receiver) = sync_channel::<(usize, Item)>(IN_FLIGHT);
-    let mut results: Vec<(usize, Result<Document, InputProblem>)> = std::thread::scope(|scope| {
-        scope.spawn(move || {
-            let mut index = 0;
-            read(&mut |item| {
-                // the receiver only goes away if the workers panicked; nothing left to do then
-                let _ = sender.send((index, item));
-                index += 1;
+    let (sender, receiver) = sync_channel::<(usize, I)>(IN_FLIGHT);
+    let mut results: Vec<(usize, Vec<Result<Document, InputProblem>>)> =
+        std::thread::scope(|scope| {
+            scope.spawn(move || {
+                let mut index = 0;
+                read(&mut |item| {
+                    // the receiver only goes away if the workers panicked; nothing left to do then
+                    let _ = sender.send((index, item));
+                    index += 1;
+                });
             });
+            receiver
+                .into_iter()
+                .par_bridge()
+                .map(|(index, input)| {
+                    let done = prepare(input)
+                        .into_iter()
+                        .map(|item| item.map(process_document))
+                        .collect();
+                    tick();
+                    (index, done)
+                })
+                .collect()
         });
-        receiver
-            .into_iter()
-            .par_bridge()
-            .map(|(index, item)| {
-                let done = item.map(process_document);
-                tick();
-                (index, done)
-            })
-            .collect()
-    });
     results.sort_unstable_by_key(|(index, _)| *index);
-    assemble(results.into_iter().map(|(_, r)| r))
+    assemble(results.into_iter().flat_map(|(_, r)| r))
 }
 
 /// Runs the whole pipeline over sources already in memory (tests, the library API).
@@ -61,6 +72,7 @@ pub fn analyze(sources: impl IntoIterator<Item = Item> + Send) -> Analysis {
                 emit(item);
             }
         },
+        &|item| vec![item],
         &|| {},
     )
 }

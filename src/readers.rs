@@ -27,6 +27,42 @@ impl Default for Limits {
 
 pub use crate::pipeline::Item;
 
+/// A one-article file as read from disk, not yet decompressed or decoded. Turning it into a
+/// [`Source`] ([`finish`]) is CPU work, so the pipeline does it on its workers, not the reader.
+#[derive(Debug)]
+pub struct RawFile {
+    path: PathBuf,
+    bytes: Vec<u8>,
+    gz: bool,
+    kind: Option<&'static str>,
+}
+
+/// What the reading thread hands over: an article ready to ingest, or a raw file to finish.
+#[derive(Debug)]
+pub enum Input {
+    Ready(Source),
+    Raw(RawFile),
+}
+
+/// A read input, or a problem with one.
+pub type InputItem = Result<Input, InputProblem>;
+
+/// Decompresses, checks and decodes a raw file into its article (or problems).
+pub fn finish(raw: RawFile, limits: Limits) -> Vec<Item> {
+    let mut items = Vec::new();
+    finish_into(raw, limits, &mut |item| items.push(item));
+    items
+}
+
+/// Finishes whatever the reader handed over.
+pub fn finish_input(item: InputItem, limits: Limits) -> Vec<Item> {
+    match item {
+        Ok(Input::Ready(source)) => vec![Ok(source)],
+        Ok(Input::Raw(raw)) => finish(raw, limits),
+        Err(problem) => vec![Err(problem)],
+    }
+}
+
 const EXTENSIONS: &[&str] = &[
     "gz", "txt", "text", "md", "markdown", "html", "htm", "xhtml", "jsonl", "ndjson", "json",
     "xml", "rss", "atom", "warc",
@@ -62,14 +98,15 @@ fn problem(path: &Path, message: impl Into<String>) -> InputProblem {
     }
 }
 
-/// Reads every path (directories recursively, in name order) and hands each item to `emit`.
-pub fn read_paths(paths: &[PathBuf], limits: Limits, emit: &mut dyn FnMut(Item)) {
+/// Reads every path (directories recursively, in name order) and hands each input to `emit`.
+/// Single-article files come raw: [`finish`] them (on any thread).
+pub fn read_paths(paths: &[PathBuf], limits: Limits, emit: &mut dyn FnMut(InputItem)) {
     for path in paths {
         read_path(path, limits, emit);
     }
 }
 
-fn read_path(path: &Path, limits: Limits, emit: &mut dyn FnMut(Item)) {
+fn read_path(path: &Path, limits: Limits, emit: &mut dyn FnMut(InputItem)) {
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
         Err(e) => return emit(Err(problem(path, format!("cannot read ({e})")))),
@@ -138,20 +175,57 @@ fn read_limited(reader: impl Read, limit: u64) -> std::io::Result<Option<Vec<u8>
     Ok((bytes.len() as u64 <= limit).then_some(bytes))
 }
 
-fn read_file(path: &Path, limits: Limits, emit: &mut dyn FnMut(Item)) {
+fn read_file(path: &Path, limits: Limits, emit: &mut dyn FnMut(InputItem)) {
     let (kind, gz) = format_of(path);
+    let mut ready = |item: Item| emit(item.map(Input::Ready));
     match kind {
-        Some("jsonl") => return read_jsonl(path, gz, limits, emit),
-        Some("warc") => return read_warc(path, gz, limits, emit),
+        Some("jsonl") => return read_jsonl(path, gz, limits, &mut ready),
+        Some("warc") => return read_warc(path, gz, limits, &mut ready),
         _ => {}
     }
-    let bytes = match open(path, gz).and_then(|r| read_limited(r, limits.max_article_bytes)) {
+    // a compressed file may not grow past the limit either; that is checked when it is finished
+    let bytes = match File::open(path).and_then(|f| read_limited(f, limits.max_article_bytes)) {
         Ok(Some(b)) => b,
-        Ok(None) => {
-            let mb = limits.max_article_bytes / (1024 * 1024);
-            return emit(Err(problem(path, format!("larger than {mb} MB, too big for one article; skipped (raise --max-article-mb to read it)"))));
+        Ok(None) => return ready(Err(too_big(path, limits))),
+        Err(e) => return ready(Err(problem(path, format!("cannot read ({e})")))),
+    };
+    emit(Ok(Input::Raw(RawFile {
+        path: path.to_path_buf(),
+        bytes,
+        gz,
+        kind,
+    })));
+}
+
+fn too_big(path: &Path, limits: Limits) -> InputProblem {
+    let mb = limits.max_article_bytes / (1024 * 1024);
+    problem(path, format!("larger than {mb} MB, too big for one article; skipped (raise --max-article-mb to read it)"))
+}
+
+fn finish_into(raw: RawFile, limits: Limits, emit: &mut dyn FnMut(Item)) {
+    let RawFile {
+        path,
+        bytes,
+        gz,
+        kind,
+    } = raw;
+    let path = path.as_path();
+    let bytes = if gz {
+        match read_limited(
+            MultiGzDecoder::new(bytes.as_slice()),
+            limits.max_article_bytes,
+        ) {
+            Ok(Some(b)) => b,
+            Ok(None) => return emit(Err(too_big(path, limits))),
+            Err(e) => {
+                return emit(Err(problem(
+                    path,
+                    format!("not readable gzip ({e}); skipped"),
+                )))
+            }
         }
-        Err(e) => return emit(Err(problem(path, format!("cannot read ({e})")))),
+    } else {
+        bytes
     };
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return emit(Err(problem(path, "empty file; skipped")));
@@ -449,7 +523,7 @@ mod tests {
 
         let mut items = Vec::new();
         read_paths(std::slice::from_ref(&dir), Limits::default(), &mut |item| {
-            items.push(item)
+            items.extend(finish_input(item, Limits::default()))
         });
         std::fs::remove_dir_all(&dir).unwrap();
         let sources: Vec<Source> = items.into_iter().map(|i| i.expect("no problems")).collect();

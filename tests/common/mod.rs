@@ -20,12 +20,13 @@ pub fn shared() -> PathBuf {
 /// Reads paths through the real readers and runs the pipeline.
 pub fn analyze_paths(paths: &[PathBuf]) -> Analysis {
     let paths = paths.to_vec();
+    let limits = readers::Limits::default();
     pipeline::analyze_stream(
-        move |emit| readers::read_paths(&paths, readers::Limits::default(), emit),
+        move |emit| readers::read_paths(&paths, limits, emit),
+        &|input| readers::finish_input(input, limits),
         &|| {},
     )
 }
-
 /// The gold's comparison: case-insensitive, curly quotes folded, white space collapsed.
 pub fn fold(s: &str) -> String {
     s.chars()

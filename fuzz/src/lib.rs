@@ -1,0 +1,58 @@
+//! Shared helpers of the fuzz targets: build a source, run the per-document pipeline, and
+//! assert the offset invariants that users of `analysis.json` rely on.
+
+use parallax::ingest::{ContentKind, Fields, Source};
+use parallax::model::{Document, Format};
+
+/// A source as the file reader would hand it over.
+pub fn source(format: Format, kind: ContentKind, path: &str, content: String) -> Source {
+    Source {
+        id: "fuzz".to_string(),
+        path: path.to_string(),
+        format,
+        kind,
+        content,
+        fields: Fields::default(),
+    }
+}
+
+/// Offsets into the body: sentence spans, section starts and the body side of every map run.
+pub fn check_body_offsets(doc: &Document) {
+    let body = &doc.body;
+    let n = body.len();
+    for s in &doc.sentences {
+        assert!(s.start <= s.end, "sentence {s:?}: start > end");
+        assert!(s.end <= n, "sentence {s:?}: end past body ({n} bytes)");
+        assert!(body.is_char_boundary(s.start), "sentence {s:?}: start not a char boundary");
+        assert!(body.is_char_boundary(s.end), "sentence {s:?}: end not a char boundary");
+    }
+    for sec in &doc.sections {
+        assert!(sec.start <= n, "section {:?} at {}: past body ({n} bytes)", sec.heading, sec.start);
+        assert!(body.is_char_boundary(sec.start), "section {:?} at {}: not a char boundary", sec.heading, sec.start);
+    }
+    for run in &doc.source_map {
+        let end = run.body_start.checked_add(run.len);
+        assert!(end.is_some_and(|e| e <= n), "map run {run:?}: body range past body ({n} bytes)");
+    }
+    // must never panic, whatever it returns
+    for s in &doc.sentences {
+        let _ = doc.original_offset(s.start);
+        let _ = doc.original_offset(s.end);
+    }
+}
+
+/// Offsets into the original text: every run's original range and the mapped sentence starts
+/// lie within `content` (the decoded file: the HTML page, or the plain text / Markdown).
+pub fn check_original_offsets(doc: &Document, content: &str) {
+    let m = content.len();
+    for run in &doc.source_map {
+        let end = run.original_start.checked_add(run.len);
+        assert!(end.is_some_and(|e| e <= m), "map run {run:?}: original range past content ({m} bytes)");
+    }
+    for s in &doc.sentences {
+        let orig = doc.original_offset(s.start);
+        assert!(orig.is_some(), "sentence {s:?}: original_offset(start) is None; map {:?}", doc.source_map);
+        let orig = orig.unwrap();
+        assert!(orig <= m, "sentence {s:?}: original_offset(start) = {orig} past content ({m} bytes)");
+    }
+}
