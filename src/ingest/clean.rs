@@ -393,9 +393,16 @@ pub fn clean(lines: Vec<RawLine>, options: CleanOptions) -> Cleaned {
         })
         .filter(|l| !l.text.is_empty())
         .collect();
+    // text_after[i]: some line after i has more than three words (a heading needs text to head)
+    let mut text_after = vec![false; lines.len()];
+    for i in (0..lines.len().saturating_sub(1)).rev() {
+        text_after[i] =
+            text_after[i + 1] || lines[i + 1].text.text.split_whitespace().nth(3).is_some();
+    }
 
-    for (index, line) in lines.iter().enumerate() {
-        let mut text = line.text.clone();
+    for (index, line) in lines.into_iter().enumerate() {
+        let hint = line.hint;
+        let mut text = line.text;
         let remove = |out: &mut Cleaned, t: &MappedText, reason: &str| {
             out.removed.push(Removed {
                 text: t.text.clone(),
@@ -462,7 +469,7 @@ pub fn clean(lines: Vec<RawLine>, options: CleanOptions) -> Cleaned {
         }
         let t = text.text.as_str();
         let folded = t.to_lowercase();
-        if known_title.as_deref() == Some(folded.as_str()) || line.hint == Hint::Title {
+        if known_title.as_deref() == Some(folded.as_str()) || hint == Hint::Title {
             if out.title.is_none() {
                 out.title = Some(t.to_string());
             }
@@ -473,7 +480,7 @@ pub fn clean(lines: Vec<RawLine>, options: CleanOptions) -> Cleaned {
             remove(&mut out, &text, reason);
             continue;
         }
-        if line.hint == Hint::Caption {
+        if hint == Hint::Caption {
             remove(&mut out, &text, "caption");
             continue;
         }
@@ -485,9 +492,7 @@ pub fn clean(lines: Vec<RawLine>, options: CleanOptions) -> Cleaned {
             remove(&mut out, &text, "repeated");
             continue;
         }
-        let next_is_text = lines[index + 1..]
-            .iter()
-            .any(|l| l.text.text.split_whitespace().count() > 3);
+        let next_is_text = text_after[index];
         if options.find_title
             && out.title.is_none()
             && known_title.is_none()
@@ -499,7 +504,7 @@ pub fn clean(lines: Vec<RawLine>, options: CleanOptions) -> Cleaned {
             remove(&mut out, &text, "title");
             continue;
         }
-        let heading = match line.hint {
+        let heading = match hint {
             Hint::Heading => true,
             Hint::None => looks_like_heading(t) && next_is_text,
             _ => false,
