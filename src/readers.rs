@@ -168,9 +168,13 @@ fn open(path: &Path, gz: bool) -> std::io::Result<Box<dyn BufRead>> {
     })
 }
 
-/// Reads at most `limit` bytes; Ok(None) when the content is larger.
-fn read_limited(reader: impl Read, limit: u64) -> std::io::Result<Option<Vec<u8>>> {
-    let mut bytes = Vec::new();
+/// Reads at most `limit` bytes into `bytes` (sized ahead to spare regrowing copies);
+/// Ok(None) when the content is larger.
+fn read_limited(
+    reader: impl Read,
+    limit: u64,
+    mut bytes: Vec<u8>,
+) -> std::io::Result<Option<Vec<u8>>> {
     reader.take(limit + 1).read_to_end(&mut bytes)?;
     Ok((bytes.len() as u64 <= limit).then_some(bytes))
 }
@@ -184,7 +188,14 @@ fn read_file(path: &Path, limits: Limits, emit: &mut dyn FnMut(InputItem)) {
         _ => {}
     }
     // a compressed file may not grow past the limit either; that is checked when it is finished
-    let bytes = match File::open(path).and_then(|f| read_limited(f, limits.max_article_bytes)) {
+    let sized = |f: File| {
+        let len = f
+            .metadata()
+            .map_or(0, |m| m.len())
+            .min(limits.max_article_bytes) as usize;
+        read_limited(f, limits.max_article_bytes, Vec::with_capacity(len + 1))
+    };
+    let bytes = match File::open(path).and_then(sized) {
         Ok(Some(b)) => b,
         Ok(None) => return ready(Err(too_big(path, limits))),
         Err(e) => return ready(Err(problem(path, format!("cannot read ({e})")))),
@@ -211,10 +222,10 @@ fn finish_into(raw: RawFile, limits: Limits, emit: &mut dyn FnMut(Item)) {
     } = raw;
     let path = path.as_path();
     let bytes = if gz {
-        match read_limited(
-            MultiGzDecoder::new(bytes.as_slice()),
-            limits.max_article_bytes,
-        ) {
+        // news HTML inflates about fivefold: size the buffer for that
+        let guess = (bytes.len() * 5).min(limits.max_article_bytes as usize);
+        let inflate = MultiGzDecoder::new(bytes.as_slice());
+        match read_limited(inflate, limits.max_article_bytes, Vec::with_capacity(guess)) {
             Ok(Some(b)) => b,
             Ok(None) => return emit(Err(too_big(path, limits))),
             Err(e) => {
@@ -252,9 +263,9 @@ fn finish_into(raw: RawFile, limits: Limits, emit: &mut dyn FnMut(Item)) {
                 _ => (ContentKind::Text, Format::Text),
             };
             let (content, replaced) = if content_kind == ContentKind::Html {
-                decode_html(&bytes)
+                decode_html(bytes)
             } else {
-                decode_text(&bytes)
+                decode_text(bytes)
             };
             if replaced > 0 {
                 emit(Err(problem(path, format!("not valid UTF-8: {replaced} bad byte sequences replaced with U+FFFD; read the rest"))));
@@ -303,13 +314,16 @@ fn looks_binary(bytes: &[u8]) -> bool {
     head.contains(&0) || controls * 20 > head.len()
 }
 
-/// UTF-8 (with or without BOM); invalid sequences replaced and counted.
-pub fn decode_text(bytes: &[u8]) -> (String, usize) {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(s) => (s.to_string(), 0),
-        Err(_) => {
-            let text = String::from_utf8_lossy(bytes).into_owned();
+/// UTF-8 (with or without BOM); invalid sequences replaced and counted. Takes the bytes so valid
+/// UTF-8, the usual case, becomes a String without a copy.
+pub fn decode_text(mut bytes: Vec<u8>) -> (String, usize) {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    match String::from_utf8(bytes) {
+        Ok(s) => (s, 0),
+        Err(e) => {
+            let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
             let replaced = text.matches('\u{FFFD}').count();
             (text, replaced)
         }
@@ -317,7 +331,7 @@ pub fn decode_text(bytes: &[u8]) -> (String, usize) {
 }
 
 /// HTML in the charset its BOM or `<meta charset>` declares (UTF-8 when it declares none).
-pub fn decode_html(bytes: &[u8]) -> (String, usize) {
+pub fn decode_html(bytes: Vec<u8>) -> (String, usize) {
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).to_ascii_lowercase();
     let declared = head.find("charset=").and_then(|i| {
         let rest = head[i + 8..].trim_start_matches(['"', '\'', ' ']);
@@ -329,7 +343,7 @@ pub fn decode_html(bytes: &[u8]) -> (String, usize) {
     });
     match declared {
         Some(enc) if enc != encoding_rs::UTF_8 => {
-            let (text, _, had_errors) = enc.decode(bytes);
+            let (text, _, had_errors) = enc.decode(&bytes);
             let replaced = if had_errors {
                 text.matches('\u{FFFD}').count()
             } else {
@@ -400,7 +414,7 @@ fn read_jsonl_lines(
             }
             continue;
         }
-        let (line, _) = decode_text(&buf);
+        let (line, _) = decode_text(std::mem::take(&mut buf));
         if line.trim().is_empty() {
             continue;
         }
@@ -492,7 +506,7 @@ mod tests {
 
     #[test]
     fn invalid_utf8_is_replaced_and_counted() {
-        let (text, replaced) = decode_text(b"caf\xe9 ok");
+        let (text, replaced) = decode_text(b"caf\xe9 ok".to_vec());
         assert_eq!(replaced, 1);
         assert!(text.ends_with(" ok"));
     }
@@ -547,7 +561,8 @@ mod tests {
 
     #[test]
     fn declared_charset_is_honoured() {
-        let (text, replaced) = decode_html(b"<meta charset=\"windows-1252\"><p>caf\xe9</p>");
+        let (text, replaced) =
+            decode_html(b"<meta charset=\"windows-1252\"><p>caf\xe9</p>".to_vec());
         assert_eq!(replaced, 0);
         assert!(text.contains("café"));
     }

@@ -14,7 +14,7 @@ fuzz_target!(|data: &[u8]| {
     } else {
         (Format::Markdown, ContentKind::Markdown, "fuzz.md")
     };
-    let (content, _replaced) = parallax::readers::decode_text(data);
+    let (content, _replaced) = parallax::readers::decode_text(data.to_vec());
     let doc = parallax::pipeline::process_document(source(format, kind, path, content.clone()));
     check_body_offsets(&doc);
     check_original_offsets(&doc, &content);

@@ -126,7 +126,7 @@ pub fn warc_response(
         return None;
     }
     let body = &payload[split + 4..];
-    let content = super::super::readers::decode_html(body).0;
+    let content = super::super::readers::decode_html(body.to_vec()).0;
     Some(Source {
         id: target_uri.clone().unwrap_or(record_id),
         path: path.to_string(),
