@@ -227,6 +227,33 @@ fn strip_inline_markdown(line: &MappedText, from: usize) -> MappedText {
     out
 }
 
+/// English function words: in running English they make up a third or more of the words, in
+/// other languages almost none. A cheap, sure first test before the trigram detector.
+const ENGLISH_FUNCTION_WORDS: &[&str] = &[
+    "the", "of", "and", "to", "a", "in", "is", "that", "for", "it", "was", "on", "with", "as",
+    "by", "at", "he", "she", "they", "be", "this", "from", "have", "has", "had", "are", "were",
+    "said", "an", "not", "but", "or", "his", "her", "their", "its", "who", "which", "will",
+    "would",
+];
+
+fn looks_english(sample: &str) -> bool {
+    let (mut words, mut function_words) = (0usize, 0usize);
+    for word in sample
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+    {
+        words += 1;
+        if word.len() <= 5
+            && ENGLISH_FUNCTION_WORDS
+                .iter()
+                .any(|f| f.eq_ignore_ascii_case(word))
+        {
+            function_words += 1;
+        }
+    }
+    words >= 40 && function_words * 4 >= words
+}
+
 /// ISO 639-1 code of the body's language (ISO 639-3 where there is no two-letter code).
 fn detect_language(body: &str, declared: Option<&str>) -> String {
     let mut end = body.len().min(500);
@@ -234,6 +261,9 @@ fn detect_language(body: &str, declared: Option<&str>) -> String {
         end -= 1;
     }
     let sample = &body[..end];
+    if looks_english(sample) {
+        return "en".to_string();
+    }
     if let Some(info) = whatlang::detect(sample) {
         if info.is_reliable() || sample.len() > 200 {
             return iso_639_1(info.lang().code()).to_string();
@@ -320,6 +350,17 @@ mod tests {
         assert_eq!(doc.outlet.as_deref(), Some("The Daily"));
         assert_eq!(doc.published.as_deref(), Some("2026-11-13"));
         assert_eq!(doc.language, "en");
+    }
+
+    #[test]
+    fn english_is_told_from_other_languages() {
+        let english = "The river rose overnight and the town was flooded, officials said on Monday, as rescue teams worked through the night to reach the families who had been cut off by the water in the lower part of the valley.";
+        let french = "La rivière a débordé pendant la nuit et la ville a été inondée, ont déclaré lundi les autorités, tandis que les équipes de secours travaillaient toute la nuit pour atteindre les familles coupées du monde par les eaux.";
+        let german = "Der Fluss ist über Nacht über die Ufer getreten und die Stadt wurde überflutet, teilten die Behörden am Montag mit, während Rettungskräfte die ganze Nacht arbeiteten, um die Familien zu erreichen.";
+        assert_eq!(detect_language(english, None), "en");
+        assert_eq!(detect_language(french, None), "fr");
+        assert_eq!(detect_language(german, None), "de");
+        assert!(!looks_english(french) && !looks_english(german));
     }
 
     #[test]
