@@ -111,28 +111,27 @@ def full_text(doc):
     return "".join(pieces)
 
 
-def run_ours(binary, html_dir, jobs, repeat):
-    """Median wall-clock of `parallax analyze` over `repeat` runs + its bodies."""
-    times, bodies = [], {}
-    for i in range(repeat):
-        out = Path(tempfile.mkdtemp(prefix="parallax-bench-"))
-        try:
-            cmd = [str(binary), "analyze", str(html_dir), "--out", str(out), "--jobs", str(jobs)]
-            t0 = time.perf_counter()
-            proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-            times.append(time.perf_counter() - t0)
-            if proc.returncode != 0:
-                sys.exit(f"error: {' '.join(cmd)} exited {proc.returncode}\n{proc.stderr[-2000:]}")
-            if i == repeat - 1:  # output is deterministic; parse it once
-                doc = json.loads((out / "analysis.json").read_text(encoding="utf-8"))
-                bodies = {d["id"]: full_text(d) for d in doc.get("documents", [])}
-        finally:
-            shutil.rmtree(out, ignore_errors=True)
-    return statistics.median(times), bodies
+def run_ours_once(binary, html_dir, jobs, parse):
+    """One timed `parallax analyze` run; its bodies when `parse`."""
+    out = Path(tempfile.mkdtemp(prefix="parallax-bench-"))
+    try:
+        cmd = [str(binary), "analyze", str(html_dir), "--out", str(out), "--jobs", str(jobs)]
+        t0 = time.perf_counter()
+        proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        secs = time.perf_counter() - t0
+        if proc.returncode != 0:
+            sys.exit(f"error: {' '.join(cmd)} exited {proc.returncode}\n{proc.stderr[-2000:]}")
+        bodies = None
+        if parse:  # output is deterministic; parse it once
+            doc = json.loads((out / "analysis.json").read_text(encoding="utf-8"))
+            bodies = {d["id"]: full_text(d) for d in doc.get("documents", [])}
+        return secs, bodies
+    finally:
+        shutil.rmtree(out, ignore_errors=True)
 
 
-def run_trafilatura(html_dir, ids, repeat, include_comments):
-    """Median time of an in-process loop; includes reading + gunzip, as ours does."""
+def trafilatura_runner(html_dir, ids, include_comments):
+    """A function doing one timed in-process pass (reading + gunzip included, as ours does)."""
     import trafilatura
 
     paths = [html_dir / f"{k}.html.gz" for k in ids]
@@ -143,12 +142,13 @@ def run_trafilatura(html_dir, ids, repeat, include_comments):
         return trafilatura.extract(html, include_comments=include_comments)
 
     one(paths[0])  # warm-up: imports, lazy model/regex initialisation
-    times = []
-    for _ in range(repeat):
+
+    def timed_pass():
         t0 = time.perf_counter()
         out = [one(p) for p in paths]
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times), dict(zip(ids, out)), trafilatura.__version__
+        return time.perf_counter() - t0, dict(zip(ids, out))
+
+    return timed_pass, trafilatura.__version__
 
 
 # ---------------------------------------------------------------- report ----
@@ -226,32 +226,48 @@ def main():
                 print(f"  {stem:<16} F1 {m['f1']:.4f}  upstream {want:.3f}  {'OK' if match else 'MISMATCH'}")
         return 0 if ok else 1
 
-    results, rows, times = {}, [], {}
-    ours = None
-    if not args.trafilatura_only:
-        if not (args.bin.is_file() and os.access(args.bin, os.X_OK)):
-            sys.exit(f"error: binary {args.bin} not found; build it (cargo build --release) "
-                     "or run bench/html_extraction.sh without --no-build")
-        for jobs in dict.fromkeys([1, args.jobs]):  # dedupe on 1-core machines
-            times[jobs], ours = run_ours(args.bin, html_dir, jobs, args.repeat)
+    run_ours = not args.trafilatura_only
+    run_traf = not args.ours_only
+    if run_ours and not (args.bin.is_file() and os.access(args.bin, os.X_OK)):
+        sys.exit(f"error: binary {args.bin} not found; build it (cargo build --release) "
+                 "or run bench/html_extraction.sh without --no-build")
+    job_counts = list(dict.fromkeys([1, args.jobs])) if run_ours else []  # dedupe on 1-core machines
+    if run_traf:
+        traf_pass, version = trafilatura_runner(html_dir, list(truth), not args.trafilatura_no_comments)
+    # Rounds interleave the systems, so a slow spell of a shared machine hits both sides of a
+    # round; the speed ratio reported is the median of the per-round ratios.
+    times = {jobs: [] for jobs in job_counts}
+    traf_times, ours, traf = [], None, None
+    for round_no in range(args.repeat):
+        for jobs in job_counts:
+            secs, bodies = run_ours_once(args.bin, html_dir, jobs, parse=ours is None)
+            times[jobs].append(secs)
+            ours = ours if bodies is None else bodies
+        if run_traf:
+            secs, out = traf_pass()
+            traf_times.append(secs)
+            traf = traf if traf is not None else out
+
+    results, rows = {}, []
+    if run_ours:
         missing = sum(1 for k in truth if not ours.get(k))
         if missing:
             print(f"note: {missing} of {n} pages missing/empty in our output (scored as empty)")
         results["ours"] = evaluate(truth, ours)
         for jobs, secs in times.items():
-            rows.append((f"parallax --jobs {jobs}", results["ours"], secs))
-    if not args.ours_only:
-        traf_secs, traf, version = run_trafilatura(html_dir, list(truth), args.repeat,
-                                                   not args.trafilatura_no_comments)
+            rows.append((f"parallax --jobs {jobs}", results["ours"], statistics.median(secs)))
+    if run_traf:
         results["trafilatura"] = evaluate(truth, traf)
         label = " (no comments)" if args.trafilatura_no_comments else ""
-        rows.append((f"trafilatura {version}{label}", results["trafilatura"], traf_secs))
+        rows.append((f"trafilatura {version}{label}", results["trafilatura"], statistics.median(traf_times)))
 
-    print(f"{n} pages, median of {args.repeat} runs; reference rows [..] are upstream's saved outputs")
+    print(f"{n} pages, median of {args.repeat} interleaved rounds; reference rows [..] are upstream's saved outputs")
     print_table(rows + [(name, m, None) for name, m, _, _ in baselines], n)
-    if "ours" in results and "trafilatura" in results:
+    if run_ours and run_traf:
         for jobs, secs in times.items():
-            print(f"speed: trafilatura / parallax --jobs {jobs} = {traf_secs / secs:.2f}x")
+            ratios = sorted(t / o for t, o in zip(traf_times, secs))
+            print(f"speed: trafilatura / parallax --jobs {jobs} = {statistics.median(ratios):.2f}x "
+                  f"(median of per-round ratios; range {ratios[0]:.1f}-{ratios[-1]:.1f}x)")
         print(f"F1: parallax - trafilatura = {results['ours']['f1'] - results['trafilatura']['f1']:+.3f}")
 
     primary = "ours" if "ours" in results else "trafilatura"
