@@ -9,4 +9,6 @@ pub mod model;
 pub mod output;
 pub mod pipeline;
 pub mod readers;
+pub mod reuse;
+pub mod stories;
 pub mod text;

@@ -137,9 +137,55 @@ impl std::fmt::Display for InputProblem {
     }
 }
 
+/// How one document reuses another's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ReuseKind {
+    /// Nearly the whole text the same.
+    Duplicate,
+    /// One wire report rewritten: the same quotes and facts in the same order, words changed.
+    SameReport,
+    /// Whole paragraphs reused.
+    SharedPassages,
+}
+
+/// A passage two documents share: byte offsets into each body, and the text (from `a`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Passage {
+    pub a_start: usize,
+    pub a_end: usize,
+    pub b_start: usize,
+    pub b_end: usize,
+    pub text: String,
+}
+
+/// A reuse relation between two documents (ids), with the evidence.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Reuse {
+    pub a: String,
+    pub b: String,
+    pub kind: ReuseKind,
+    /// Share of the more-copied document's words found in the other.
+    pub score: f64,
+    pub passages: Vec<Passage>,
+}
+
+/// A story: documents about one developing event, with its count of independent sources.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Story {
+    pub id: String,
+    /// Key terms and names.
+    pub label: String,
+    pub documents: Vec<String>,
+    /// Independence groups among the documents: copies count once.
+    pub independent_sources: usize,
+}
+
 /// The output contract written to `analysis.json` (see design.md). Later stages add their layers.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Analysis {
     pub documents: Vec<Document>,
+    pub reuse: Vec<Reuse>,
+    pub stories: Vec<Story>,
     pub problems: Vec<InputProblem>,
 }

@@ -41,6 +41,44 @@ pub fn summary(analysis: &Analysis) -> String {
         sentences,
         analysis.problems.len()
     ));
+    if !analysis.stories.is_empty() {
+        out.push_str(&format!(
+            "{} stories, {} reuse links\n",
+            analysis.stories.len(),
+            analysis.reuse.len()
+        ));
+        for story in analysis.stories.iter().take(30) {
+            out.push_str(&format!(
+                "  {} — {} ({} documents, {} independent sources)\n",
+                story.id,
+                story.label,
+                story.documents.len(),
+                story.independent_sources
+            ));
+            for id in story.documents.iter().take(20) {
+                let copies: Vec<String> = analysis
+                    .reuse
+                    .iter()
+                    .filter_map(|r| {
+                        let other = if r.a == *id {
+                            &r.b
+                        } else if r.b == *id {
+                            &r.a
+                        } else {
+                            return None;
+                        };
+                        Some(format!("{} {}", kind_name(r.kind), other))
+                    })
+                    .collect();
+                let copies = if copies.is_empty() {
+                    String::new()
+                } else {
+                    format!("  [{}]", copies.join("; "))
+                };
+                out.push_str(&format!("      {id}{copies}\n"));
+            }
+        }
+    }
     for d in docs.iter().take(50) {
         out.push_str(&format!(
             "  {:<28} {:<10} {:<3} {}\n",
@@ -54,6 +92,14 @@ pub fn summary(analysis: &Analysis) -> String {
         out.push_str(&format!("  … and {} more\n", docs.len() - 50));
     }
     out
+}
+
+fn kind_name(kind: crate::model::ReuseKind) -> &'static str {
+    match kind {
+        crate::model::ReuseKind::Duplicate => "duplicate of",
+        crate::model::ReuseKind::SameReport => "same report as",
+        crate::model::ReuseKind::SharedPassages => "shares passages with",
+    }
 }
 
 fn truncate(s: &str, max: usize) -> String {

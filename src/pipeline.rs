@@ -9,7 +9,7 @@ use rayon::prelude::*;
 
 use crate::ingest::{self, Source};
 use crate::model::{Analysis, Document, InputProblem};
-use crate::text;
+use crate::{reuse, stories, text};
 
 /// What a reader hands over: an article or a problem with an input.
 pub type Item = Result<Source, InputProblem>;
@@ -61,7 +61,16 @@ where
                 .collect()
         });
     results.sort_unstable_by_key(|(index, _)| *index);
-    assemble(results.into_iter().flat_map(|(_, r)| r))
+    let mut analysis = assemble(results.into_iter().flat_map(|(_, r)| r));
+    across_documents(&mut analysis);
+    analysis
+}
+
+/// The cross-document phase: reuse, independence groups, stories.
+pub fn across_documents(analysis: &mut Analysis) {
+    analysis.reuse = reuse::detect(&analysis.documents);
+    let groups = reuse::independence_groups(&analysis.documents, &analysis.reuse);
+    analysis.stories = stories::cluster(&analysis.documents, &groups, stories::Params::default());
 }
 
 /// Runs the whole pipeline over sources already in memory (tests, the library API).

@@ -1,0 +1,294 @@
+//! Story clustering and reuse measured on the seeds gold, ECB+ and WikiRef220.
+//! Run with `cargo test --release --test stories -- --nocapture` to see the figures.
+
+mod common;
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::LazyLock;
+
+use common::{analyze_paths, shared};
+use parallax::ingest::{ContentKind, Fields, Source};
+use parallax::model::{Analysis, Format};
+use parallax::{pipeline, reuse, stories};
+use regex::Regex;
+
+/// Pairwise and BCubed precision/recall/F1 of a clustering against gold labels.
+#[derive(Debug)]
+struct Scores {
+    pairwise: (f64, f64, f64),
+    bcubed: (f64, f64, f64),
+}
+
+fn f1(p: f64, r: f64) -> f64 {
+    if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    }
+}
+
+fn score(gold: &[String], predicted: &[usize]) -> Scores {
+    let n = gold.len();
+    let (mut tp, mut fp, mut fn_) = (0u64, 0u64, 0u64);
+    let (mut bp, mut br) = (0.0, 0.0);
+    for i in 0..n {
+        let (mut same_both, mut same_pred, mut same_gold) = (0.0, 0.0, 0.0);
+        for j in 0..n {
+            let g = gold[i] == gold[j];
+            let p = predicted[i] == predicted[j];
+            same_both += f64::from(u8::from(g && p));
+            same_pred += f64::from(u8::from(p));
+            same_gold += f64::from(u8::from(g));
+            if j > i {
+                match (g, p) {
+                    (true, true) => tp += 1,
+                    (false, true) => fp += 1,
+                    (true, false) => fn_ += 1,
+                    _ => {}
+                }
+            }
+        }
+        bp += same_both / same_pred;
+        br += same_both / same_gold;
+    }
+    let pp = tp as f64 / (tp + fp).max(1) as f64;
+    let pr = tp as f64 / (tp + fn_).max(1) as f64;
+    let (bp, br) = (bp / n as f64, br / n as f64);
+    Scores {
+        pairwise: (pp, pr, f1(pp, pr)),
+        bcubed: (bp, br, f1(bp, br)),
+    }
+}
+
+fn text_source(id: String, text: String) -> Result<Source, parallax::model::InputProblem> {
+    Ok(Source {
+        path: id.clone(),
+        id,
+        format: Format::Text,
+        kind: ContentKind::Text,
+        content: text,
+        fields: Fields::default(),
+    })
+}
+
+static TOKEN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"<token [^>]*sentence="(\d+)"[^>]*>([^<]*)</token>"#).unwrap());
+
+/// ECB+ documents as plain text (first sentence as headline line), with gold story labels
+/// (topic + "ecb"/"ecbplus"). `topics` limits which topics are read.
+fn ecbplus(
+    topics: impl Fn(u32) -> bool,
+) -> (
+    Vec<Result<Source, parallax::model::InputProblem>>,
+    Vec<String>,
+) {
+    let root = shared().join("data/ecbplus/ECB+");
+    let mut files: Vec<_> = std::fs::read_dir(&root)
+        .unwrap()
+        .flat_map(|t| std::fs::read_dir(t.unwrap().path()).unwrap())
+        .map(|f| f.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "xml"))
+        .collect();
+    files.sort();
+    let (mut sources, mut labels) = (Vec::new(), Vec::new());
+    for path in files {
+        let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+        let topic: u32 = name.split('_').next().unwrap().parse().unwrap();
+        if !topics(topic) {
+            continue;
+        }
+        let xml = std::fs::read_to_string(&path).unwrap();
+        let mut sentences: Vec<Vec<String>> = Vec::new();
+        for c in TOKEN.captures_iter(&xml) {
+            let s: usize = c[1].parse().unwrap();
+            if sentences.len() <= s {
+                sentences.resize(s + 1, Vec::new());
+            }
+            sentences[s].push(htmlize_lite(&c[2]));
+        }
+        let lines: Vec<String> = sentences
+            .into_iter()
+            .map(|t| t.join(" "))
+            .filter(|l| !l.starts_with("http"))
+            .collect();
+        let suffix = if name.ends_with("ecbplus") {
+            "ecbplus"
+        } else {
+            "ecb"
+        };
+        labels.push(format!("{topic}_{suffix}"));
+        sources.push(text_source(name, lines.join("\n")));
+    }
+    (sources, labels)
+}
+
+fn htmlize_lite(s: &str) -> String {
+    s.replace("&amp;", "&")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+}
+
+/// WikiRef220 articles with their topic labels (from the file names).
+fn wikiref() -> (
+    Vec<Result<Source, parallax::model::InputProblem>>,
+    Vec<String>,
+) {
+    let root = shared().join("data/wikiref220/WikiRef220");
+    let mut files: Vec<_> = std::fs::read_dir(&root)
+        .unwrap()
+        .map(|f| f.unwrap().path())
+        .collect();
+    files.sort();
+    let number = Regex::new(r"(?: \(\d+\)|\.\d+)$").unwrap();
+    let (mut sources, mut labels) = (Vec::new(), Vec::new());
+    for path in files {
+        let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+        labels.push(number.replace(&stem, "").into_owned());
+        let bytes = std::fs::read(&path).unwrap();
+        sources.push(text_source(
+            stem,
+            String::from_utf8_lossy(&bytes).into_owned(),
+        ));
+    }
+    (sources, labels)
+}
+
+fn predicted_labels(analysis: &Analysis) -> Vec<usize> {
+    let story_of: HashMap<&str, usize> = analysis
+        .stories
+        .iter()
+        .enumerate()
+        .flat_map(|(k, s)| s.documents.iter().map(move |d| (d.as_str(), k)))
+        .collect();
+    analysis
+        .documents
+        .iter()
+        .map(|d| story_of[d.id.as_str()])
+        .collect()
+}
+
+fn report(name: &str, analysis: &Analysis, gold: &[String]) -> Scores {
+    let s = score(gold, &predicted_labels(analysis));
+    eprintln!(
+        "{name}: {} docs, {} stories (gold {}); pairwise P {:.3} R {:.3} F1 {:.3}; BCubed P {:.3} R {:.3} F1 {:.3}",
+        gold.len(),
+        analysis.stories.len(),
+        gold.iter().collect::<std::collections::HashSet<_>>().len(),
+        s.pairwise.0,
+        s.pairwise.1,
+        s.pairwise.2,
+        s.bcubed.0,
+        s.bcubed.1,
+        s.bcubed.2
+    );
+    s
+}
+
+#[test]
+fn seeds_form_one_story_with_exactly_the_gold_reuse_pairs() {
+    let analysis = analyze_paths(&[shared().join("seeds")]);
+    assert_eq!(analysis.stories.len(), 1, "{:?}", analysis.stories);
+    assert_eq!(analysis.stories[0].documents.len(), 5);
+    // 000, 001 and 003 are one witness through reuse; 002 and 004 are independent
+    assert_eq!(analysis.stories[0].independent_sources, 3);
+    let mut pairs: Vec<(String, String, String)> = analysis
+        .reuse
+        .iter()
+        .map(|r| {
+            (
+                r.a[..3].to_string(),
+                r.b[..3].to_string(),
+                format!("{:?}", r.kind),
+            )
+        })
+        .collect();
+    pairs.sort();
+    assert_eq!(
+        pairs,
+        vec![
+            ("000".into(), "001".into(), "SharedPassages".into()),
+            ("000".into(), "003".into(), "SameReport".into())
+        ]
+    );
+    let gold: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(shared().join("eval/seeds.gold.json")).unwrap(),
+    )
+    .unwrap();
+    for pair in gold["reuse"]["pairs"].as_array().unwrap() {
+        let found = analysis
+            .reuse
+            .iter()
+            .find(|r| r.a == pair["a"] && r.b == pair["b"])
+            .unwrap();
+        let shared_text: String = found
+            .passages
+            .iter()
+            .map(|p| p.text.to_lowercase())
+            .collect::<Vec<_>>()
+            .join(" | ");
+        for key in ["shared_quotes", "shared_passages"] {
+            for s in pair[key].as_array().into_iter().flatten() {
+                let s = s.as_str().unwrap().to_lowercase();
+                let probe: String = s.chars().take(30).collect();
+                assert!(
+                    shared_text.contains(&probe),
+                    "{}-{}: {s:?} not among shared passages",
+                    pair["a"],
+                    pair["b"]
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn ecbplus_stories() {
+    let (sources, gold) = ecbplus(|_| true);
+    let analysis = pipeline::analyze(sources);
+    let s = report("ECB+ (all 43 topics)", &analysis, &gold);
+    // measured 0.848 (target 0.90, not reached yet)
+    assert!(s.pairwise.2 >= 0.83, "{s:?}");
+}
+
+#[test]
+fn wikiref220_stories() {
+    let (sources, gold) = wikiref();
+    let analysis = pipeline::analyze(sources);
+    let s = report("WikiRef220", &analysis, &gold);
+    // measured BCubed 0.46: the gold is topic-level ("Premier League"), our stories event-level
+    assert!(s.bcubed.2 >= 0.42 && s.bcubed.0 >= 0.95, "{s:?}");
+}
+
+/// Parameter sweep on ECB+ topics 1–20 (the tuning half); ignored by default.
+#[test]
+#[ignore]
+fn sweep_on_ecbplus_tuning_topics() {
+    let (sources, gold) = ecbplus(|t| t <= 20);
+    let analysis = pipeline::analyze(sources);
+    let groups = reuse::independence_groups(&analysis.documents, &analysis.reuse);
+    for name_weight in [1.0, 2.0, 3.0] {
+        for idf_smoothing in [1.0, 5.0] {
+            for threshold in [0.15, 0.2, 0.25, 0.3] {
+                let mut a = analysis.clone();
+                let params = stories::Params {
+                    join_threshold: threshold,
+                    name_weight,
+                    idf_smoothing,
+                    ..Default::default()
+                };
+                a.stories = stories::cluster(&a.documents, &groups, params);
+                report(
+                    &format!(
+                        "tuning: names x{name_weight} idf k {idf_smoothing} threshold {threshold}"
+                    ),
+                    &a,
+                    &gold,
+                );
+            }
+        }
+    }
+    let _ = Path::new(".");
+}
