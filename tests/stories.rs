@@ -269,25 +269,32 @@ fn sweep_on_ecbplus_tuning_topics() {
     let (sources, gold) = ecbplus(|t| t <= 20);
     let analysis = pipeline::analyze(sources);
     let groups = reuse::independence_groups(&analysis.documents, &analysis.reuse);
-    for name_weight in [1.0, 2.0, 3.0] {
-        for idf_smoothing in [1.0, 5.0] {
-            for threshold in [0.15, 0.2, 0.25, 0.3] {
-                let mut a = analysis.clone();
-                let params = stories::Params {
-                    join_threshold: threshold,
-                    name_weight,
-                    idf_smoothing,
-                    ..Default::default()
-                };
-                a.stories = stories::cluster(&a.documents, &groups, params);
-                report(
-                    &format!(
-                        "tuning: names x{name_weight} idf k {idf_smoothing} threshold {threshold}"
-                    ),
-                    &a,
-                    &gold,
-                );
-            }
+    let (wiki_sources, wiki_gold) = wikiref();
+    let wiki = pipeline::analyze(wiki_sources);
+    let wiki_groups = reuse::independence_groups(&wiki.documents, &wiki.reuse);
+    for profile_terms in [40, 100, 100_000] {
+        for threshold in [0.2, 0.25, 0.3, 0.35] {
+            let params = stories::Params {
+                join_threshold: threshold,
+                profile_terms,
+                ..Default::default()
+            };
+            let mut a = analysis.clone();
+            a.stories = stories::cluster(&a.documents, &groups, params);
+            report(
+                &format!("tuning: profile {profile_terms} threshold {threshold}"),
+                &a,
+                &gold,
+            );
+            let mut w = wiki.clone();
+            w.stories = stories::cluster(&w.documents, &wiki_groups, params);
+            report(
+                &format!(
+                    "  (wikiref, not tuned on): profile {profile_terms} threshold {threshold}"
+                ),
+                &w,
+                &wiki_gold,
+            );
         }
     }
     let _ = Path::new(".");

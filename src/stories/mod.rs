@@ -22,6 +22,9 @@ pub struct Params {
     pub doc_terms: usize,
     /// Terms of a story's centroid that point to it in the index.
     pub index_terms: usize,
+    /// Terms of a story's profile, the part of its centroid a document is compared with: a
+    /// story's full centroid spreads thinner with every member, its profile does not.
+    pub profile_terms: usize,
     /// Extra weight of a name (a capitalised word inside a sentence) over a plain word.
     pub name_weight: f32,
     /// IDF smoothing: idf = ln((N + k) / (df + k)) + 1. A small run (one story's coverage) has
@@ -35,6 +38,7 @@ impl Default for Params {
             join_threshold: 0.25,
             doc_terms: 60,
             index_terms: 30,
+            profile_terms: 100,
             name_weight: 2.0,
             idf_smoothing: 5.0,
         }
@@ -300,17 +304,24 @@ fn cosine(a: &Vector, b: &HashMap<u32, f32>, b_norm: f32) -> f32 {
 
 struct StoryState {
     centroid: HashMap<u32, f32>,
+    /// The strongest `profile_terms` of the centroid, and their norm.
+    profile: HashMap<u32, f32>,
     norm: f32,
     members: Vec<usize>,
     latest_day: Option<i64>,
 }
 
 impl StoryState {
-    fn add(&mut self, v: &Vector) {
+    fn add(&mut self, v: &Vector, profile_terms: usize) {
         for (t, w) in v {
             *self.centroid.entry(*t).or_insert(0.0) += w;
         }
-        self.norm = self.centroid.values().map(|w| w * w).sum::<f32>().sqrt();
+        self.profile = self
+            .top_terms(profile_terms)
+            .into_iter()
+            .map(|t| (t, self.centroid[&t]))
+            .collect();
+        self.norm = self.profile.values().map(|w| w * w).sum::<f32>().sqrt();
     }
 
     fn top_terms(&self, n: usize) -> Vec<u32> {
@@ -398,7 +409,7 @@ pub fn cluster(docs: &[Document], groups: &[usize], params: Params) -> Vec<Story
                 .into_iter()
                 .map(|s| {
                     let story = &stories[s];
-                    let mut sim = cosine(v, &story.centroid, story.norm);
+                    let mut sim = cosine(v, &story.profile, story.norm);
                     if let (Some(d), Some(last)) = (day, story.latest_day) {
                         let quiet = (d - last).abs() as f32;
                         if quiet > 7.0 {
@@ -414,6 +425,7 @@ pub fn cluster(docs: &[Document], groups: &[usize], params: Params) -> Vec<Story
         let s = chosen.unwrap_or_else(|| {
             stories.push(StoryState {
                 centroid: HashMap::new(),
+                profile: HashMap::new(),
                 norm: 0.0,
                 members: Vec::new(),
                 latest_day: None,
@@ -422,7 +434,7 @@ pub fn cluster(docs: &[Document], groups: &[usize], params: Params) -> Vec<Story
         });
         let story = &mut stories[s];
         let before: Vec<u32> = story.top_terms(params.index_terms);
-        story.add(v);
+        story.add(v, params.profile_terms);
         story.members.push(i);
         story.latest_day = story.latest_day.max(day);
         for t in story.top_terms(params.index_terms) {
