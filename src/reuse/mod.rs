@@ -9,6 +9,7 @@
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
 use xxhash_rust::xxh3::xxh3_64;
 
 use crate::model::{Document, Passage, Reuse, ReuseKind};
@@ -78,29 +79,45 @@ fn shingles(words: &[Word]) -> Vec<u64> {
 
 /// Finds every reuse relation among `docs`.
 pub fn detect(docs: &[Document]) -> Vec<Reuse> {
-    let words: Vec<Vec<Word>> = docs.iter().map(|d| words(&d.body)).collect();
-    let shingles: Vec<Vec<u64>> = words.iter().map(|w| shingles(w)).collect();
-    let mut out = Vec::new();
-    for (a, b) in candidate_pairs(&shingles) {
-        let passages = align(&words[a], &shingles[a], &words[b], &shingles[b]);
-        if let Some(reuse) = classify(&docs[a], &docs[b], &words[a], &words[b], passages) {
-            out.push(reuse);
-        }
-    }
-    out
+    // hashing and aligning are per document and per pair: on all cores
+    let words: Vec<Vec<Word>> = docs.par_iter().map(|d| words(&d.body)).collect();
+    let sorted: Vec<Vec<(u64, u32)>> = words
+        .par_iter()
+        .map(|w| sorted_positions(&shingles(w)))
+        .collect();
+    candidate_pairs(&sorted)
+        .into_par_iter()
+        .filter_map(|(a, b)| {
+            let passages = align(&words[a], &sorted[a], &words[b], &sorted[b]);
+            classify(&docs[a], &docs[b], &words[a], &words[b], passages)
+        })
+        .collect()
 }
 
-/// Pairs (a < b) that share at least two distinct indexed shingles.
-fn candidate_pairs(shingles: &[Vec<u64>]) -> Vec<(usize, usize)> {
+/// A document's shingles with their positions, sorted by hash: pairs align by merging two lists.
+fn sorted_positions(shingles: &[u64]) -> Vec<(u64, u32)> {
+    let mut v: Vec<(u64, u32)> = shingles
+        .iter()
+        .enumerate()
+        .map(|(i, &h)| (h, i as u32))
+        .collect();
+    v.sort_unstable();
+    v
+}
+
+/// Pairs (a < b) sharing at least three distinct shingles: the fewest a passage of
+/// `MIN_PASSAGE_WORDS` words can have.
+fn candidate_pairs(sorted: &[Vec<(u64, u32)>]) -> Vec<(usize, usize)> {
     // boilerplate guard: a shingle in more than this many documents is not evidence of copying
-    let max_postings = 50.max(shingles.len() / 100);
+    let max_postings = 50.max(sorted.len() / 100);
     let mut index: HashMap<u64, Vec<u32>> = HashMap::new();
-    for (doc, list) in shingles.iter().enumerate() {
-        let mut seen: Vec<u64> = list.clone();
-        seen.sort_unstable();
-        seen.dedup();
-        for s in seen {
-            index.entry(s).or_default().push(doc as u32);
+    for (doc, list) in sorted.iter().enumerate() {
+        let mut last = None;
+        for &(h, _) in list {
+            if last != Some(h) {
+                index.entry(h).or_default().push(doc as u32);
+                last = Some(h);
+            }
         }
     }
     let mut shared: HashMap<(u32, u32), u32> = HashMap::new();
@@ -114,9 +131,10 @@ fn candidate_pairs(shingles: &[Vec<u64>]) -> Vec<(usize, usize)> {
             }
         }
     }
+    let min_shared = (MIN_PASSAGE_WORDS - SHINGLE + 1) as u32;
     let mut pairs: Vec<(usize, usize)> = shared
         .into_iter()
-        .filter(|&(_, n)| n >= 2)
+        .filter(|&(_, n)| n >= min_shared)
         .map(|((a, b), _)| (a as usize, b as usize))
         .collect();
     pairs.sort_unstable();
@@ -133,20 +151,34 @@ struct Run {
 
 /// Aligns two texts on shared shingles into maximal runs of shared words, longest first and
 /// not overlapping in either text.
-fn align(words_a: &[Word], sh_a: &[u64], words_b: &[Word], sh_b: &[u64]) -> Vec<Run> {
-    let mut at: HashMap<u64, Vec<usize>> = HashMap::new();
-    for (i, s) in sh_a.iter().enumerate() {
-        at.entry(*s).or_default().push(i);
-    }
-    // matches grouped by diagonal (i - j); consecutive shingles on a diagonal make a run
+fn align(
+    words_a: &[Word],
+    sorted_a: &[(u64, u32)],
+    words_b: &[Word],
+    sorted_b: &[(u64, u32)],
+) -> Vec<Run> {
+    // merge the two sorted shingle lists; a match is (diagonal i - j, i)
     let mut matches: Vec<(isize, usize)> = Vec::new();
-    for (j, s) in sh_b.iter().enumerate() {
-        if let Some(is) = at.get(s) {
-            for &i in is {
-                matches.push((i as isize - j as isize, i));
+    let (mut x, mut y) = (0, 0);
+    while x < sorted_a.len() && y < sorted_b.len() {
+        let (ha, hb) = (sorted_a[x].0, sorted_b[y].0);
+        if ha < hb {
+            x += 1;
+        } else if hb < ha {
+            y += 1;
+        } else {
+            let x_end = x + sorted_a[x..].iter().take_while(|e| e.0 == ha).count();
+            let y_end = y + sorted_b[y..].iter().take_while(|e| e.0 == ha).count();
+            for &(_, i) in &sorted_a[x..x_end] {
+                for &(_, j) in &sorted_b[y..y_end] {
+                    matches.push((i as isize - j as isize, i as usize));
+                }
             }
+            x = x_end;
+            y = y_end;
         }
     }
+    // consecutive shingles on a diagonal make a run
     matches.sort_unstable();
     let mut runs = Vec::new();
     let mut k = 0;

@@ -7,8 +7,10 @@
 //! as the archive grows. Documents that reuse each other's text are always one story. Time matters:
 //! a story that has gone quiet for weeks is a weaker match.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
 
+use rayon::prelude::*;
 use rust_stemmers::{Algorithm, Stemmer};
 
 use crate::model::{Document, Story};
@@ -226,14 +228,14 @@ const STOPWORDS: &[&str] = &[
     "including",
 ];
 
-/// The features of one document: weighted terms before IDF. `surfaces` learns which word each
-/// stem was seen as, so labels can show words, not stems.
-fn term_counts(
-    doc: &Document,
-    stemmer: &Stemmer,
-    name_weight: f32,
-    surfaces: &mut Surfaces,
-) -> HashMap<String, f32> {
+static STOPWORD_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| STOPWORDS.iter().copied().collect());
+
+/// The features of one document: weighted terms before IDF, and which word each stem was seen
+/// as (so labels can show words, not stems).
+fn term_counts(doc: &Document, name_weight: f32) -> (HashMap<String, f32>, Surfaces) {
+    let stemmer = Stemmer::create(Algorithm::English);
+    let mut surfaces = Surfaces::new();
     let mut counts: HashMap<String, f32> = HashMap::new();
     let mut add_text = |text: &str, weight: f32, counts: &mut HashMap<String, f32>| {
         let mut sentence_start = true;
@@ -244,7 +246,7 @@ fn term_counts(
             }
             let lower = word.to_lowercase();
             let capitalised = word.chars().next().is_some_and(char::is_uppercase);
-            if !STOPWORDS.contains(&lower.as_str())
+            if !STOPWORD_SET.contains(lower.as_str())
                 && word.chars().count() >= 3
                 && !word.chars().all(|c| c.is_ascii_digit())
             {
@@ -270,7 +272,7 @@ fn term_counts(
         add_text(heading, 1.0, &mut counts);
     }
     add_text(&doc.body, 1.0, &mut counts);
-    counts
+    (counts, surfaces)
 }
 
 /// Stem → the words it stood for, with counts.
@@ -342,12 +344,22 @@ use chrono::Datelike;
 /// Clusters documents into stories. `groups[i]` is document i's independence group (from reuse);
 /// documents of one group always share a story.
 pub fn cluster(docs: &[Document], groups: &[usize], params: Params) -> Vec<Story> {
-    let stemmer = Stemmer::create(Algorithm::English);
-    let mut surfaces = Surfaces::new();
-    let counts: Vec<HashMap<String, f32>> = docs
-        .iter()
-        .map(|d| term_counts(d, &stemmer, params.name_weight, &mut surfaces))
+    // per document, so on all cores
+    let featured: Vec<(HashMap<String, f32>, Surfaces)> = docs
+        .par_iter()
+        .map(|d| term_counts(d, params.name_weight))
         .collect();
+    let mut surfaces = Surfaces::new();
+    let mut counts = Vec::with_capacity(featured.len());
+    for (c, local) in featured {
+        for (stem, forms) in local {
+            let merged = surfaces.entry(stem).or_default();
+            for (form, n) in forms {
+                *merged.entry(form).or_insert(0) += n;
+            }
+        }
+        counts.push(c);
+    }
     // vocabulary and document frequencies over the run
     let mut vocab: HashMap<String, u32> = HashMap::new();
     let mut df: Vec<u32> = Vec::new();
