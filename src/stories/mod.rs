@@ -228,50 +228,69 @@ const STOPWORDS: &[&str] = &[
     "including",
 ];
 
+thread_local! {
+    /// One stemmer per thread: creating one is not free.
+    static STEMMER: Stemmer = Stemmer::create(Algorithm::English);
+}
+
 static STOPWORD_SET: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| STOPWORDS.iter().copied().collect());
 
 /// The features of one document: weighted terms before IDF, and which word each stem was seen
 /// as (so labels can show words, not stems).
-fn term_counts(doc: &Document, name_weight: f32) -> (HashMap<String, f32>, Surfaces) {
-    let stemmer = Stemmer::create(Algorithm::English);
-    let mut surfaces = Surfaces::new();
-    let mut counts: HashMap<String, f32> = HashMap::new();
-    let mut add_text = |text: &str, weight: f32, counts: &mut HashMap<String, f32>| {
-        let mut sentence_start = true;
-        for raw in text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-')) {
-            let word = raw.trim_matches(|c| c == '\'' || c == '-');
-            if word.is_empty() {
-                continue;
-            }
-            let lower = word.to_lowercase();
-            let capitalised = word.chars().next().is_some_and(char::is_uppercase);
-            if !STOPWORD_SET.contains(lower.as_str())
-                && word.chars().count() >= 3
-                && !word.chars().all(|c| c.is_ascii_digit())
-            {
-                let stem = stemmer.stem(&lower).into_owned();
-                *surfaces
-                    .entry(stem.clone())
-                    .or_default()
-                    .entry(word.to_string())
-                    .or_insert(0) += 1;
-                *counts.entry(stem).or_insert(0.0) += weight;
-                if capitalised && !sentence_start {
-                    *counts.entry(format!("@{lower}")).or_insert(0.0) += weight * name_weight;
-                }
-            }
-            sentence_start = raw.ends_with(['.', '!', '?']);
+/// Words as written → (weight, name weight, occurrences).
+type Written<'a> = HashMap<&'a str, (f32, f32, u32)>;
+
+fn add_words<'a>(text: &'a str, weight: f32, name_weight: f32, written: &mut Written<'a>) {
+    let words = text
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
+        .map(|raw| raw.trim_matches(|c| c == '\'' || c == '-'))
+        .filter(|w| !w.is_empty());
+    for (k, word) in words.enumerate() {
+        if word.chars().count() < 3 || word.chars().all(|c| c.is_ascii_digit()) {
+            continue;
         }
-        let _ = sentence_start;
-    };
+        let entry = written.entry(word).or_insert((0.0, 0.0, 0));
+        entry.0 += weight;
+        entry.2 += 1;
+        // a capitalised word counts as a name too, except where it opens the text; words opening
+        // later sentences are counted as names as well, and IDF absorbs most of that
+        if k > 0 && word.chars().next().is_some_and(char::is_uppercase) {
+            entry.1 += weight * name_weight;
+        }
+    }
+}
+
+fn term_counts(doc: &Document, name_weight: f32) -> (HashMap<String, f32>, Surfaces) {
+    // words as written, with their weight, name weight and occurrences; each distinct word is
+    // then stemmed once (stemming is the costly part)
+    let mut written = Written::new();
     if let Some(title) = &doc.title {
-        add_text(title, 2.0, &mut counts);
+        add_words(title, 2.0, name_weight, &mut written);
     }
     for heading in &doc.headings {
-        add_text(heading, 1.0, &mut counts);
+        add_words(heading, 1.0, name_weight, &mut written);
     }
-    add_text(&doc.body, 1.0, &mut counts);
+    add_words(&doc.body, 1.0, name_weight, &mut written);
+
+    let mut surfaces = Surfaces::new();
+    let mut counts: HashMap<String, f32> = HashMap::new();
+    for (word, (weight, name, occurrences)) in written {
+        let lower = word.to_lowercase();
+        if STOPWORD_SET.contains(lower.as_str()) {
+            continue;
+        }
+        let stem = STEMMER.with(|stemmer| stemmer.stem(&lower).into_owned());
+        *surfaces
+            .entry(stem.clone())
+            .or_default()
+            .entry(word.to_string())
+            .or_insert(0) += occurrences;
+        *counts.entry(stem).or_insert(0.0) += weight;
+        if name > 0.0 {
+            *counts.entry(format!("@{lower}")).or_insert(0.0) += name;
+        }
+    }
     (counts, surfaces)
 }
 
