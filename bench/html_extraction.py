@@ -115,7 +115,8 @@ def run_ours_once(binary, html_dir, jobs, parse):
     """One timed `parallax analyze` run; its bodies when `parse`."""
     out = Path(tempfile.mkdtemp(prefix="parallax-bench-"))
     try:
-        cmd = [str(binary), "analyze", str(html_dir), "--out", str(out), "--jobs", str(jobs)]
+        # extraction only, like trafilatura: no reuse or story clustering across the pages
+        cmd = [str(binary), "analyze", str(html_dir), "--out", str(out), "--jobs", str(jobs), "--documents-only"]
         t0 = time.perf_counter()
         proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         secs = time.perf_counter() - t0

@@ -54,6 +54,9 @@ enum Command {
         /// Print nothing but problems.
         #[arg(long, short)]
         quiet: bool,
+        /// Only read and clean the articles (documents, sentences): skip reuse and stories.
+        #[arg(long)]
+        documents_only: bool,
     },
     /// Show how the HTML extractor reads one page (for debugging extraction).
     #[command(hide = true)]
@@ -72,7 +75,8 @@ fn main() -> ExitCode {
             jobs,
             max_article_mb,
             quiet,
-        } => match analyze(&paths, &out, jobs, max_article_mb, quiet) {
+            documents_only,
+        } => match analyze(&paths, &out, jobs, max_article_mb, quiet, documents_only) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("parallax: {e}");
@@ -107,6 +111,7 @@ fn analyze(
     jobs: Option<usize>,
     max_article_mb: u64,
     quiet: bool,
+    documents_only: bool,
 ) -> anyhow::Result<()> {
     let started = Instant::now();
     if let Some(jobs) = jobs {
@@ -128,11 +133,14 @@ fn analyze(
         ProgressBar::hidden()
     };
     let paths = paths.to_vec();
-    let analysis = pipeline::analyze_stream(
+    let mut analysis = pipeline::documents_from_stream(
         move |emit| readers::read_paths(&paths, limits, emit),
         &|input| readers::finish_input(input, limits),
         &|| progress.inc(1),
     );
+    if !documents_only {
+        pipeline::across_documents(&mut analysis);
+    }
     progress.finish_and_clear();
     const SHOWN: usize = 100;
     for problem in analysis.problems.iter().take(SHOWN) {

@@ -36,6 +36,21 @@ where
     R: FnOnce(&mut dyn FnMut(I)) + Send,
     I: Send,
 {
+    let mut analysis = documents_from_stream(read, prepare, tick);
+    across_documents(&mut analysis);
+    analysis
+}
+
+/// The per-document phase alone: documents and problems, in input order.
+pub fn documents_from_stream<R, I>(
+    read: R,
+    prepare: &(dyn Fn(I) -> Vec<Item> + Sync),
+    tick: &(dyn Fn() + Sync),
+) -> Analysis
+where
+    R: FnOnce(&mut dyn FnMut(I)) + Send,
+    I: Send,
+{
     let (sender, receiver) = sync_channel::<(usize, I)>(IN_FLIGHT);
     let mut results: Vec<(usize, Vec<Result<Document, InputProblem>>)> =
         std::thread::scope(|scope| {
@@ -61,9 +76,7 @@ where
                 .collect()
         });
     results.sort_unstable_by_key(|(index, _)| *index);
-    let mut analysis = assemble(results.into_iter().flat_map(|(_, r)| r));
-    across_documents(&mut analysis);
-    analysis
+    assemble(results.into_iter().flat_map(|(_, r)| r))
 }
 
 /// The cross-document phase: reuse, independence groups, stories.
