@@ -114,14 +114,19 @@ impl Document {
 
     /// Maps a body offset back to the original text (see `source_map`).
     pub fn original_offset(&self, body_offset: usize) -> Option<usize> {
-        let i = self
-            .source_map
-            .partition_point(|run| run.body_start <= body_offset)
-            .checked_sub(1)?;
-        let run = self.source_map[i];
-        let delta = body_offset - run.body_start;
-        (delta <= run.len).then_some(run.original_start + delta.min(run.len))
+        map_offset(&self.source_map, body_offset)
     }
+}
+
+/// Maps an offset through runs sorted by `body_start`: linear inside a run; an offset inside a
+/// replacement (a run of `len` 0 standing for several bytes) maps to what it replaced. None when
+/// the offset comes before every run.
+pub fn map_offset(runs: &[MapRun], offset: usize) -> Option<usize> {
+    let i = runs
+        .partition_point(|run| run.body_start <= offset)
+        .checked_sub(1)?;
+    let run = runs[i];
+    Some(run.original_start + (offset - run.body_start).min(run.len))
 }
 
 /// A problem with one input: it names the file, and the run goes on.

@@ -40,7 +40,7 @@ pub fn jsonl_item(line: &str, path: &str, line_no: usize) -> Result<Source, Inpu
     let url = string_field(obj, &["url", "link"]);
     let id = string_field(obj, &["id"])
         .or_else(|| url.clone())
-        .unwrap_or_else(|| format!("{}#{line_no}", super::super::readers::file_stem(path)));
+        .unwrap_or_else(|| format!("{}#{line_no}", super::decode::file_stem(path)));
     Ok(Source {
         id,
         path: at,
@@ -74,9 +74,8 @@ pub fn feed_items(bytes: &[u8], path: &str) -> Result<Vec<Source>, InputProblem>
         let Some(content) = content else { continue };
         let url = entry.links.first().map(|l| l.href.clone());
         let id = if entry.id.trim().is_empty() {
-            url.clone().unwrap_or_else(|| {
-                format!("{}#{}", super::super::readers::file_stem(path), index + 1)
-            })
+            url.clone()
+                .unwrap_or_else(|| format!("{}#{}", super::decode::file_stem(path), index + 1))
         } else {
             entry.id.clone()
         };
@@ -126,7 +125,7 @@ pub fn warc_response(
         return None;
     }
     let body = &payload[split + 4..];
-    let content = super::super::readers::decode_html(body.to_vec()).0;
+    let content = super::decode::decode_html(body.to_vec()).0;
     Some(Source {
         id: target_uri.clone().unwrap_or(record_id),
         path: path.to_string(),

@@ -1,6 +1,6 @@
 //! Text that remembers where each byte came from in the original input.
 
-use crate::model::MapRun;
+use crate::model::{map_offset, MapRun};
 
 /// A string built piece by piece, with runs mapping its bytes to offsets in an original text.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -51,11 +51,8 @@ impl MappedText {
 
     /// Maps an offset of this text to the original.
     pub fn original_offset(&self, offset: usize) -> usize {
-        let i = self.runs.partition_point(|r| r.body_start <= offset);
-        match i.checked_sub(1).map(|i| self.runs[i]) {
-            Some(run) => run.original_start + (offset - run.body_start).min(run.len),
-            None => self.runs.first().map_or(0, |r| r.original_start),
-        }
+        map_offset(&self.runs, offset)
+            .unwrap_or_else(|| self.runs.first().map_or(0, |r| r.original_start))
     }
 
     /// Appends `other[range]`, composing its map so the result still points at the original.

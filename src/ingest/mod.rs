@@ -3,6 +3,7 @@
 
 pub mod clean;
 pub mod containers;
+pub mod decode;
 pub mod html;
 pub mod html_tree;
 pub mod mapped_text;
