@@ -138,9 +138,12 @@ fn analyze(
         &|input| readers::finish_input(input, limits),
         &|| progress.inc(1),
     );
-    if !documents_only {
-        pipeline::across_documents(&mut analysis);
-    }
+    let documents_done = started.elapsed();
+    let times = if documents_only {
+        None
+    } else {
+        Some(pipeline::across_documents(&mut analysis))
+    };
     progress.finish_and_clear();
     const SHOWN: usize = 100;
     for problem in analysis.problems.iter().take(SHOWN) {
@@ -152,13 +155,23 @@ fn analyze(
             analysis.problems.len() - SHOWN
         );
     }
+    let writing = Instant::now();
     let path = output::write_analysis(&analysis, out)?;
     if !quiet {
         print!("{}", output::summary(&analysis));
+        let mut stages = format!("documents {:.2} s", documents_done.as_secs_f64());
+        if let Some(times) = times {
+            stages += &format!(
+                ", reuse {:.2} s, stories {:.2} s",
+                times.reuse.as_secs_f64(),
+                times.stories.as_secs_f64()
+            );
+        }
         println!(
-            "wrote {} in {:.2} s",
+            "wrote {} in {:.2} s ({stages}, writing {:.2} s)",
             path.display(),
-            started.elapsed().as_secs_f64()
+            started.elapsed().as_secs_f64(),
+            writing.elapsed().as_secs_f64()
         );
     }
     Ok(())

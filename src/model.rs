@@ -107,6 +107,17 @@ pub struct Document {
 }
 
 impl Document {
+    /// Gives back the spare capacity the stages left in the growing strings and lists: a large
+    /// archive keeps every document in memory for the cross-document stages.
+    pub fn shrink_to_fit(&mut self) {
+        self.body.shrink_to_fit();
+        self.headings.shrink_to_fit();
+        self.sections.shrink_to_fit();
+        self.sentences.shrink_to_fit();
+        self.removed.shrink_to_fit();
+        self.source_map.shrink_to_fit();
+    }
+
     /// The body text of a span.
     pub fn text(&self, span: Span) -> &str {
         &self.body[span.start..span.end]

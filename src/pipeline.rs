@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 use std::sync::mpsc::sync_channel;
+use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
@@ -21,6 +22,7 @@ const IN_FLIGHT: usize = 256;
 pub fn process_document(source: Source) -> Document {
     let mut doc = ingest::ingest(source);
     text::segment(&mut doc);
+    doc.shrink_to_fit();
     doc
 }
 
@@ -79,11 +81,25 @@ where
     assemble(results.into_iter().flat_map(|(_, r)| r))
 }
 
+/// Wall-clock time of each cross-document stage, for the summary and the scale benchmark.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct StageTimes {
+    pub reuse: Duration,
+    pub stories: Duration,
+}
+
 /// The cross-document phase: reuse, independence groups, stories.
-pub fn across_documents(analysis: &mut Analysis) {
+pub fn across_documents(analysis: &mut Analysis) -> StageTimes {
+    let started = Instant::now();
     analysis.reuse = reuse::detect(&analysis.documents);
     let groups = reuse::independence_groups(&analysis.documents, &analysis.reuse);
+    let reuse = started.elapsed();
+    let started = Instant::now();
     analysis.stories = stories::cluster(&analysis.documents, &groups, stories::Params::default());
+    StageTimes {
+        reuse,
+        stories: started.elapsed(),
+    }
 }
 
 /// Runs the whole pipeline over sources already in memory (tests, the library API).

@@ -1,23 +1,36 @@
 //! Stage 3, reuse: which documents copy text from which, and the passages they share.
 //!
-//! Candidates come from an inverted index of word shingles (never all pairs); shingles shared by
-//! very many documents are boilerplate and are not indexed. Each candidate pair is aligned on its
-//! shingles into passages with offsets in both bodies, and the pair is classed:
-//! `duplicate` (nearly all of both texts), `shared-passages` (whole paragraphs outside quotes), or
-//! `same-report` (several shared pieces, quotes and facts, in the same order: one wire report
-//! rewritten). Sharing a single quote is not reuse: independent reports quote the same words.
+//! Each body becomes word hashes and a winnowed sample of its 5-word shingles (Schleimer et al.,
+//! 2003): in every window of `WINNOW` consecutive shingles the smallest hash is kept, so any run of
+//! `GUARANTEED_WORDS` words two texts share leaves both with the same fingerprint, at about 40% of
+//! the shingles' memory. Candidates come from an inverted index of fingerprints (never all pairs);
+//! fingerprints shared by very many documents are boilerplate and are not indexed. Each candidate
+//! pair is aligned by extending shared fingerprints word by word into maximal passages, with
+//! offsets in both bodies, and the pair is classed: `duplicate` (nearly all of both texts),
+//! `shared-passages` (whole paragraphs outside quotes), or `same-report` (several shared pieces,
+//! quotes and facts, in the same order: one wire report rewritten). Sharing a single quote is not
+//! reuse: independent reports quote the same words.
+//!
+//! Why not MinHash-LSH: it estimates whole-text similarity, so it finds duplicates but misses a
+//! paragraph lifted into a longer article; fingerprints find both, and give the passages.
 
 use std::collections::HashMap;
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use xxhash_rust::xxh3::xxh3_64;
 
 use crate::model::{Document, Passage, Reuse, ReuseKind};
 
 /// Words per shingle.
 const SHINGLE: usize = 5;
-/// A passage shorter than this (in words) is a common phrase, not reuse.
-const MIN_PASSAGE_WORDS: usize = 7;
+/// Shingles per winnowing window.
+const WINNOW: usize = 4;
+/// A shared run this long always yields a shared fingerprint.
+const GUARANTEED_WORDS: usize = WINNOW + SHINGLE - 1;
+/// A passage shorter than this (in words) is a common phrase, not reuse; it is also the shortest
+/// run fingerprints are sure to find.
+const MIN_PASSAGE_WORDS: usize = GUARANTEED_WORDS;
 /// Whole-paragraph reuse: a passage of at least this many words outside quotation marks.
 const PARAGRAPH_WORDS: usize = 20;
 /// Both texts at least this much shared: a duplicate.
@@ -26,196 +39,373 @@ const DUPLICATE_COVERAGE: f64 = 0.7;
 const SAME_REPORT_PASSAGES: usize = 3;
 /// …adding up to at least this many words.
 const SAME_REPORT_WORDS: usize = 30;
+/// Fingerprints a candidate pair shares at least: every kind of reuse needs three passages or one
+/// of `PARAGRAPH_WORDS`, and either leaves at least this many.
+const MIN_SHARED_FINGERPRINTS: usize = 3;
 
-/// A word of a body: its normalised hash and byte span.
-#[derive(Debug, Clone, Copy)]
-struct Word {
-    hash: u64,
-    start: usize,
-    end: usize,
+/// What reuse keeps of a body: a hash per word (u32: a collision could only stretch a passage by a
+/// word, at odds of one in four billion) and the winnowed fingerprints with the position of their
+/// first word, sorted by hash.
+struct Prints {
+    words: Vec<u32>,
+    fingerprints: Vec<(u32, u32)>,
 }
 
-fn words(body: &str) -> Vec<Word> {
-    let mut out = Vec::new();
-    let mut start = None;
+/// Byte spans of the words of `body`: letters and digits, with inner apostrophes.
+fn word_bounds(body: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        // to the next word's first letter or digit
+        loop {
+            let (c, len) = char_at(body, at)?;
+            if c.is_alphanumeric() {
+                break;
+            }
+            at += len;
+        }
+        let start = at;
+        let mut end = at;
+        // through letters, digits and apostrophes; a trailing apostrophe is not part of the word
+        while let Some((c, len)) = char_at(body, at) {
+            if c.is_alphanumeric() {
+                at += len;
+                end = at;
+            } else if c == '\'' {
+                at += len;
+            } else {
+                break;
+            }
+        }
+        Some((start, end))
+    })
+}
+
+/// The character at byte `at` and its length; ASCII without decoding.
+fn char_at(body: &str, at: usize) -> Option<(char, usize)> {
+    let &byte = body.as_bytes().get(at)?;
+    if byte.is_ascii() {
+        return Some((byte as char, 1));
+    }
+    body[at..].chars().next().map(|c| (c, c.len_utf8()))
+}
+
+/// The hash of every word of `body`, lower-cased.
+fn word_hashes(body: &str) -> Vec<u32> {
     let mut lower = String::new();
-    for (i, c) in body
-        .char_indices()
-        .chain(std::iter::once((body.len(), ' ')))
-    {
-        let inside = c.is_alphanumeric() || (c == '\'' && start.is_some());
-        match (inside, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                let word = body[s..i].trim_end_matches('\'');
+    word_bounds(body)
+        .map(|(start, end)| {
+            let word = &body[start..end];
+            if word
+                .bytes()
+                .all(|b| !b.is_ascii_uppercase() && b.is_ascii())
+            {
+                xxh3_64(word.as_bytes()) as u32
+            } else {
                 lower.clear();
                 lower.extend(word.chars().flat_map(char::to_lowercase));
-                out.push(Word {
-                    hash: xxh3_64(lower.as_bytes()),
-                    start: s,
-                    end: s + word.len(),
-                });
-                start = None;
+                xxh3_64(lower.as_bytes()) as u32
             }
-            _ => {}
-        }
-    }
-    out
-}
-
-/// Hashes of every window of `SHINGLE` words.
-fn shingles(words: &[Word]) -> Vec<u64> {
-    words
-        .windows(SHINGLE)
-        .map(|w| {
-            let mut bytes = [0u8; 8 * SHINGLE];
-            for (k, word) in w.iter().enumerate() {
-                bytes[k * 8..k * 8 + 8].copy_from_slice(&word.hash.to_le_bytes());
-            }
-            xxh3_64(&bytes)
         })
         .collect()
+}
+
+fn prints(body: &str) -> Prints {
+    let mut words = word_hashes(body);
+    let shingles: Vec<u32> = words
+        .windows(SHINGLE)
+        .map(|w| {
+            let mut bytes = [0u8; 4 * SHINGLE];
+            for (k, word) in w.iter().enumerate() {
+                bytes[k * 4..k * 4 + 4].copy_from_slice(&word.to_le_bytes());
+            }
+            xxh3_64(&bytes) as u32
+        })
+        .collect();
+    let mut fingerprints = winnow(&shingles);
+    fingerprints.sort_unstable();
+    fingerprints.shrink_to_fit();
+    words.shrink_to_fit();
+    Prints {
+        words,
+        fingerprints,
+    }
+}
+
+/// Robust winnowing: the minimum of each window (the rightmost on ties), recorded once per
+/// position. A text shorter than one window keeps its minimum.
+fn winnow(shingles: &[u32]) -> Vec<(u32, u32)> {
+    let mut picked: Vec<(u32, u32)> = Vec::new();
+    let window = WINNOW.min(shingles.len());
+    if window == 0 {
+        return picked;
+    }
+    for start in 0..=shingles.len() - window {
+        let (pos, &hash) = shingles[start..start + window]
+            .iter()
+            .enumerate()
+            .rev()
+            .min_by_key(|&(_, h)| *h)
+            .map(|(k, h)| (start + k, h))
+            .expect("window is not empty");
+        if picked.last().is_none_or(|&(_, p)| p != pos as u32) {
+            picked.push((hash, pos as u32));
+        }
+    }
+    picked
 }
 
 /// Finds every reuse relation among `docs`.
 pub fn detect(docs: &[Document]) -> Vec<Reuse> {
     // hashing and aligning are per document and per pair: on all cores
-    let words: Vec<Vec<Word>> = docs.par_iter().map(|d| words(&d.body)).collect();
-    let sorted: Vec<Vec<(u64, u32)>> = words
-        .par_iter()
-        .map(|w| sorted_positions(&shingles(w)))
-        .collect();
-    candidate_pairs(&sorted)
+    let prints: Vec<Prints> = docs.par_iter().map(|d| prints(&d.body)).collect();
+    let index = FingerprintIndex::build(&prints, 50.max(docs.len() / 100));
+    let pairs: Vec<(u32, u32)> = (0..prints.len() as u32)
         .into_par_iter()
-        .filter_map(|(a, b)| {
-            let passages = align(&words[a], &sorted[a], &words[b], &sorted[b]);
-            classify(&docs[a], &docs[b], &words[a], &words[b], passages)
-        })
+        .flat_map_iter(|a| index.partners(a, &prints[a as usize]))
+        .collect();
+    drop(index);
+    let aligned: Vec<Aligned> = pairs
+        .into_par_iter()
+        .filter_map(|(a, b)| Aligned::new(a as usize, b as usize, &prints))
+        .collect();
+    drop(prints);
+    let spans = PassageEnds::of(docs, &aligned);
+    aligned
+        .into_par_iter()
+        .filter_map(|pair| classify(docs, &spans, pair))
         .collect()
 }
 
-/// A document's shingles with their positions, sorted by hash: pairs align by merging two lists.
-fn sorted_positions(shingles: &[u64]) -> Vec<(u64, u32)> {
-    let mut v: Vec<(u64, u32)> = shingles
-        .iter()
-        .enumerate()
-        .map(|(i, &h)| (h, i as u32))
-        .collect();
-    v.sort_unstable();
-    v
+/// A candidate pair after alignment, when its passages could make it reuse.
+struct Aligned {
+    a: usize,
+    b: usize,
+    runs: Vec<Run>,
+    cover_a: f64,
+    cover_b: f64,
 }
 
-/// Pairs (a < b) sharing at least three distinct shingles: the fewest a passage of
-/// `MIN_PASSAGE_WORDS` words can have.
-fn candidate_pairs(sorted: &[Vec<(u64, u32)>]) -> Vec<(usize, usize)> {
-    // boilerplate guard: a shingle in more than this many documents is not evidence of copying
-    let max_postings = 50.max(sorted.len() / 100);
-    let mut index: HashMap<u64, Vec<u32>> = HashMap::new();
-    for (doc, list) in sorted.iter().enumerate() {
+impl Aligned {
+    fn new(a: usize, b: usize, prints: &[Prints]) -> Option<Self> {
+        let runs = align(&prints[a], &prints[b]);
+        let shared: usize = runs.iter().map(|r| r.len).sum();
+        let pair = Aligned {
+            a,
+            b,
+            cover_a: shared as f64 / prints[a].words.len().max(1) as f64,
+            cover_b: shared as f64 / prints[b].words.len().max(1) as f64,
+            runs,
+        };
+        (pair.duplicate() || pair.same_report() || pair.long_run().is_some()).then_some(pair)
+    }
+
+    fn duplicate(&self) -> bool {
+        self.cover_a >= DUPLICATE_COVERAGE && self.cover_b >= DUPLICATE_COVERAGE
+    }
+
+    fn same_report(&self) -> bool {
+        let shared: usize = self.runs.iter().map(|r| r.len).sum();
+        self.runs.len() >= SAME_REPORT_PASSAGES
+            && shared >= SAME_REPORT_WORDS
+            && in_order(&self.runs) >= 0.6
+    }
+
+    fn long_run(&self) -> Option<&Run> {
+        self.runs.iter().find(|r| r.len >= PARAGRAPH_WORDS)
+    }
+}
+
+/// Per document, the byte spans of the words passages start and end at: each body is read once,
+/// however many pairs it is in.
+struct PassageEnds {
+    /// Per document: (word index, start, end), sorted by word index.
+    spans: Vec<Vec<(u32, u32, u32)>>,
+}
+
+impl PassageEnds {
+    fn of(docs: &[Document], aligned: &[Aligned]) -> Self {
+        let mut wanted: Vec<Vec<u32>> = vec![Vec::new(); docs.len()];
+        for pair in aligned {
+            for r in &pair.runs {
+                wanted[pair.a].extend([r.a as u32, (r.a + r.len - 1) as u32]);
+                wanted[pair.b].extend([r.b as u32, (r.b + r.len - 1) as u32]);
+            }
+        }
+        let spans = wanted
+            .into_par_iter()
+            .zip(docs.par_iter())
+            .map(|(mut words, doc)| {
+                if words.is_empty() {
+                    return Vec::new();
+                }
+                words.sort_unstable();
+                words.dedup();
+                let last = *words.last().expect("not empty") as usize;
+                word_bounds(&doc.body)
+                    .take(last + 1)
+                    .enumerate()
+                    .filter(|(k, _)| words.binary_search(&(*k as u32)).is_ok())
+                    .map(|(k, (start, end))| (k as u32, start as u32, end as u32))
+                    .collect()
+            })
+            .collect();
+        PassageEnds { spans }
+    }
+
+    /// Byte span of word `word` of document `doc`.
+    fn span(&self, doc: usize, word: usize) -> (usize, usize) {
+        let list = &self.spans[doc];
+        let k = list
+            .binary_search_by_key(&(word as u32), |e| e.0)
+            .expect("every passage end was looked up");
+        (list[k].1 as usize, list[k].2 as usize)
+    }
+}
+
+/// Fingerprint → the documents that have it, for fingerprints in 2..=max documents: one in fewer
+/// cannot pair, one in more is boilerplate (a standard sign-off, a much-quoted line).
+struct FingerprintIndex {
+    /// Fingerprint → its documents' range in `docs`.
+    ranges: FxHashMap<u32, (u32, u32)>,
+    docs: Vec<u32>,
+}
+
+impl FingerprintIndex {
+    fn build(prints: &[Prints], max_docs: usize) -> Self {
+        let mut entries: Vec<(u32, u32)> = prints
+            .par_iter()
+            .enumerate()
+            .flat_map_iter(|(doc, p)| {
+                let mut hashes: Vec<u32> = p.fingerprints.iter().map(|f| f.0).collect();
+                hashes.dedup();
+                hashes.into_iter().map(move |h| (h, doc as u32))
+            })
+            .collect();
+        entries.par_sort_unstable();
+        let mut index = FingerprintIndex {
+            ranges: FxHashMap::default(),
+            docs: Vec::new(),
+        };
+        for group in entries.chunk_by(|x, y| x.0 == y.0) {
+            if (2..=max_docs).contains(&group.len()) {
+                let start = index.docs.len() as u32;
+                index.docs.extend(group.iter().map(|e| e.1));
+                index
+                    .ranges
+                    .insert(group[0].0, (start, index.docs.len() as u32));
+            }
+        }
+        index
+    }
+
+    fn documents(&self, hash: u32) -> &[u32] {
+        match self.ranges.get(&hash) {
+            Some(&(start, end)) => &self.docs[start as usize..end as usize],
+            None => &[],
+        }
+    }
+
+    /// Pairs (a, b > a) sharing at least `MIN_SHARED_FINGERPRINTS` distinct fingerprints.
+    fn partners(&self, a: u32, prints: &Prints) -> Vec<(u32, u32)> {
+        let mut others: Vec<u32> = Vec::new();
         let mut last = None;
-        for &(h, _) in list {
-            if last != Some(h) {
-                index.entry(h).or_default().push(doc as u32);
-                last = Some(h);
+        for &(hash, _) in &prints.fingerprints {
+            if last == Some(hash) {
+                continue;
             }
+            last = Some(hash);
+            let docs = self.documents(hash);
+            // documents are in order: those after a start past a's own entry
+            let after = docs.partition_point(|&d| d <= a);
+            others.extend_from_slice(&docs[after..]);
         }
+        others.sort_unstable();
+        others
+            .chunk_by(|x, y| x == y)
+            .filter(|run| run.len() >= MIN_SHARED_FINGERPRINTS)
+            .map(|run| (a, run[0]))
+            .collect()
     }
-    let mut shared: HashMap<(u32, u32), u32> = HashMap::new();
-    for postings in index.values() {
-        if postings.len() < 2 || postings.len() > max_postings {
-            continue;
-        }
-        for (i, &a) in postings.iter().enumerate() {
-            for &b in &postings[i + 1..] {
-                *shared.entry((a, b)).or_insert(0) += 1;
-            }
-        }
-    }
-    let min_shared = (MIN_PASSAGE_WORDS - SHINGLE + 1) as u32;
-    let mut pairs: Vec<(usize, usize)> = shared
-        .into_iter()
-        .filter(|&(_, n)| n >= min_shared)
-        .map(|((a, b), _)| (a as usize, b as usize))
-        .collect();
-    pairs.sort_unstable();
-    pairs
 }
 
 /// A run of shared words: word indices in a and b, and its length in words.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Run {
     a: usize,
     b: usize,
     len: usize,
 }
 
-/// Aligns two texts on shared shingles into maximal runs of shared words, longest first and
-/// not overlapping in either text.
-fn align(
-    words_a: &[Word],
-    sorted_a: &[(u64, u32)],
-    words_b: &[Word],
-    sorted_b: &[(u64, u32)],
-) -> Vec<Run> {
-    // merge the two sorted shingle lists; a match is (diagonal i - j, i)
-    let mut matches: Vec<(isize, usize)> = Vec::new();
+/// Aligns two texts into maximal runs of shared words, longest first and not overlapping in
+/// either text. Every shared fingerprint is an anchor, extended both ways word by word.
+fn align(pa: &Prints, pb: &Prints) -> Vec<Run> {
+    let (wa, wb) = (&pa.words, &pb.words);
+    let mut runs: Vec<Run> = Vec::new();
+    let (fa, fb) = (&pa.fingerprints, &pb.fingerprints);
     let (mut x, mut y) = (0, 0);
-    while x < sorted_a.len() && y < sorted_b.len() {
-        let (ha, hb) = (sorted_a[x].0, sorted_b[y].0);
+    while x < fa.len() && y < fb.len() {
+        let (ha, hb) = (fa[x].0, fb[y].0);
         if ha < hb {
             x += 1;
-        } else if hb < ha {
-            y += 1;
-        } else {
-            let x_end = x + sorted_a[x..].iter().take_while(|e| e.0 == ha).count();
-            let y_end = y + sorted_b[y..].iter().take_while(|e| e.0 == ha).count();
-            for &(_, i) in &sorted_a[x..x_end] {
-                for &(_, j) in &sorted_b[y..y_end] {
-                    matches.push((i as isize - j as isize, i as usize));
-                }
-            }
-            x = x_end;
-            y = y_end;
-        }
-    }
-    // consecutive shingles on a diagonal make a run
-    matches.sort_unstable();
-    let mut runs = Vec::new();
-    let mut k = 0;
-    while k < matches.len() {
-        let (diag, start) = matches[k];
-        let mut end = start;
-        while k + 1 < matches.len() && matches[k + 1].0 == diag && matches[k + 1].1 == end + 1 {
-            k += 1;
-            end += 1;
-        }
-        let b = (start as isize - diag) as usize;
-        runs.push(Run {
-            a: start,
-            b,
-            len: end - start + SHINGLE,
-        });
-        k += 1;
-    }
-    runs.retain(|r| {
-        r.len >= MIN_PASSAGE_WORDS && r.a + r.len <= words_a.len() && r.b + r.len <= words_b.len()
-    });
-    runs.sort_by(|x, y| y.len.cmp(&x.len).then(x.a.cmp(&y.a)));
-    let mut used_a = vec![false; words_a.len()];
-    let mut used_b = vec![false; words_b.len()];
-    let mut kept = Vec::new();
-    for r in runs {
-        if used_a[r.a..r.a + r.len].iter().any(|&u| u)
-            || used_b[r.b..r.b + r.len].iter().any(|&u| u)
-        {
             continue;
         }
-        used_a[r.a..r.a + r.len].iter_mut().for_each(|u| *u = true);
-        used_b[r.b..r.b + r.len].iter_mut().for_each(|u| *u = true);
-        kept.push(r);
+        if hb < ha {
+            y += 1;
+            continue;
+        }
+        let x_end = x + fa[x..].iter().take_while(|e| e.0 == ha).count();
+        let y_end = y + fb[y..].iter().take_while(|e| e.0 == ha).count();
+        for &(_, i) in &fa[x..x_end] {
+            for &(_, j) in &fb[y..y_end] {
+                let (i, j) = (i as usize, j as usize);
+                // an anchor inside a run already found on its diagonal adds nothing
+                let known = runs.iter().any(|r| {
+                    r.a as isize - r.b as isize == i as isize - j as isize
+                        && (r.a..r.a + r.len).contains(&i)
+                });
+                if !known {
+                    if let Some(run) = extend(wa, wb, i, j) {
+                        runs.push(run);
+                    }
+                }
+            }
+        }
+        x = x_end;
+        y = y_end;
+    }
+    runs.retain(|r| r.len >= MIN_PASSAGE_WORDS);
+    runs.sort_by(|x, y| y.len.cmp(&x.len).then(x.a.cmp(&y.a)));
+    let mut kept: Vec<Run> = Vec::new();
+    for r in runs {
+        let overlaps = kept.iter().any(|k| {
+            r.a < k.a + k.len && k.a < r.a + r.len || r.b < k.b + k.len && k.b < r.b + r.len
+        });
+        if !overlaps {
+            kept.push(r);
+        }
     }
     kept.sort_by_key(|r| r.a);
     kept
+}
+
+/// The maximal run of equal words through an anchor shingle at word `i` of a and `j` of b, or
+/// None when the shingle's words differ (two fingerprints that collide).
+fn extend(wa: &[u32], wb: &[u32], i: usize, j: usize) -> Option<Run> {
+    if i + SHINGLE > wa.len() || j + SHINGLE > wb.len() || wa[i..i + SHINGLE] != wb[j..j + SHINGLE]
+    {
+        return None;
+    }
+    let back = (1..=i.min(j))
+        .take_while(|&k| wa[i - k] == wb[j - k])
+        .count();
+    let forward = (SHINGLE..)
+        .take_while(|&k| i + k < wa.len() && j + k < wb.len() && wa[i + k] == wb[j + k])
+        .count();
+    Some(Run {
+        a: i - back,
+        b: j - back,
+        len: back + SHINGLE + forward,
+    })
 }
 
 /// True when the span sits inside quotation marks in its paragraph.
@@ -233,33 +423,33 @@ fn in_order(runs: &[Run]) -> f64 {
     ordered as f64 / (runs.len() - 1) as f64
 }
 
-fn classify(a: &Document, b: &Document, wa: &[Word], wb: &[Word], runs: Vec<Run>) -> Option<Reuse> {
-    if runs.is_empty() {
-        return None;
-    }
-    let shared: usize = runs.iter().map(|r| r.len).sum();
-    let cover_a = shared as f64 / wa.len().max(1) as f64;
-    let cover_b = shared as f64 / wb.len().max(1) as f64;
-    let paragraph_reuse = runs
+fn classify(docs: &[Document], ends: &PassageEnds, pair: Aligned) -> Option<Reuse> {
+    let (a, b) = (&docs[pair.a], &docs[pair.b]);
+    let paragraph_reuse = pair
+        .runs
         .iter()
-        .any(|r| r.len >= PARAGRAPH_WORDS && !inside_quotes(&a.body, wa[r.a].start));
-    let kind = if cover_a >= DUPLICATE_COVERAGE && cover_b >= DUPLICATE_COVERAGE {
+        .any(|r| r.len >= PARAGRAPH_WORDS && !inside_quotes(&a.body, ends.span(pair.a, r.a).0));
+    let kind = if pair.duplicate() {
         ReuseKind::Duplicate
     } else if paragraph_reuse {
         ReuseKind::SharedPassages
-    } else if runs.len() >= SAME_REPORT_PASSAGES
-        && shared >= SAME_REPORT_WORDS
-        && in_order(&runs) >= 0.6
-    {
+    } else if pair.same_report() {
         ReuseKind::SameReport
     } else {
         return None;
     };
-    let passages = runs
+    let passages = pair
+        .runs
         .iter()
         .map(|r| {
-            let (a_start, a_end) = (wa[r.a].start, wa[r.a + r.len - 1].end);
-            let (b_start, b_end) = (wb[r.b].start, wb[r.b + r.len - 1].end);
+            let (a_start, a_end) = (
+                ends.span(pair.a, r.a).0,
+                ends.span(pair.a, r.a + r.len - 1).1,
+            );
+            let (b_start, b_end) = (
+                ends.span(pair.b, r.b).0,
+                ends.span(pair.b, r.b + r.len - 1).1,
+            );
             Passage {
                 a_start,
                 a_end,
@@ -273,7 +463,7 @@ fn classify(a: &Document, b: &Document, wa: &[Word], wb: &[Word], runs: Vec<Run>
         a: a.id.clone(),
         b: b.id.clone(),
         kind,
-        score: (cover_a.max(cover_b) * 1000.0).round() / 1000.0,
+        score: (pair.cover_a.max(pair.cover_b) * 1000.0).round() / 1000.0,
         passages,
     })
 }

@@ -7,11 +7,14 @@
 //! as the archive grows. Documents that reuse each other's text are always one story. Time matters:
 //! a story that has gone quiet for weeks is a weaker match.
 
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use rayon::prelude::*;
 use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::FxHashMap;
+use xxhash_rust::xxh3::{xxh3_64, xxh3_64_with_seed};
 
 use crate::model::{Document, Story};
 
@@ -231,89 +234,162 @@ const STOPWORDS: &[&str] = &[
 thread_local! {
     /// One stemmer per thread: creating one is not free.
     static STEMMER: Stemmer = Stemmer::create(Algorithm::English);
+    /// Term ids of words already seen on this thread: news repeats its words, and the stemmer is
+    /// slow.
+    static TERM_IDS: RefCell<TermIdCache> = RefCell::new(TermIdCache::default());
 }
+
+/// Lower-cased word → (stem's term id, name's term id), or None for a stopword.
+type TermIdCache = FxHashMap<Box<str>, Option<(u32, u32)>>;
+
+/// Words a thread remembers the term ids of before it starts afresh (a bound on memory).
+const TERM_ID_CACHE: usize = 200_000;
 
 static STOPWORD_SET: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| STOPWORDS.iter().copied().collect());
 
-/// The features of one document: weighted terms before IDF, and which word each stem was seen
-/// as (so labels can show words, not stems).
-/// Words as written → (weight, name weight, occurrences).
-type Written<'a> = HashMap<&'a str, (f32, f32, u32)>;
+/// A term is a stem or a name ("@" + the lower-cased word); its id is a hash, so documents are
+/// featurised on all cores with no shared vocabulary. Two of a few hundred thousand terms may
+/// share an id; that merges two rare words and moves no story. None for a stopword.
+fn term_ids(word: &str, lower: &mut String) -> Option<(u32, u32)> {
+    let lower: &str = if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        word
+    } else {
+        lower.clear();
+        lower.extend(word.chars().flat_map(char::to_lowercase));
+        lower
+    };
+    TERM_IDS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if let Some(&ids) = cache.get(lower) {
+            return ids;
+        }
+        let ids = (!STOPWORD_SET.contains(lower)).then(|| {
+            let stem = STEMMER.with(|stemmer| xxh3_64(stemmer.stem(lower).as_bytes()) as u32);
+            (stem, xxh3_64_with_seed(lower.as_bytes(), NAME_SEED) as u32)
+        });
+        if cache.len() >= TERM_ID_CACHE {
+            cache.clear();
+        }
+        cache.insert(lower.into(), ids);
+        ids
+    })
+}
 
-fn add_words<'a>(text: &'a str, weight: f32, name_weight: f32, written: &mut Written<'a>) {
-    let words = text
-        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
+/// Keeps name ids apart from stem ids.
+const NAME_SEED: u64 = 0x6e61_6d65;
+
+/// The words of a text that can be terms (three letters or more, not all digits), each with its
+/// position among all the text's words.
+fn term_words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
         .map(|raw| raw.trim_matches(|c| c == '\'' || c == '-'))
-        .filter(|w| !w.is_empty());
-    for (k, word) in words.enumerate() {
-        if word.chars().count() < 3 || word.chars().all(|c| c.is_ascii_digit()) {
-            continue;
-        }
-        let entry = written.entry(word).or_insert((0.0, 0.0, 0));
-        entry.0 += weight;
-        entry.2 += 1;
-        // a capitalised word counts as a name too, except where it opens the text; words opening
-        // later sentences are counted as names as well, and IDF absorbs most of that
-        if k > 0 && word.chars().next().is_some_and(char::is_uppercase) {
-            entry.1 += weight * name_weight;
-        }
-    }
-}
-
-fn term_counts(doc: &Document, name_weight: f32) -> (HashMap<String, f32>, Surfaces) {
-    // words as written, with their weight, name weight and occurrences; each distinct word is
-    // then stemmed once (stemming is the costly part)
-    let mut written = Written::new();
-    if let Some(title) = &doc.title {
-        add_words(title, 2.0, name_weight, &mut written);
-    }
-    for heading in &doc.headings {
-        add_words(heading, 1.0, name_weight, &mut written);
-    }
-    add_words(&doc.body, 1.0, name_weight, &mut written);
-
-    let mut surfaces = Surfaces::new();
-    let mut counts: HashMap<String, f32> = HashMap::new();
-    for (word, (weight, name, occurrences)) in written {
-        let lower = word.to_lowercase();
-        if STOPWORD_SET.contains(lower.as_str()) {
-            continue;
-        }
-        let stem = STEMMER.with(|stemmer| stemmer.stem(&lower).into_owned());
-        *surfaces
-            .entry(stem.clone())
-            .or_default()
-            .entry(word.to_string())
-            .or_insert(0) += occurrences;
-        *counts.entry(stem).or_insert(0.0) += weight;
-        if name > 0.0 {
-            *counts.entry(format!("@{lower}")).or_insert(0.0) += name;
-        }
-    }
-    (counts, surfaces)
-}
-
-/// Stem → the words it stood for, with counts.
-type Surfaces = HashMap<String, HashMap<String, u32>>;
-
-/// The most frequent word a stem stood for.
-fn surface<'a>(surfaces: &'a Surfaces, stem: &'a str) -> &'a str {
-    surfaces
-        .get(stem)
-        .and_then(|forms| {
-            forms
-                .iter()
-                .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
-                .map(|(w, _)| w.as_str())
+        .filter(|w| !w.is_empty())
+        .enumerate()
+        .filter(|(_, w)| {
+            w.len() >= 3
+                && (w.is_ascii() || w.chars().count() >= 3)
+                && !w.bytes().all(|b| b.is_ascii_digit())
         })
-        .unwrap_or(stem)
 }
 
-/// A sparse vector, L2-normalised, sorted by term id.
+/// A capitalised word inside a text counts as a name too; the text's first word does not. Words
+/// opening later sentences are counted as names as well, and IDF absorbs most of that.
+fn is_name_position(position: usize, word: &str) -> bool {
+    position > 0 && word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// A document's texts with their weights: the title counts double.
+fn weighted_texts(doc: &Document) -> impl Iterator<Item = (&str, f32)> {
+    doc.title
+        .iter()
+        .map(|t| (t.as_str(), 2.0))
+        .chain(doc.headings.iter().map(|h| (h.as_str(), 1.0)))
+        .chain(std::iter::once((doc.body.as_str(), 1.0)))
+}
+
+/// A document's term weights before IDF, by term id.
+fn term_counts(doc: &Document, name_weight: f32) -> Vec<(u32, f32)> {
+    let mut weights: FxHashMap<u32, f32> = FxHashMap::default();
+    let mut lower = String::new();
+    for (text, weight) in weighted_texts(doc) {
+        for (position, word) in term_words(text) {
+            let Some((stem, name)) = term_ids(word, &mut lower) else {
+                continue;
+            };
+            *weights.entry(stem).or_insert(0.0) += weight;
+            if is_name_position(position, word) {
+                *weights.entry(name).or_insert(0.0) += weight * name_weight;
+            }
+        }
+    }
+    let mut weights: Vec<(u32, f32)> = weights.into_iter().collect();
+    weights.shrink_to_fit();
+    weights
+}
+
+/// Per term id, in how many documents it occurs.
+fn document_frequencies(weights: &[Vec<(u32, f32)>]) -> FxHashMap<u32, u32> {
+    weights
+        .par_iter()
+        .fold(FxHashMap::default, |mut df: FxHashMap<u32, u32>, w| {
+            for (t, _) in w {
+                *df.entry(*t).or_insert(0) += 1;
+            }
+            df
+        })
+        .reduce(FxHashMap::default, |a, b| {
+            // the smaller map goes into the larger
+            let (mut into, from) = if a.len() < b.len() { (b, a) } else { (a, b) };
+            for (t, n) in from {
+                *into.entry(t).or_insert(0) += n;
+            }
+            into
+        })
+}
+
+/// For the given term ids, the word most often written for each in `docs` (names keep their
+/// capitals: "McAllister", not "Mcallister").
+fn surface_forms(docs: &[&Document], wanted: &[u32]) -> FxHashMap<u32, String> {
+    let mut counts: FxHashMap<u32, FxHashMap<&str, u32>> = FxHashMap::default();
+    let mut lower = String::new();
+    for doc in docs {
+        for (text, _) in weighted_texts(doc) {
+            for (_, word) in term_words(text) {
+                let Some((stem, name)) = term_ids(word, &mut lower) else {
+                    continue;
+                };
+                for id in [stem, name] {
+                    if wanted.contains(&id) {
+                        *counts.entry(id).or_default().entry(word).or_insert(0) += 1;
+                    }
+                }
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .filter_map(|(id, forms)| {
+            let best = forms
+                .into_iter()
+                .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))?;
+            Some((id, best.0.to_string()))
+        })
+        .collect()
+}
+
+/// Whether a term id is a name's (the same word's name id is what `term_ids` gives).
+fn is_name(id: u32, word: &str) -> bool {
+    term_ids(word, &mut String::new()).is_some_and(|(_, name)| name == id)
+}
+
+/// A sparse vector, L2-normalised.
 type Vector = Vec<(u32, f32)>;
 
-fn cosine(a: &Vector, b: &HashMap<u32, f32>, b_norm: f32) -> f32 {
+fn cosine(a: &Vector, b: &FxHashMap<u32, f32>, b_norm: f32) -> f32 {
     if b_norm == 0.0 {
         return 0.0;
     }
@@ -323,32 +399,64 @@ fn cosine(a: &Vector, b: &HashMap<u32, f32>, b_norm: f32) -> f32 {
         / b_norm
 }
 
+/// A story's centroid keeps at most this many times `profile_terms` terms; past that its weakest
+/// terms go. That bounds a long-running story's memory and the cost of adding to it.
+const CENTROID_CAP: usize = 4;
+
 struct StoryState {
-    centroid: HashMap<u32, f32>,
+    centroid: FxHashMap<u32, f32>,
     /// The strongest `profile_terms` of the centroid, and their norm.
-    profile: HashMap<u32, f32>,
+    profile: FxHashMap<u32, f32>,
     norm: f32,
+    /// The terms under which the story is in the candidate index.
+    indexed: Vec<u32>,
     members: Vec<usize>,
     latest_day: Option<i64>,
 }
 
 impl StoryState {
-    fn add(&mut self, v: &Vector, profile_terms: usize) {
+    fn add(&mut self, v: &Vector, params: &Params) {
         for (t, w) in v {
             *self.centroid.entry(*t).or_insert(0.0) += w;
         }
+        if self.centroid.len() > CENTROID_CAP * params.profile_terms {
+            let keep: FxHashMap<u32, f32> = self
+                .top_terms(CENTROID_CAP / 2 * params.profile_terms)
+                .into_iter()
+                .map(|t| (t, self.centroid[&t]))
+                .collect();
+            self.centroid = keep;
+        }
         self.profile = self
-            .top_terms(profile_terms)
+            .top_terms(params.profile_terms)
             .into_iter()
             .map(|t| (t, self.centroid[&t]))
             .collect();
         self.norm = self.profile.values().map(|w| w * w).sum::<f32>().sqrt();
     }
 
+    /// The `n` strongest terms, strongest first (ties by id, so runs are repeatable).
     fn top_terms(&self, n: usize) -> Vec<u32> {
         let mut terms: Vec<(u32, f32)> = self.centroid.iter().map(|(t, w)| (*t, *w)).collect();
-        terms.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+        let order = |x: &(u32, f32), y: &(u32, f32)| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0));
+        if terms.len() > n && n > 0 {
+            terms.select_nth_unstable_by(n - 1, order);
+            terms.truncate(n);
+        }
+        terms.sort_by(order);
         terms.into_iter().take(n).map(|(t, _)| t).collect()
+    }
+}
+
+/// Days a story may stay quiet before matches with it weaken, and how fast they then weaken.
+const QUIET_DAYS: f32 = 7.0;
+const DECAY_DAYS: f32 = 60.0;
+
+fn decayed(sim: f32, quiet_days: f32) -> f32 {
+    if quiet_days > QUIET_DAYS {
+        sim * (-(quiet_days - QUIET_DAYS) / DECAY_DAYS).exp()
+    } else {
+        sim
     }
 }
 
@@ -360,52 +468,28 @@ fn day_number(doc: &Document) -> Option<i64> {
 
 use chrono::Datelike;
 
-/// Clusters documents into stories. `groups[i]` is document i's independence group (from reuse);
-/// documents of one group always share a story.
-pub fn cluster(docs: &[Document], groups: &[usize], params: Params) -> Vec<Story> {
-    // per document, so on all cores
-    let featured: Vec<(HashMap<String, f32>, Surfaces)> = docs
+/// TF-IDF vectors of each document's strongest `doc_terms` terms, L2-normalised.
+fn vectors(docs: &[Document], params: &Params) -> Vec<Vector> {
+    let weights: Vec<Vec<(u32, f32)>> = docs
         .par_iter()
         .map(|d| term_counts(d, params.name_weight))
         .collect();
-    let mut surfaces = Surfaces::new();
-    let mut counts = Vec::with_capacity(featured.len());
-    for (c, local) in featured {
-        for (stem, forms) in local {
-            let merged = surfaces.entry(stem).or_default();
-            for (form, n) in forms {
-                *merged.entry(form).or_insert(0) += n;
-            }
-        }
-        counts.push(c);
-    }
-    // vocabulary and document frequencies over the run
-    let mut vocab: HashMap<String, u32> = HashMap::new();
-    let mut df: Vec<u32> = Vec::new();
-    for c in &counts {
-        for term in c.keys() {
-            let id = *vocab.entry(term.clone()).or_insert_with(|| {
-                df.push(0);
-                (df.len() - 1) as u32
-            });
-            df[id as usize] += 1;
-        }
-    }
+    let df = document_frequencies(&weights);
     let n = docs.len() as f32;
-    let vectors: Vec<Vector> = counts
-        .iter()
-        .map(|c| {
-            let mut v: Vector = c
-                .iter()
-                .map(|(term, tf)| {
-                    let id = vocab[term];
-                    let k = params.idf_smoothing;
-                    let idf = ((n + k) / (df[id as usize] as f32 + k)).ln() + 1.0;
+    let k = params.idf_smoothing;
+    weights
+        .into_par_iter()
+        .map(|w| {
+            let mut v: Vector = w
+                .into_iter()
+                .map(|(id, tf)| {
+                    let idf = ((n + k) / (df[&id] as f32 + k)).ln() + 1.0;
                     (id, (1.0 + tf.ln()) * idf)
                 })
                 .collect();
             v.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
             v.truncate(params.doc_terms);
+            v.shrink_to_fit();
             let norm = v
                 .iter()
                 .map(|(_, w)| w * w)
@@ -415,37 +499,82 @@ pub fn cluster(docs: &[Document], groups: &[usize], params: Params) -> Vec<Story
             v.iter_mut().for_each(|(_, w)| *w /= norm);
             v
         })
-        .collect();
+        .collect()
+}
 
-    // online: in order of publication (undated documents keep their input order, after dated ones
-    // of the same position)
+/// Term → stories indexed under it. Stories quiet for so long that no document can join them any
+/// more move from the live index to the archive, which only undated documents search: so the
+/// cost per document follows the number of live stories, not the size of the archive.
+#[derive(Default)]
+struct StoryIndex {
+    live: FxHashMap<u32, Vec<usize>>,
+    archived: FxHashMap<u32, Vec<usize>>,
+}
+
+impl StoryIndex {
+    /// Candidate stories for a vector's strongest terms. With a day, dead stories met on the way
+    /// are archived.
+    fn candidates(
+        &mut self,
+        v: &Vector,
+        day: Option<i64>,
+        stories: &[StoryState],
+        dead_after: f32,
+    ) -> Vec<usize> {
+        let mut found = Vec::new();
+        for (t, _) in v.iter().take(20) {
+            if let Some(postings) = self.live.get_mut(t) {
+                if let Some(day) = day {
+                    let archived = &mut self.archived;
+                    postings.retain(|&s| {
+                        let dead = stories[s]
+                            .latest_day
+                            .is_some_and(|last| (day - last) as f32 > dead_after);
+                        if dead {
+                            archived.entry(*t).or_default().push(s);
+                        }
+                        !dead
+                    });
+                }
+                found.extend_from_slice(postings);
+            }
+            if day.is_none() {
+                found.extend(self.archived.get(t).into_iter().flatten());
+            }
+        }
+        found.sort_unstable();
+        found.dedup();
+        found
+    }
+}
+
+/// Clusters documents into stories. `groups[i]` is document i's independence group (from reuse);
+/// documents of one group always share a story.
+pub fn cluster(docs: &[Document], groups: &[usize], params: Params) -> Vec<Story> {
+    let vectors = vectors(docs, &params);
+    let days: Vec<Option<i64>> = docs.iter().map(day_number).collect();
+    // a match decays below the threshold after this many quiet days, whatever its similarity
+    let dead_after = QUIET_DAYS + DECAY_DAYS * (1.0 / params.join_threshold).ln();
+
+    // online: in order of publication (undated documents keep their input order, after dated ones)
     let mut order: Vec<usize> = (0..docs.len()).collect();
-    order.sort_by_key(|&i| (day_number(&docs[i]).unwrap_or(i64::MAX), i));
+    order.sort_by_key(|&i| (days[i].unwrap_or(i64::MAX), i));
 
     let mut stories: Vec<StoryState> = Vec::new();
-    let mut index: HashMap<u32, Vec<usize>> = HashMap::new();
+    let mut index = StoryIndex::default();
     let mut story_of_group: HashMap<usize, usize> = HashMap::new();
     for &i in &order {
         let v = &vectors[i];
-        let day = day_number(&docs[i]);
+        let day = days[i];
         let chosen = story_of_group.get(&groups[i]).copied().or_else(|| {
-            let mut candidates: Vec<usize> = v
-                .iter()
-                .take(20)
-                .flat_map(|(t, _)| index.get(t).into_iter().flatten().copied())
-                .collect();
-            candidates.sort_unstable();
-            candidates.dedup();
-            candidates
+            index
+                .candidates(v, day, &stories, dead_after)
                 .into_iter()
                 .map(|s| {
                     let story = &stories[s];
                     let mut sim = cosine(v, &story.profile, story.norm);
                     if let (Some(d), Some(last)) = (day, story.latest_day) {
-                        let quiet = (d - last).abs() as f32;
-                        if quiet > 7.0 {
-                            sim *= (-(quiet - 7.0) / 60.0).exp();
-                        }
+                        sim = decayed(sim, (d - last).abs() as f32);
                     }
                     (s, sim)
                 })
@@ -455,34 +584,30 @@ pub fn cluster(docs: &[Document], groups: &[usize], params: Params) -> Vec<Story
         });
         let s = chosen.unwrap_or_else(|| {
             stories.push(StoryState {
-                centroid: HashMap::new(),
-                profile: HashMap::new(),
+                centroid: FxHashMap::default(),
+                profile: FxHashMap::default(),
                 norm: 0.0,
+                indexed: Vec::new(),
                 members: Vec::new(),
                 latest_day: None,
             });
             stories.len() - 1
         });
         let story = &mut stories[s];
-        let before: Vec<u32> = story.top_terms(params.index_terms);
-        story.add(v, params.profile_terms);
+        story.add(v, &params);
         story.members.push(i);
         story.latest_day = story.latest_day.max(day);
         for t in story.top_terms(params.index_terms) {
-            if !before.contains(&t) {
-                index.entry(t).or_default().push(s);
+            if !story.indexed.contains(&t) {
+                story.indexed.push(t);
+                index.live.entry(t).or_default().push(s);
             }
         }
         story_of_group.insert(groups[i], s);
     }
 
-    let names: Vec<&String> = {
-        let mut by_id: Vec<(&String, u32)> = vocab.iter().map(|(t, id)| (t, *id)).collect();
-        by_id.sort_by_key(|(_, id)| *id);
-        by_id.into_iter().map(|(t, _)| t).collect()
-    };
     stories
-        .iter()
+        .par_iter()
         .enumerate()
         .map(|(k, s)| {
             let mut members = s.members.clone();
@@ -492,7 +617,7 @@ pub fn cluster(docs: &[Document], groups: &[usize], params: Params) -> Vec<Story
             groups_seen.dedup();
             Story {
                 id: format!("story-{}", k + 1),
-                label: label(s, &names, &surfaces),
+                label: label(s, docs),
                 documents: members.iter().map(|&i| docs[i].id.clone()).collect(),
                 independent_sources: groups_seen.len(),
             }
@@ -500,25 +625,36 @@ pub fn cluster(docs: &[Document], groups: &[usize], params: Params) -> Vec<Story
         .collect()
 }
 
-/// Key names and terms of a story: its strongest names first, then other terms.
-fn label(story: &StoryState, names: &[&String], surfaces: &Surfaces) -> String {
+/// Documents a label's words are read from: its strongest terms occur in most of them.
+const LABEL_DOCUMENTS: usize = 3;
+
+/// Key names and terms of a story: its strongest names first, then other terms, as written.
+fn label(story: &StoryState, docs: &[Document]) -> String {
     let top = story.top_terms(12);
-    let mut picked: Vec<String> = top
+    let sample: Vec<&Document> = story
+        .members
         .iter()
-        .filter_map(|&t| names[t as usize].strip_prefix('@').map(capitalise))
+        .take(LABEL_DOCUMENTS)
+        .map(|&i| &docs[i])
+        .collect();
+    let forms = surface_forms(&sample, &top);
+    let words: Vec<(&str, bool)> = top
+        .iter()
+        .filter_map(|t| forms.get(t).map(|w| (w.as_str(), is_name(*t, w))))
+        .collect();
+    let mut picked: Vec<String> = words
+        .iter()
+        .filter(|(_, name)| *name)
+        .map(|(w, _)| capitalise(w))
         .take(3)
         .collect();
-    for &t in &top {
-        let term = names[t as usize];
+    for (word, name) in &words {
         if picked.len() >= 5 {
             break;
         }
-        if !term.starts_with('@')
-            && !picked
-                .iter()
-                .any(|p| p.to_lowercase().starts_with(term.as_str()))
-        {
-            picked.push(surface(surfaces, term).to_string());
+        let lower = word.to_lowercase();
+        if !name && !picked.iter().any(|p| p.to_lowercase() == lower) {
+            picked.push(word.to_string());
         }
     }
     picked.join(", ")
