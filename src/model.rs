@@ -205,3 +205,31 @@ pub struct Analysis {
     pub stories: Vec<Story>,
     pub problems: Vec<InputProblem>,
 }
+
+/// A bare English document for the stages' unit tests: a body and nothing else.
+#[cfg(test)]
+pub(crate) fn test_document(id: &str, body: &str) -> Document {
+    Document {
+        id: id.into(),
+        path: id.into(),
+        format: Format::Text,
+        url: None,
+        title: None,
+        published: None,
+        published_time: None,
+        published_earliest: None,
+        published_latest: None,
+        dateline_month_day: None,
+        dateline_place: None,
+        byline: None,
+        outlet: None,
+        language: "en".into(),
+        analysed: true,
+        body: body.into(),
+        headings: vec![],
+        sections: vec![],
+        sentences: vec![],
+        removed: vec![],
+        source_map: vec![],
+    }
+}

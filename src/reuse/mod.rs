@@ -18,7 +18,6 @@ use std::collections::HashMap;
 
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
-use xxhash_rust::xxh3::xxh3_64;
 
 use crate::model::{Document, Passage, Reuse, ReuseKind};
 
@@ -52,41 +51,86 @@ struct Prints {
 }
 
 /// Byte spans of the words of `body`: letters and digits, with inner apostrophes.
-fn word_bounds(body: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let mut at = 0;
-    std::iter::from_fn(move || {
+fn word_bounds(body: &str) -> WordBounds<'_> {
+    WordBounds { body, at: 0 }
+}
+
+struct WordBounds<'a> {
+    body: &'a str,
+    at: usize,
+}
+
+impl Iterator for WordBounds<'_> {
+    type Item = (usize, usize);
+
+    fn next(&mut self) -> Option<(usize, usize)> {
+        let bytes = self.body.as_bytes();
         // to the next word's first letter or digit
         loop {
-            let (c, len) = char_at(body, at)?;
+            let &byte = bytes.get(self.at)?;
+            if byte.is_ascii_alphanumeric() {
+                break;
+            }
+            if byte.is_ascii() {
+                self.at += 1;
+                continue;
+            }
+            let c = self.wide_char();
             if c.is_alphanumeric() {
                 break;
             }
-            at += len;
+            self.at += c.len_utf8();
         }
-        let start = at;
-        let mut end = at;
+        let start = self.at;
+        let mut end = self.at;
         // through letters, digits and apostrophes; a trailing apostrophe is not part of the word
-        while let Some((c, len)) = char_at(body, at) {
-            if c.is_alphanumeric() {
-                at += len;
-                end = at;
-            } else if c == '\'' {
-                at += len;
-            } else {
+        while let Some(&byte) = bytes.get(self.at) {
+            if byte.is_ascii_alphanumeric() {
+                self.at += 1;
+                end = self.at;
+            } else if byte == b'\'' {
+                self.at += 1;
+            } else if byte.is_ascii() {
                 break;
+            } else {
+                let c = self.wide_char();
+                if !c.is_alphanumeric() {
+                    break;
+                }
+                self.at += c.len_utf8();
+                end = self.at;
             }
         }
         Some((start, end))
-    })
+    }
 }
 
-/// The character at byte `at` and its length; ASCII without decoding.
-fn char_at(body: &str, at: usize) -> Option<(char, usize)> {
-    let &byte = body.as_bytes().get(at)?;
-    if byte.is_ascii() {
-        return Some((byte as char, 1));
+impl WordBounds<'_> {
+    /// The non-ASCII character at the current position.
+    fn wide_char(&self) -> char {
+        self.body[self.at..]
+            .chars()
+            .next()
+            .expect("inside the text")
     }
-    body[at..].chars().next().map(|c| (c, c.len_utf8()))
+}
+
+/// FNV-1a over bytes, then a final mix: cheap for the short strings words are.
+fn hash_bytes(bytes: impl Iterator<Item = u8>) -> u32 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    mix(h) as u32
+}
+
+/// A 64-bit finaliser (MurmurHash3's): every input bit reaches every output bit.
+fn mix(mut h: u64) -> u64 {
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^ (h >> 33)
 }
 
 /// The hash of every word of `body`, lower-cased.
@@ -95,33 +139,33 @@ fn word_hashes(body: &str) -> Vec<u32> {
     word_bounds(body)
         .map(|(start, end)| {
             let word = &body[start..end];
-            if word
-                .bytes()
-                .all(|b| !b.is_ascii_uppercase() && b.is_ascii())
-            {
-                xxh3_64(word.as_bytes()) as u32
+            if word.is_ascii() {
+                hash_bytes(word.bytes().map(|b| b.to_ascii_lowercase()))
             } else {
                 lower.clear();
                 lower.extend(word.chars().flat_map(char::to_lowercase));
-                xxh3_64(lower.as_bytes()) as u32
+                hash_bytes(lower.bytes())
             }
+        })
+        .collect()
+}
+
+/// The hash of each run of `SHINGLE` words.
+fn shingle_hashes(words: &[u32]) -> Vec<u32> {
+    words
+        .windows(SHINGLE)
+        .map(|w| {
+            let h = w.iter().fold(0u64, |h, &word| {
+                (h.rotate_left(23) ^ u64::from(word)).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+            });
+            mix(h) as u32
         })
         .collect()
 }
 
 fn prints(body: &str) -> Prints {
     let mut words = word_hashes(body);
-    let shingles: Vec<u32> = words
-        .windows(SHINGLE)
-        .map(|w| {
-            let mut bytes = [0u8; 4 * SHINGLE];
-            for (k, word) in w.iter().enumerate() {
-                bytes[k * 4..k * 4 + 4].copy_from_slice(&word.to_le_bytes());
-            }
-            xxh3_64(&bytes) as u32
-        })
-        .collect();
-    let mut fingerprints = winnow(&shingles);
+    let mut fingerprints = winnow(&shingle_hashes(&words));
     fingerprints.sort_unstable();
     fingerprints.shrink_to_fit();
     words.shrink_to_fit();
@@ -140,15 +184,14 @@ fn winnow(shingles: &[u32]) -> Vec<(u32, u32)> {
         return picked;
     }
     for start in 0..=shingles.len() - window {
-        let (pos, &hash) = shingles[start..start + window]
-            .iter()
-            .enumerate()
-            .rev()
-            .min_by_key(|&(_, h)| *h)
-            .map(|(k, h)| (start + k, h))
-            .expect("window is not empty");
+        let mut pos = start;
+        for k in start + 1..start + window {
+            if shingles[k] <= shingles[pos] {
+                pos = k;
+            }
+        }
         if picked.last().is_none_or(|&(_, p)| p != pos as u32) {
-            picked.push((hash, pos as u32));
+            picked.push((shingles[pos], pos as u32));
         }
     }
     picked
@@ -503,32 +546,9 @@ pub fn independence_groups(docs: &[Document], reuse: &[Reuse]) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Format;
 
     fn doc(id: &str, body: &str) -> Document {
-        Document {
-            id: id.into(),
-            path: id.into(),
-            format: Format::Text,
-            url: None,
-            title: None,
-            published: None,
-            published_time: None,
-            published_earliest: None,
-            published_latest: None,
-            dateline_month_day: None,
-            dateline_place: None,
-            byline: None,
-            outlet: None,
-            language: "en".into(),
-            analysed: true,
-            body: body.into(),
-            headings: vec![],
-            sections: vec![],
-            sentences: vec![],
-            removed: vec![],
-            source_map: vec![],
-        }
+        crate::model::test_document(id, body)
     }
 
     const WIRE: &str = "The dam on the Talvin river gave way late on Monday, sending a wall of water through the lower town and the seven villages below it, the rescue agency said.\n\nRescue teams worked through the night to reach families trapped on rooftops, and by morning twelve people had been confirmed dead.";
@@ -570,5 +590,55 @@ mod tests {
         let reuse = detect(&[doc("a", &a), doc("b", &b)]);
         assert_eq!(reuse.len(), 1);
         assert_eq!(reuse[0].kind, ReuseKind::SharedPassages);
+    }
+
+    #[test]
+    fn words_keep_inner_apostrophes_and_non_ascii_letters() {
+        let body = "Don't   São Paulo's 3,000 ‘quoted’ rock'n'roll dogs' end";
+        let words: Vec<&str> = word_bounds(body).map(|(s, e)| &body[s..e]).collect();
+        assert_eq!(
+            words,
+            [
+                "Don't",
+                "São",
+                "Paulo's",
+                "3",
+                "000",
+                "quoted",
+                "rock'n'roll",
+                "dogs",
+                "end"
+            ]
+        );
+        // case does not matter to the hash
+        assert_eq!(
+            word_hashes("Flood FLOOD flood"),
+            vec![word_hashes("flood")[0]; 3]
+        );
+    }
+
+    #[test]
+    fn any_shared_run_of_the_guaranteed_length_is_found() {
+        // eight shared words between unrelated texts, wherever they sit: winnowing guarantees a
+        // shared fingerprint, so the alignment must find the run every time
+        let shared = "the convoy crossed the northern bridge before dawn";
+        assert_eq!(shared.split(' ').count(), GUARANTEED_WORDS);
+        let filler: Vec<String> = (0..60).map(|k| format!("word{k}")).collect();
+        for cut in 0..20 {
+            let a = format!(
+                "{} {shared} {}",
+                filler[..cut].join(" "),
+                filler[40..].join(" ")
+            );
+            let b = format!(
+                "{} {shared} {}",
+                filler[20..20 + cut % 7].join(" "),
+                filler[30..40].join(" ")
+            );
+            let runs = align(&prints(&a), &prints(&b));
+            assert_eq!(runs.len(), 1, "cut {cut}");
+            assert_eq!(runs[0].len, GUARANTEED_WORDS);
+            assert_eq!((runs[0].a, runs[0].b), (cut, cut % 7));
+        }
     }
 }

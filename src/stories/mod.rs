@@ -666,3 +666,73 @@ fn capitalise(s: &str) -> String {
         .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
         .unwrap_or_default()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::test_document;
+
+    const FLOOD: &str = "Floodwater from the Talvin river swept through Lorn after the dam gave way, and rescuers in boats searched the flooded streets for families.";
+    const MATCH: &str = "Harbourside Rovers beat Marlow Athletic two goals to one in the cup final, with a late header from their captain.";
+
+    fn dated(id: &str, body: &str, published: Option<&str>) -> Document {
+        let mut doc = test_document(id, body);
+        doc.published = published.map(String::from);
+        doc
+    }
+
+    fn story_of(stories: &[Story], id: &str) -> String {
+        stories
+            .iter()
+            .find(|s| s.documents.iter().any(|d| d == id))
+            .map(|s| s.id.clone())
+            .expect("every document is in a story")
+    }
+
+    #[test]
+    fn a_story_quiet_for_months_is_not_joined_but_an_undated_report_can_join_it() {
+        let docs = vec![
+            dated("first", FLOOD, Some("2025-03-01")),
+            dated("next-day", FLOOD, Some("2025-03-02")),
+            dated("sport", MATCH, Some("2025-03-02")),
+            dated("a-year-on", FLOOD, Some("2026-03-01")),
+            dated("undated", FLOOD, None),
+        ];
+        let groups: Vec<usize> = (0..docs.len()).collect();
+        let stories = cluster(&docs, &groups, Params::default());
+        assert_eq!(story_of(&stories, "first"), story_of(&stories, "next-day"));
+        assert_ne!(story_of(&stories, "first"), story_of(&stories, "sport"));
+        assert_ne!(story_of(&stories, "first"), story_of(&stories, "a-year-on"));
+        // with no date, nothing says the old story is over: it joins the best match, archived or not
+        let undated = story_of(&stories, "undated");
+        assert!(
+            undated == story_of(&stories, "first") || undated == story_of(&stories, "a-year-on")
+        );
+    }
+
+    #[test]
+    fn copies_share_a_story_and_count_as_one_source() {
+        let docs = vec![
+            dated("wire", FLOOD, Some("2025-03-01")),
+            dated("copy", MATCH, Some("2025-03-01")),
+            dated("own", FLOOD, Some("2025-03-02")),
+        ];
+        // "copy" is in the wire's independence group, whatever its words say
+        let stories = cluster(&docs, &[0, 0, 1], Params::default());
+        assert_eq!(stories.len(), 1);
+        assert_eq!(stories[0].documents.len(), 3);
+        assert_eq!(stories[0].independent_sources, 2);
+    }
+
+    #[test]
+    fn labels_show_names_as_written() {
+        let docs = vec![dated("a", FLOOD, None), dated("b", FLOOD, None)];
+        let stories = cluster(&docs, &[0, 1], Params::default());
+        assert_eq!(stories.len(), 1);
+        let label = &stories[0].label;
+        assert!(
+            label.contains("Talvin") && label.contains("Lorn"),
+            "{label}"
+        );
+    }
+}
