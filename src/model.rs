@@ -195,6 +195,21 @@ pub struct Story {
     pub documents: Vec<String>,
     /// Independence groups among the documents: copies count once.
     pub independent_sources: usize,
+    /// The topic the story belongs to (an id in `topics`).
+    pub topic: String,
+}
+
+/// A topic: stories about the same subject at any time (a league, a public figure, a conflict).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Topic {
+    pub id: String,
+    /// Key terms and names.
+    pub label: String,
+    /// Story ids.
+    pub stories: Vec<String>,
+    /// Documents in its stories.
+    pub documents: usize,
+    pub independent_sources: usize,
 }
 
 /// The output contract written to `analysis.json` (see design.md). Later stages add their layers.
@@ -203,6 +218,7 @@ pub struct Analysis {
     pub documents: Vec<Document>,
     pub reuse: Vec<Reuse>,
     pub stories: Vec<Story>,
+    pub topics: Vec<Topic>,
     pub problems: Vec<InputProblem>,
 }
 

@@ -43,17 +43,19 @@ pub fn summary(analysis: &Analysis) -> String {
     ));
     if !analysis.stories.is_empty() {
         out.push_str(&format!(
-            "{} stories, {} reuse links\n",
+            "{} stories in {} topics, {} reuse links\n",
             analysis.stories.len(),
+            analysis.topics.len(),
             analysis.reuse.len()
         ));
         for story in analysis.stories.iter().take(30) {
             out.push_str(&format!(
-                "  {} — {} ({} documents, {} independent sources)\n",
+                "  {} — {} ({} documents, {} independent sources; {})\n",
                 story.id,
                 story.label,
                 story.documents.len(),
-                story.independent_sources
+                story.independent_sources,
+                story.topic
             ));
             for id in story.documents.iter().take(20) {
                 let copies: Vec<String> = analysis

@@ -95,7 +95,9 @@ pub fn across_documents(analysis: &mut Analysis) -> StageTimes {
     let groups = reuse::independence_groups(&analysis.documents, &analysis.reuse);
     let reuse = started.elapsed();
     let started = Instant::now();
-    analysis.stories = stories::cluster(&analysis.documents, &groups, stories::Params::default());
+    let clustering = stories::cluster(&analysis.documents, &groups, stories::Params::default());
+    analysis.stories = clustering.stories;
+    analysis.topics = clustering.topics;
     StageTimes {
         reuse,
         stories: started.elapsed(),

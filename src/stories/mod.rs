@@ -16,7 +16,7 @@ use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap;
 use xxhash_rust::xxh3::{xxh3_64, xxh3_64_with_seed};
 
-use crate::model::{Document, Story};
+use crate::model::{Document, Story, Topic};
 
 /// Tuning of the clustering. Defaults were set on ECB+ topics 1–20 only (see tests/stories.rs).
 #[derive(Debug, Clone, Copy)]
@@ -35,6 +35,9 @@ pub struct Params {
     /// IDF smoothing: idf = ln((N + k) / (df + k)) + 1. A small run (one story's coverage) has
     /// no statistics worth trusting, and k flattens its IDF; in a large archive k hardly matters.
     pub idf_smoothing: f32,
+    /// Cosine similarity a story needs to join a topic (set on ECB+ topics 1–20, whose gold
+    /// topics each hold two stories).
+    pub topic_threshold: f32,
 }
 
 impl Default for Params {
@@ -46,6 +49,7 @@ impl Default for Params {
             profile_terms: 100,
             name_weight: 2.0,
             idf_smoothing: 5.0,
+            topic_threshold: 0.125,
         }
     }
 }
@@ -282,18 +286,29 @@ fn term_ids(word: &str, lower: &mut String) -> Option<(u32, u32)> {
 /// Keeps name ids apart from stem ids.
 const NAME_SEED: u64 = 0x6e61_6d65;
 
-/// The words of a text that can be terms (three letters or more, not all digits), each with its
-/// position among all the text's words.
+/// The words of a text that can be terms (three letters or more; numbers only as years), each
+/// with its position among all the text's words.
 fn term_words(text: &str) -> impl Iterator<Item = (usize, &str)> {
     text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
         .map(|raw| raw.trim_matches(|c| c == '\'' || c == '-'))
         .filter(|w| !w.is_empty())
         .enumerate()
         .filter(|(_, w)| {
-            w.len() >= 3
-                && (w.is_ascii() || w.chars().count() >= 3)
-                && !w.bytes().all(|b| b.is_ascii_digit())
+            if w.bytes().all(|b| b.is_ascii_digit()) {
+                is_year(w)
+            } else {
+                w.len() >= 3 && (w.is_ascii() || w.chars().count() >= 3)
+            }
         })
+}
+
+/// A year says which occurrence of a recurring kind of event a report is about (the 2011 floods,
+/// not the 2019 ones); other numbers are too common to tell stories apart.
+fn is_year(word: &str) -> bool {
+    word.len() == 4
+        && word
+            .parse::<u32>()
+            .is_ok_and(|y| (1800..=2100).contains(&y))
 }
 
 /// A capitalised word inside a text counts as a name too; the text's first word does not. Words
@@ -403,6 +418,7 @@ fn cosine(a: &Vector, b: &FxHashMap<u32, f32>, b_norm: f32) -> f32 {
 /// terms go. That bounds a long-running story's memory and the cost of adding to it.
 const CENTROID_CAP: usize = 4;
 
+#[derive(Default)]
 struct StoryState {
     centroid: FxHashMap<u32, f32>,
     /// The strongest `profile_terms` of the centroid, and their norm.
@@ -550,7 +566,7 @@ impl StoryIndex {
 
 /// Clusters documents into stories. `groups[i]` is document i's independence group (from reuse);
 /// documents of one group always share a story.
-pub fn cluster(docs: &[Document], groups: &[usize], params: Params) -> Vec<Story> {
+pub fn cluster(docs: &[Document], groups: &[usize], params: Params) -> Clustering {
     let vectors = vectors(docs, &params);
     let days: Vec<Option<i64>> = docs.iter().map(day_number).collect();
     // a match decays below the threshold after this many quiet days, whatever its similarity
@@ -583,14 +599,7 @@ pub fn cluster(docs: &[Document], groups: &[usize], params: Params) -> Vec<Story
                 .map(|(s, _)| s)
         });
         let s = chosen.unwrap_or_else(|| {
-            stories.push(StoryState {
-                centroid: FxHashMap::default(),
-                profile: FxHashMap::default(),
-                norm: 0.0,
-                indexed: Vec::new(),
-                members: Vec::new(),
-                latest_day: None,
-            });
+            stories.push(StoryState::default());
             stories.len() - 1
         });
         let story = &mut stories[s];
@@ -606,38 +615,139 @@ pub fn cluster(docs: &[Document], groups: &[usize], params: Params) -> Vec<Story
         story_of_group.insert(groups[i], s);
     }
 
-    stories
+    let topics = group_topics(&stories, &params);
+    let mut topic_of = vec![0; stories.len()];
+    for (t, topic) in topics.iter().enumerate() {
+        for &s in &topic.members {
+            topic_of[s] = t;
+        }
+    }
+    let sources = |members: &mut dyn Iterator<Item = usize>| {
+        let mut seen: Vec<usize> = members.map(|i| groups[i]).collect();
+        seen.sort_unstable();
+        seen.dedup();
+        seen.len()
+    };
+    let story_list: Vec<Story> = stories
         .par_iter()
         .enumerate()
         .map(|(k, s)| {
             let mut members = s.members.clone();
             members.sort_unstable();
-            let mut groups_seen: Vec<usize> = members.iter().map(|&i| groups[i]).collect();
-            groups_seen.sort_unstable();
-            groups_seen.dedup();
             Story {
-                id: format!("story-{}", k + 1),
-                label: label(s, docs),
+                id: story_id(k),
+                label: label(&s.top_terms(12), sample(s.members.iter().copied(), docs)),
                 documents: members.iter().map(|&i| docs[i].id.clone()).collect(),
-                independent_sources: groups_seen.len(),
+                independent_sources: sources(&mut members.iter().copied()),
+                topic: topic_id(topic_of[k]),
             }
         })
-        .collect()
+        .collect();
+    let topic_list: Vec<Topic> = topics
+        .par_iter()
+        .enumerate()
+        .map(|(k, t)| {
+            let documents = || {
+                t.members
+                    .iter()
+                    .flat_map(|&s| stories[s].members.iter().copied())
+            };
+            Topic {
+                id: topic_id(k),
+                label: label(&t.top_terms(12), sample(documents(), docs)),
+                stories: t.members.iter().map(|&s| story_id(s)).collect(),
+                documents: documents().count(),
+                independent_sources: sources(&mut documents()),
+            }
+        })
+        .collect();
+    Clustering {
+        stories: story_list,
+        topics: topic_list,
+    }
+}
+
+/// Stories and the topics they are grouped into.
+#[derive(Debug, Clone, Default)]
+pub struct Clustering {
+    pub stories: Vec<Story>,
+    pub topics: Vec<Topic>,
+}
+
+fn story_id(k: usize) -> String {
+    format!("story-{}", k + 1)
+}
+
+fn topic_id(k: usize) -> String {
+    format!("topic-{}", k + 1)
+}
+
+/// Stories grouped into topics: stories whose profiles are alike, whenever they happened (a
+/// league's season, a public figure's years in the news). Each story in turn joins the most
+/// similar topic or opens one; a topic is built like a story, its members being stories.
+fn group_topics(stories: &[StoryState], params: &Params) -> Vec<StoryState> {
+    let mut topics: Vec<StoryState> = Vec::new();
+    let mut index: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
+    for (s, story) in stories.iter().enumerate() {
+        let v = story_vector(story, params.doc_terms);
+        let mut candidates: Vec<usize> = v
+            .iter()
+            .take(20)
+            .flat_map(|(term, _)| index.get(term).into_iter().flatten().copied())
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        let chosen = candidates
+            .into_iter()
+            .map(|t| (t, cosine(&v, &topics[t].profile, topics[t].norm)))
+            .filter(|&(_, sim)| sim >= params.topic_threshold)
+            .max_by(|x, y| x.1.total_cmp(&y.1).then(y.0.cmp(&x.0)))
+            .map(|(t, _)| t);
+        let t = chosen.unwrap_or_else(|| {
+            topics.push(StoryState::default());
+            topics.len() - 1
+        });
+        let topic = &mut topics[t];
+        topic.add(&v, params);
+        topic.members.push(s);
+        for term in topic.top_terms(params.index_terms) {
+            if !topic.indexed.contains(&term) {
+                topic.indexed.push(term);
+                index.entry(term).or_default().push(t);
+            }
+        }
+    }
+    topics
+}
+
+/// A story's strongest `n` terms as a normalised vector.
+fn story_vector(story: &StoryState, n: usize) -> Vector {
+    let mut v: Vector = story
+        .top_terms(n)
+        .into_iter()
+        .map(|t| (t, story.centroid[&t]))
+        .collect();
+    let norm = v
+        .iter()
+        .map(|(_, w)| w * w)
+        .sum::<f32>()
+        .sqrt()
+        .max(f32::MIN_POSITIVE);
+    v.iter_mut().for_each(|(_, w)| *w /= norm);
+    v
 }
 
 /// Documents a label's words are read from: its strongest terms occur in most of them.
 const LABEL_DOCUMENTS: usize = 3;
 
-/// Key names and terms of a story: its strongest names first, then other terms, as written.
-fn label(story: &StoryState, docs: &[Document]) -> String {
-    let top = story.top_terms(12);
-    let sample: Vec<&Document> = story
-        .members
-        .iter()
-        .take(LABEL_DOCUMENTS)
-        .map(|&i| &docs[i])
-        .collect();
-    let forms = surface_forms(&sample, &top);
+fn sample(members: impl Iterator<Item = usize>, docs: &[Document]) -> Vec<&Document> {
+    members.take(LABEL_DOCUMENTS).map(|i| &docs[i]).collect()
+}
+
+/// Key names and terms of a story or topic (its strongest terms, `top`): names first, then other
+/// terms, as written in `sample`.
+fn label(top: &[u32], sample: Vec<&Document>) -> String {
+    let forms = surface_forms(&sample, top);
     let words: Vec<(&str, bool)> = top
         .iter()
         .filter_map(|t| forms.get(t).map(|w| (w.as_str(), is_name(*t, w))))
@@ -699,7 +809,7 @@ mod tests {
             dated("undated", FLOOD, None),
         ];
         let groups: Vec<usize> = (0..docs.len()).collect();
-        let stories = cluster(&docs, &groups, Params::default());
+        let stories = cluster(&docs, &groups, Params::default()).stories;
         assert_eq!(story_of(&stories, "first"), story_of(&stories, "next-day"));
         assert_ne!(story_of(&stories, "first"), story_of(&stories, "sport"));
         assert_ne!(story_of(&stories, "first"), story_of(&stories, "a-year-on"));
@@ -718,7 +828,7 @@ mod tests {
             dated("own", FLOOD, Some("2025-03-02")),
         ];
         // "copy" is in the wire's independence group, whatever its words say
-        let stories = cluster(&docs, &[0, 0, 1], Params::default());
+        let stories = cluster(&docs, &[0, 0, 1], Params::default()).stories;
         assert_eq!(stories.len(), 1);
         assert_eq!(stories[0].documents.len(), 3);
         assert_eq!(stories[0].independent_sources, 2);
@@ -727,12 +837,41 @@ mod tests {
     #[test]
     fn labels_show_names_as_written() {
         let docs = vec![dated("a", FLOOD, None), dated("b", FLOOD, None)];
-        let stories = cluster(&docs, &[0, 1], Params::default());
+        let stories = cluster(&docs, &[0, 1], Params::default()).stories;
         assert_eq!(stories.len(), 1);
         let label = &stories[0].label;
         assert!(
             label.contains("Talvin") && label.contains("Lorn"),
             "{label}"
         );
+    }
+
+    #[test]
+    fn stories_months_apart_on_one_subject_share_a_topic() {
+        let docs = vec![
+            dated("spring", FLOOD, Some("2025-03-01")),
+            dated("sport", MATCH, Some("2025-03-02")),
+            dated("autumn", FLOOD, Some("2025-10-01")),
+        ];
+        let clustering = cluster(&docs, &[0, 1, 2], Params::default());
+        let stories = &clustering.stories;
+        assert_ne!(story_of(stories, "spring"), story_of(stories, "autumn"));
+        let topic_of = |id: &str| {
+            let story = story_of(stories, id);
+            stories
+                .iter()
+                .find(|s| s.id == story)
+                .unwrap()
+                .topic
+                .clone()
+        };
+        assert_eq!(topic_of("spring"), topic_of("autumn"));
+        assert_ne!(topic_of("spring"), topic_of("sport"));
+        let topic = clustering
+            .topics
+            .iter()
+            .find(|t| t.id == topic_of("spring"))
+            .unwrap();
+        assert_eq!((topic.stories.len(), topic.documents), (2, 2));
     }
 }
