@@ -58,6 +58,24 @@ enum Command {
         #[arg(long)]
         documents_only: bool,
     },
+    /// Train the named-entity tagger on CoNLL-2003 (`eng.train`) and write the model file.
+    ///
+    /// The shipped model is rebuilt, byte for byte, by:
+    ///   parallax train-ner ../shared/data/conll2003-en/eng.train --out models/ner.bin
+    #[command(verbatim_doc_comment)]
+    TrainNer {
+        /// CoNLL-2003 training file.
+        data: PathBuf,
+        /// Where to write the model.
+        #[arg(long, short, default_value = "models/ner.bin")]
+        out: PathBuf,
+        /// Training passes over the data.
+        #[arg(long, default_value_t = parallax::extract::NER_EPOCHS)]
+        epochs: usize,
+        /// Seed of the order in which sentences are seen.
+        #[arg(long, default_value_t = parallax::extract::NER_SEED)]
+        seed: u64,
+    },
     /// Show how the HTML extractor reads one page (for debugging extraction).
     #[command(hide = true)]
     ExplainHtml {
@@ -77,6 +95,18 @@ fn main() -> ExitCode {
             quiet,
             documents_only,
         } => match analyze(&paths, &out, jobs, max_article_mb, quiet, documents_only) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("parallax: {e}");
+                ExitCode::FAILURE
+            }
+        },
+        Command::TrainNer {
+            data,
+            out,
+            epochs,
+            seed,
+        } => match train_ner(&data, &out, epochs, seed) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("parallax: {e}");
@@ -174,5 +204,31 @@ fn analyze(
             writing.elapsed().as_secs_f64()
         );
     }
+    Ok(())
+}
+
+fn train_ner(
+    data: &std::path::Path,
+    out: &std::path::Path,
+    epochs: usize,
+    seed: u64,
+) -> anyhow::Result<()> {
+    let started = Instant::now();
+    let text = std::fs::read_to_string(data)
+        .map_err(|e| anyhow::anyhow!("{}: cannot read ({e})", data.display()))?;
+    let tagger = parallax::extract::train_ner(&text, epochs, seed)
+        .map_err(|e| anyhow::anyhow!("{}: {e}", data.display()))?;
+    let bytes = tagger.to_bytes();
+    if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)?;
+    }
+    std::fs::write(out, &bytes)
+        .map_err(|e| anyhow::anyhow!("{}: cannot write ({e})", out.display()))?;
+    println!(
+        "wrote {} ({} KB) in {:.1} s",
+        out.display(),
+        bytes.len() / 1024,
+        started.elapsed().as_secs_f64()
+    );
     Ok(())
 }

@@ -1,0 +1,464 @@
+//! Named-entity tagging: a greedy left-to-right averaged perceptron (Collins 2002) over word,
+//! shape, affix and context features, trained by our own code on CoNLL-2003 and shipped as a small
+//! file (`models/ner.bin`; `parallax train-ner` rebuilds it byte for byte).
+//!
+//! Features are hashed to 32-bit ids, so the model holds no words, only weights.
+
+use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
+use xxhash_rust::xxh3::xxh3_64_with_seed;
+
+/// What an entity is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityType {
+    Person,
+    Organization,
+    Location,
+    Other,
+}
+
+impl EntityType {
+    const ALL: [EntityType; 4] = [
+        EntityType::Person,
+        EntityType::Organization,
+        EntityType::Location,
+        EntityType::Other,
+    ];
+
+    /// The CoNLL-2003 names: PER, ORG, LOC, MISC.
+    pub fn from_conll(name: &str) -> Option<Self> {
+        match name {
+            "PER" => Some(EntityType::Person),
+            "ORG" => Some(EntityType::Organization),
+            "LOC" => Some(EntityType::Location),
+            "MISC" => Some(EntityType::Other),
+            _ => None,
+        }
+    }
+}
+
+/// A token's tag, BIO.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Tag {
+    Outside,
+    Begin(EntityType),
+    Inside(EntityType),
+}
+
+/// Tags the model chooses among: O, then B- and I- of each type.
+const TAGS: usize = 9;
+
+impl Tag {
+    fn index(self) -> usize {
+        let kind = |k: EntityType| EntityType::ALL.iter().position(|&x| x == k).unwrap_or(0);
+        match self {
+            Tag::Outside => 0,
+            Tag::Begin(k) => 1 + 2 * kind(k),
+            Tag::Inside(k) => 2 + 2 * kind(k),
+        }
+    }
+
+    fn from_index(i: usize) -> Tag {
+        match i {
+            0 => Tag::Outside,
+            i if i % 2 == 1 => Tag::Begin(EntityType::ALL[(i - 1) / 2]),
+            i => Tag::Inside(EntityType::ALL[(i - 2) / 2]),
+        }
+    }
+
+    /// I-X only continues a B-X or I-X.
+    fn may_follow(self, previous: Tag) -> bool {
+        match self {
+            Tag::Inside(k) => previous == Tag::Begin(k) || previous == Tag::Inside(k),
+            _ => true,
+        }
+    }
+}
+
+/// Feature templates; the number seeds the hash, so equal strings of two templates differ.
+#[derive(Clone, Copy)]
+enum Template {
+    Bias = 1,
+    Word,
+    Lower,
+    PrevLower,
+    NextLower,
+    Prev2Lower,
+    Next2Lower,
+    Shape,
+    PrevShape,
+    NextShape,
+    ShapeBigramLeft,
+    ShapeBigramRight,
+    Prefix,
+    Suffix,
+    BigramLeft,
+    BigramRight,
+    Flags,
+    PrevTag,
+    PrevTwoTags,
+    PrevTagWord,
+    PrevTagShape,
+}
+
+fn feature(template: Template, parts: &[&str]) -> u32 {
+    let mut bytes = Vec::with_capacity(32);
+    for (k, part) in parts.iter().enumerate() {
+        if k > 0 {
+            bytes.push(0x1f);
+        }
+        bytes.extend_from_slice(part.as_bytes());
+    }
+    xxh3_64_with_seed(&bytes, template as u64) as u32
+}
+
+/// The word's shape, runs collapsed: "McAllister" → "XxXx", "1996-08-22" → "d-d-d", "U.S." → "X.X.".
+fn shape(word: &str) -> String {
+    let mut out = String::new();
+    for c in word.chars() {
+        let class = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_ascii_digit() {
+            'd'
+        } else {
+            c
+        };
+        if !out.ends_with(class) {
+            out.push(class);
+        }
+    }
+    out
+}
+
+/// Features of token `i` that do not depend on the tags before it.
+fn static_features(words: &[&str], lowers: &[String], shapes: &[String], i: usize) -> Vec<u32> {
+    let at = |k: isize| -> &str {
+        let j = i as isize + k;
+        if j < 0 {
+            "<s>"
+        } else if j as usize >= words.len() {
+            "</s>"
+        } else {
+            &lowers[j as usize]
+        }
+    };
+    let shape_at = |k: isize| -> &str {
+        let j = i as isize + k;
+        if j < 0 || j as usize >= words.len() {
+            "-"
+        } else {
+            &shapes[j as usize]
+        }
+    };
+    let word = words[i];
+    let mut f = vec![
+        feature(Template::Bias, &[]),
+        feature(Template::Word, &[word]),
+        feature(Template::Lower, &[at(0)]),
+        feature(Template::PrevLower, &[at(-1)]),
+        feature(Template::NextLower, &[at(1)]),
+        feature(Template::Prev2Lower, &[at(-2)]),
+        feature(Template::Next2Lower, &[at(2)]),
+        feature(Template::Shape, &[shape_at(0)]),
+        feature(Template::PrevShape, &[shape_at(-1)]),
+        feature(Template::NextShape, &[shape_at(1)]),
+        feature(Template::ShapeBigramLeft, &[shape_at(-1), shape_at(0)]),
+        feature(Template::ShapeBigramRight, &[shape_at(0), shape_at(1)]),
+        feature(Template::BigramLeft, &[at(-1), at(0)]),
+        feature(Template::BigramRight, &[at(0), at(1)]),
+    ];
+    let chars: Vec<(usize, char)> = word.char_indices().collect();
+    for n in 1..=4.min(chars.len()) {
+        let prefix_end = chars.get(n).map_or(word.len(), |c| c.0);
+        f.push(feature(Template::Prefix, &[&word[..prefix_end]]));
+        f.push(feature(
+            Template::Suffix,
+            &[&word[chars[chars.len() - n].0..]],
+        ));
+    }
+    let all_caps_sentence = words.iter().all(|w| !w.chars().any(char::is_lowercase));
+    let flags = [
+        i == 0,
+        all_caps_sentence,
+        word.contains('-'),
+        word.chars().any(|c| c.is_ascii_digit()),
+    ];
+    let flags: String = flags.iter().map(|&b| if b { '1' } else { '0' }).collect();
+    f.push(feature(Template::Flags, &[&flags, shape_at(0)]));
+    f
+}
+
+/// Features that depend on the tags chosen before token `i`.
+fn history_features(lower: &str, shape: &str, prev: Tag, prev2: Tag) -> [u32; 4] {
+    let p = (prev.index() as u8 + b'a') as char;
+    let p2 = (prev2.index() as u8 + b'a') as char;
+    let (p, p2) = (p.to_string(), p2.to_string());
+    [
+        feature(Template::PrevTag, &[&p]),
+        feature(Template::PrevTwoTags, &[&p2, &p]),
+        feature(Template::PrevTagWord, &[&p, lower]),
+        feature(Template::PrevTagShape, &[&p, shape]),
+    ]
+}
+
+/// A sentence prepared for tagging: lower-cased words, shapes and static features.
+struct Prepared {
+    lowers: Vec<String>,
+    shapes: Vec<String>,
+    features: Vec<Vec<u32>>,
+}
+
+fn prepare(words: &[&str]) -> Prepared {
+    let lowers: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let shapes: Vec<String> = words.iter().map(|w| shape(w)).collect();
+    let features = (0..words.len())
+        .map(|i| static_features(words, &lowers, &shapes, i))
+        .collect();
+    Prepared {
+        lowers,
+        shapes,
+        features,
+    }
+}
+
+/// A trained tagger: per feature id, a weight for each tag.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Tagger {
+    weights: FxHashMap<u32, [f32; TAGS]>,
+}
+
+impl Tagger {
+    /// BIO tags for the words of one sentence.
+    pub fn tag(&self, words: &[&str]) -> Vec<Tag> {
+        let prepared = prepare(words);
+        let mut tags = Vec::with_capacity(words.len());
+        for i in 0..words.len() {
+            let tag = self.best(&prepared, i, &tags, |f| self.weights.get(&f));
+            tags.push(tag);
+        }
+        tags
+    }
+
+    fn best<'a>(
+        &self,
+        prepared: &Prepared,
+        i: usize,
+        before: &[Tag],
+        weight: impl Fn(u32) -> Option<&'a [f32; TAGS]>,
+    ) -> Tag {
+        let prev = before.last().copied().unwrap_or(Tag::Outside);
+        let prev2 = before
+            .len()
+            .checked_sub(2)
+            .map_or(Tag::Outside, |k| before[k]);
+        let mut scores = [0f32; TAGS];
+        let history = history_features(&prepared.lowers[i], &prepared.shapes[i], prev, prev2);
+        for f in prepared.features[i].iter().chain(history.iter()) {
+            if let Some(w) = weight(*f) {
+                for (s, w) in scores.iter_mut().zip(w) {
+                    *s += w;
+                }
+            }
+        }
+        (0..TAGS)
+            .map(Tag::from_index)
+            .filter(|t| t.may_follow(prev))
+            .max_by(|a, b| {
+                scores[a.index()]
+                    .total_cmp(&scores[b.index()])
+                    .then(b.index().cmp(&a.index()))
+            })
+            .unwrap_or(Tag::Outside)
+    }
+
+    /// Trains on tagged sentences for `epochs` passes, in an order shuffled by `seed`: the same
+    /// data and seed give the same model, bit for bit.
+    pub fn train(sentences: &[(Vec<&str>, Vec<Tag>)], epochs: usize, seed: u64) -> Tagger {
+        let prepared: Vec<Prepared> = sentences.iter().map(|(w, _)| prepare(w)).collect();
+        let mut training = Training::default();
+        let mut order: Vec<usize> = (0..sentences.len()).collect();
+        let mut rng = seed.max(1);
+        for _ in 0..epochs {
+            shuffle(&mut order, &mut rng);
+            for &s in &order {
+                let gold = &sentences[s].1;
+                let mut tags: Vec<Tag> = Vec::with_capacity(gold.len());
+                for (i, &gold_tag) in gold.iter().enumerate() {
+                    let guess = {
+                        let weights = &training.weights;
+                        let tagger = Tagger::default();
+                        tagger.best(&prepared[s], i, &tags, |f| weights.get(&f))
+                    };
+                    if guess != gold_tag {
+                        let prev = tags.last().copied().unwrap_or(Tag::Outside);
+                        let prev2 = tags.len().checked_sub(2).map_or(Tag::Outside, |k| tags[k]);
+                        let p = &prepared[s];
+                        let history = history_features(&p.lowers[i], &p.shapes[i], prev, prev2);
+                        for &f in p.features[i].iter().chain(history.iter()) {
+                            training.update(f, gold_tag.index(), 1.0);
+                            training.update(f, guess.index(), -1.0);
+                        }
+                    }
+                    training.clock += 1;
+                    tags.push(guess);
+                }
+            }
+        }
+        training.averaged()
+    }
+
+    /// The model file: a header, then per feature (sorted by id) its id and nine weights, as
+    /// little-endian f32. Weights near zero are dropped (the file stays small).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut ids: Vec<&u32> = self.weights.keys().collect();
+        ids.sort_unstable();
+        let mut out = Vec::with_capacity(16 + ids.len() * (4 + 4 * TAGS));
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&(ids.len() as u32).to_le_bytes());
+        for id in ids {
+            out.extend_from_slice(&id.to_le_bytes());
+            for w in &self.weights[id] {
+                out.extend_from_slice(&w.to_le_bytes());
+            }
+        }
+        out
+    }
+
+    pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, String> {
+        let body = bytes
+            .strip_prefix(MAGIC)
+            .ok_or("not a parallax NER model (bad header)")?;
+        let (count, mut rest) = body.split_at_checked(4).ok_or("truncated model")?;
+        let count = u32::from_le_bytes(count.try_into().expect("4 bytes")) as usize;
+        let row = 4 + 4 * TAGS;
+        if rest.len() != count * row {
+            return Err(format!(
+                "model size mismatch: {} features need {} bytes, found {}",
+                count,
+                count * row,
+                rest.len()
+            ));
+        }
+        let mut weights = FxHashMap::default();
+        weights.reserve(count);
+        while !rest.is_empty() {
+            let (entry, tail) = rest.split_at(row);
+            let id = u32::from_le_bytes(entry[..4].try_into().expect("4 bytes"));
+            let mut w = [0f32; TAGS];
+            for (k, chunk) in entry[4..].chunks_exact(4).enumerate() {
+                w[k] = f32::from_le_bytes(chunk.try_into().expect("4 bytes"));
+            }
+            weights.insert(id, w);
+            rest = tail;
+        }
+        Ok(Tagger { weights })
+    }
+}
+
+const MAGIC: &[u8] = b"PARALLAX-NER-1\n";
+
+/// Averaged weights smaller than this in every tag are left out of the model.
+const PRUNE_BELOW: f32 = 0.05;
+
+/// Perceptron state while training: weights, and for averaging the sum of each update weighted
+/// by when it happened (the averaged weight is w - u / clock; Daumé's trick).
+#[derive(Default)]
+struct Training {
+    weights: FxHashMap<u32, [f32; TAGS]>,
+    timed: FxHashMap<u32, [f64; TAGS]>,
+    clock: u64,
+}
+
+impl Training {
+    fn update(&mut self, feature: u32, tag: usize, delta: f32) {
+        self.weights.entry(feature).or_insert([0.0; TAGS])[tag] += delta;
+        self.timed.entry(feature).or_insert([0.0; TAGS])[tag] += self.clock as f64 * delta as f64;
+    }
+
+    fn averaged(self) -> Tagger {
+        let clock = self.clock.max(1) as f64;
+        let mut weights = FxHashMap::default();
+        for (f, w) in self.weights {
+            let timed = self.timed[&f];
+            let mut avg = [0f32; TAGS];
+            for k in 0..TAGS {
+                avg[k] = (w[k] as f64 - timed[k] / clock) as f32;
+            }
+            if avg.iter().any(|w| w.abs() >= PRUNE_BELOW) {
+                weights.insert(f, avg);
+            }
+        }
+        Tagger { weights }
+    }
+}
+
+/// Fisher-Yates with xorshift64: a fixed, dependency-free order for a given seed.
+fn shuffle(order: &mut [usize], state: &mut u64) {
+    for i in (1..order.len()).rev() {
+        *state ^= *state << 13;
+        *state ^= *state >> 7;
+        *state ^= *state << 17;
+        order.swap(i, (*state % (i as u64 + 1)) as usize);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes_collapse_runs() {
+        assert_eq!(shape("McAllister"), "XxXx");
+        assert_eq!(shape("1996-08-22"), "d-d-d");
+        assert_eq!(shape("U.S."), "X.X.");
+    }
+
+    #[test]
+    fn tags_round_trip_through_their_index() {
+        for i in 0..TAGS {
+            assert_eq!(Tag::from_index(i).index(), i);
+        }
+        assert!(!Tag::Inside(EntityType::Person).may_follow(Tag::Outside));
+        assert!(Tag::Inside(EntityType::Person).may_follow(Tag::Begin(EntityType::Person)));
+    }
+
+    #[test]
+    fn a_tiny_model_learns_names_after_titles_and_survives_its_file() {
+        use EntityType::*;
+        let data: Vec<(Vec<&str>, Vec<Tag>)> = vec![
+            (
+                vec!["Mr", "Arlen", "Voss", "visited", "Tarnby", "."],
+                vec![
+                    Tag::Outside,
+                    Tag::Begin(Person),
+                    Tag::Inside(Person),
+                    Tag::Outside,
+                    Tag::Begin(Location),
+                    Tag::Outside,
+                ],
+            ),
+            (
+                vec!["Mr", "Dane", "Holt", "left", "Mereford", "."],
+                vec![
+                    Tag::Outside,
+                    Tag::Begin(Person),
+                    Tag::Inside(Person),
+                    Tag::Outside,
+                    Tag::Begin(Location),
+                    Tag::Outside,
+                ],
+            ),
+        ];
+        let tagger = Tagger::train(&data, 10, 7);
+        let tags = tagger.tag(&["Mr", "Arlen", "Holt", "visited", "Mereford", "."]);
+        assert_eq!(tags[1..3], [Tag::Begin(Person), Tag::Inside(Person)]);
+        assert_eq!(tags[4], Tag::Begin(Location));
+        let bytes = tagger.to_bytes();
+        assert_eq!(Tagger::from_bytes(&bytes).unwrap(), tagger);
+        assert!(Tagger::from_bytes(&bytes[..bytes.len() - 1]).is_err());
+        assert!(Tagger::from_bytes(b"nonsense").is_err());
+    }
+}
