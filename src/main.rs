@@ -76,6 +76,17 @@ enum Command {
         #[arg(long, default_value_t = parallax::extract::NER_SEED)]
         seed: u64,
     },
+    /// Score the named-entity tagger on CoNLL-2003 data (e.g. eng.testa) and time the tagging.
+    EvalNer {
+        /// CoNLL-2003 file with gold tags.
+        data: PathBuf,
+        /// Model file (default: the one built into the binary).
+        #[arg(long)]
+        model: Option<PathBuf>,
+        /// Times to tag the whole file; the fastest pass is reported.
+        #[arg(long, default_value_t = 3)]
+        repeat: usize,
+    },
     /// Show how the HTML extractor reads one page (for debugging extraction).
     #[command(hide = true)]
     ExplainHtml {
@@ -107,6 +118,17 @@ fn main() -> ExitCode {
             epochs,
             seed,
         } => match train_ner(&data, &out, epochs, seed) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("parallax: {e}");
+                ExitCode::FAILURE
+            }
+        },
+        Command::EvalNer {
+            data,
+            model,
+            repeat,
+        } => match eval_ner(&data, model.as_deref(), repeat) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("parallax: {e}");
@@ -229,6 +251,64 @@ fn train_ner(
         out.display(),
         bytes.len() / 1024,
         started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+fn eval_ner(
+    data: &std::path::Path,
+    model: Option<&std::path::Path>,
+    repeat: usize,
+) -> anyhow::Result<()> {
+    use parallax::extract::{self, ner::EntityType};
+    let tagger = match model {
+        Some(path) => {
+            let bytes = std::fs::read(path)
+                .map_err(|e| anyhow::anyhow!("{}: cannot read ({e})", path.display()))?;
+            parallax::extract::ner::Tagger::from_bytes(&bytes)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?
+        }
+        None => extract::shipped_ner().clone(),
+    };
+    let text = std::fs::read_to_string(data)
+        .map_err(|e| anyhow::anyhow!("{}: cannot read ({e})", data.display()))?;
+    let sentences =
+        extract::conll::parse(&text).map_err(|e| anyhow::anyhow!("{}: {e}", data.display()))?;
+    let tokens: usize = sentences.iter().map(|s| s.words.len()).sum();
+    let words: Vec<Vec<&str>> = sentences
+        .iter()
+        .map(|s| s.words.iter().map(String::as_str).collect())
+        .collect();
+    let mut fastest = f64::INFINITY;
+    for _ in 0..repeat.max(1) {
+        let started = Instant::now();
+        let tagged: usize = words.iter().map(|w| tagger.tag(w).len()).sum();
+        assert_eq!(tagged, tokens);
+        fastest = fastest.min(started.elapsed().as_secs_f64());
+    }
+    use EntityType::*;
+    for (name, types) in [
+        ("PER", &[Person][..]),
+        ("ORG", &[Organization][..]),
+        ("LOC", &[Location][..]),
+        ("MISC", &[Other][..]),
+        ("PER+ORG+LOC", &[Person, Organization, Location][..]),
+    ] {
+        let s = extract::evaluate_ner(&tagger, &sentences, types);
+        println!(
+            "{name:<12} P {:.3} R {:.3} F1 {:.3} ({} gold, {} predicted)",
+            s.precision(),
+            s.recall(),
+            s.f1(),
+            s.gold,
+            s.predicted
+        );
+    }
+    println!(
+        "tagged {tokens} tokens in {} sentences in {fastest:.3} s ({:.0} tokens/s, one thread, fastest of {})",
+        sentences.len(),
+        tokens as f64 / fastest,
+        repeat.max(1)
     );
     Ok(())
 }

@@ -30,3 +30,14 @@ pub fn evaluate_ner(tagger: &Tagger, sentences: &[Sentence], types: &[EntityType
     }
     score
 }
+
+/// The model file shipped in `models/ner.bin`, built into the binary.
+const SHIPPED_NER: &[u8] = include_bytes!("../../models/ner.bin");
+
+/// The shipped tagger, read once.
+pub fn shipped_ner() -> &'static Tagger {
+    static TAGGER: std::sync::LazyLock<Tagger> = std::sync::LazyLock::new(|| {
+        Tagger::from_bytes(SHIPPED_NER).expect("models/ner.bin is checked by tests/ner.rs")
+    });
+    &TAGGER
+}
