@@ -4,6 +4,7 @@
 //! [`ingest`] turns each source into a clean [`model::Document`], [`text`] finds its sentences,
 //! and [`output`] writes `analysis.json`. Only `readers` and `output` touch the file system.
 
+pub mod entities;
 pub mod extract;
 pub mod ingest;
 pub mod model;

@@ -54,9 +54,13 @@ enum Command {
         /// Print nothing but problems.
         #[arg(long, short)]
         quiet: bool,
-        /// Only read and clean the articles (documents, sentences): skip reuse and stories.
+        /// Only read and clean the articles (documents, sentences, mentions): skip reuse, stories
+        /// and entities.
         #[arg(long)]
         documents_only: bool,
+        /// Print the entity table: each entity with its type, variants and where it was seen.
+        #[arg(long)]
+        entities: bool,
     },
     /// Train the named-entity tagger on CoNLL-2003 (`eng.train`) and write the model file.
     ///
@@ -105,7 +109,16 @@ fn main() -> ExitCode {
             max_article_mb,
             quiet,
             documents_only,
-        } => match analyze(&paths, &out, jobs, max_article_mb, quiet, documents_only) {
+            entities,
+        } => match analyze(
+            &paths,
+            &out,
+            jobs,
+            max_article_mb,
+            quiet,
+            documents_only,
+            entities,
+        ) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("parallax: {e}");
@@ -164,6 +177,7 @@ fn analyze(
     max_article_mb: u64,
     quiet: bool,
     documents_only: bool,
+    entity_table: bool,
 ) -> anyhow::Result<()> {
     let started = Instant::now();
     if let Some(jobs) = jobs {
@@ -211,12 +225,16 @@ fn analyze(
     let path = output::write_analysis(&analysis, out)?;
     if !quiet {
         print!("{}", output::summary(&analysis));
+        if entity_table {
+            print!("{}", output::entity_table(&analysis));
+        }
         let mut stages = format!("documents {:.2} s", documents_done.as_secs_f64());
         if let Some(times) = times {
             stages += &format!(
-                ", reuse {:.2} s, stories {:.2} s",
+                ", reuse {:.2} s, stories {:.2} s, entities {:.2} s",
                 times.reuse.as_secs_f64(),
-                times.stories.as_secs_f64()
+                times.stories.as_secs_f64(),
+                times.entities.as_secs_f64()
             );
         }
         println!(

@@ -104,6 +104,8 @@ pub struct Document {
     /// JSON Lines, the record's `text` (or `html`) field; for HTML, feeds and WARC, the decoded HTML
     /// of the page or item itself.
     pub source_map: Vec<MapRun>,
+    /// Names found in the body (people, organizations, places, other), in order.
+    pub mentions: Vec<Mention>,
 }
 
 impl Document {
@@ -116,6 +118,7 @@ impl Document {
         self.sentences.shrink_to_fit();
         self.removed.shrink_to_fit();
         self.source_map.shrink_to_fit();
+        self.mentions.shrink_to_fit();
     }
 
     /// The body text of a span.
@@ -175,6 +178,54 @@ pub struct Passage {
     pub text: String,
 }
 
+/// What an entity is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityType {
+    Person,
+    Organization,
+    #[serde(rename = "place")]
+    Location,
+    Other,
+}
+
+/// A name in a document's body: where, what type, and a title said with it ("Gen.", "Mullah")
+/// when there was one. The title is kept out of `start..end`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    #[serde(rename = "type")]
+    pub kind: EntityType,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+}
+
+/// An entity across the run: one real-world thing under all its names.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entity {
+    pub id: String,
+    /// The most complete frequent form.
+    pub name: String,
+    #[serde(rename = "type")]
+    pub kind: EntityType,
+    /// Every form seen, titles included where they were said with the name.
+    pub variants: Vec<String>,
+    pub roles: Vec<String>,
+    pub affiliation: Option<String>,
+    pub mentions: Vec<EntityMention>,
+}
+
+/// Where an entity is named: a document id and byte offsets into its body.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EntityMention {
+    pub doc: String,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
 /// A reuse relation between two documents (ids), with the evidence.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Reuse {
@@ -219,6 +270,7 @@ pub struct Analysis {
     pub reuse: Vec<Reuse>,
     pub stories: Vec<Story>,
     pub topics: Vec<Topic>,
+    pub entities: Vec<Entity>,
     pub problems: Vec<InputProblem>,
 }
 
@@ -247,5 +299,6 @@ pub(crate) fn test_document(id: &str, body: &str) -> Document {
         sentences: vec![],
         removed: vec![],
         source_map: vec![],
+        mentions: vec![],
     }
 }

@@ -24,6 +24,35 @@ pub fn write_analysis(analysis: &Analysis, dir: &Path) -> anyhow::Result<std::pa
     Ok(path)
 }
 
+/// Every entity with its type, variants, and the documents it was seen in (with mention counts).
+pub fn entity_table(analysis: &Analysis) -> String {
+    let mut out = format!("{} entities\n", analysis.entities.len());
+    for e in &analysis.entities {
+        let mut seen: Vec<(&str, usize)> = Vec::new();
+        for m in &e.mentions {
+            match seen.iter_mut().find(|(d, _)| *d == m.doc) {
+                Some(entry) => entry.1 += 1,
+                None => seen.push((&m.doc, 1)),
+            }
+        }
+        let kind = serde_json::to_value(e.kind)
+            .ok()
+            .and_then(|v| v.as_str().map(String::from))
+            .unwrap_or_default();
+        out.push_str(&format!(
+            "  {:<32} {:<12} {}\n      seen in: {}\n",
+            e.name,
+            kind,
+            e.variants.join(" | "),
+            seen.iter()
+                .map(|(d, n)| format!("{d} ({n})"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    out
+}
+
 /// A few lines a person reads after a run.
 pub fn summary(analysis: &Analysis) -> String {
     let docs = &analysis.documents;

@@ -10,7 +10,7 @@ use rayon::prelude::*;
 
 use crate::ingest::{self, Source};
 use crate::model::{Analysis, Document, InputProblem};
-use crate::{reuse, stories, text};
+use crate::{entities, extract, reuse, stories, text};
 
 /// What a reader hands over: an article or a problem with an input.
 pub type Item = Result<Source, InputProblem>;
@@ -18,10 +18,13 @@ pub type Item = Result<Source, InputProblem>;
 /// Sources waiting for a worker at most.
 const IN_FLIGHT: usize = 256;
 
-/// The per-document phase: ingest, then text.
+/// The per-document phase: ingest, text, then local extraction (English documents).
 pub fn process_document(source: Source) -> Document {
     let mut doc = ingest::ingest(source);
     text::segment(&mut doc);
+    if doc.analysed {
+        doc.mentions = extract::mentions::find(&doc, extract::shipped_ner());
+    }
     doc.shrink_to_fit();
     doc
 }
@@ -86,9 +89,10 @@ where
 pub struct StageTimes {
     pub reuse: Duration,
     pub stories: Duration,
+    pub entities: Duration,
 }
 
-/// The cross-document phase: reuse, independence groups, stories.
+/// The cross-document phase: reuse, independence groups, stories and topics, entities.
 pub fn across_documents(analysis: &mut Analysis) -> StageTimes {
     let started = Instant::now();
     analysis.reuse = reuse::detect(&analysis.documents);
@@ -98,9 +102,13 @@ pub fn across_documents(analysis: &mut Analysis) -> StageTimes {
     let clustering = stories::cluster(&analysis.documents, &groups, stories::Params::default());
     analysis.stories = clustering.stories;
     analysis.topics = clustering.topics;
+    let stories = started.elapsed();
+    let started = Instant::now();
+    analysis.entities = entities::resolve(&analysis.documents);
     StageTimes {
         reuse,
-        stories: started.elapsed(),
+        stories,
+        entities: started.elapsed(),
     }
 }
 

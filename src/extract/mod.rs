@@ -2,6 +2,7 @@
 //! tagger and the CoNLL-2003 data it is trained and measured on.
 
 pub mod conll;
+pub mod mentions;
 pub mod ner;
 
 use conll::{MentionScore, Sentence};

@@ -5,18 +5,9 @@
 //! Features are hashed to 32-bit ids, so the model holds no words, only weights.
 
 use rustc_hash::FxHashMap;
-use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::xxh3_64_with_seed;
 
-/// What an entity is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum EntityType {
-    Person,
-    Organization,
-    Location,
-    Other,
-}
+pub use crate::model::EntityType;
 
 impl EntityType {
     const ALL: [EntityType; 4] = [

@@ -126,6 +126,7 @@ pub fn ingest(source: Source) -> Document {
         sentences: Vec::new(),
         removed: cleaned.removed,
         source_map: cleaned.source_map,
+        mentions: Vec::new(),
     }
 }
 

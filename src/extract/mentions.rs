@@ -1,0 +1,354 @@
+//! Entity mentions in a document: each sentence is split into CoNLL-style tokens, tagged by the
+//! shipped tagger, and the tagged spans are tidied by rules of news English: titles and honorifics
+//! are kept apart from the name, calendar words and sentence adverbs are never entities, and
+//! hashtags and @handles are read as names.
+
+use crate::model::{Document, EntityType, Mention};
+
+use super::ner::{Tag, Tagger};
+
+/// Titles and honorifics said before a name ("Gen.", "Mullah", "President"): kept apart from it.
+const TITLES: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "prof",
+    "professor",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "president",
+    "vice-president",
+    "vice",
+    "premier",
+    "chancellor",
+    "minister",
+    "secretary",
+    "governor",
+    "gov",
+    "senator",
+    "sen",
+    "rep",
+    "representative",
+    "mayor",
+    "judge",
+    "justice",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "general",
+    "gen",
+    "lt",
+    "lieutenant",
+    "col",
+    "colonel",
+    "major",
+    "maj",
+    "capt",
+    "captain",
+    "sgt",
+    "sergeant",
+    "adm",
+    "admiral",
+    "commander",
+    "cmdr",
+    "marshal",
+    "brig",
+    "brigadier",
+    "field",
+    "mullah",
+    "maulvi",
+    "maulana",
+    "sheikh",
+    "sheik",
+    "imam",
+    "ayatollah",
+    "rev",
+    "reverend",
+    "father",
+    "bishop",
+    "archbishop",
+    "rabbi",
+    "emir",
+    "sultan",
+    "acting",
+    "former",
+    "late",
+    "deputy",
+    "chief",
+];
+
+/// Words that are never entities on their own, however they are capitalised: calendar words,
+/// sentence adverbs and connectives, and furniture labels.
+const NOT_NAMES: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "meanwhile",
+    "notably",
+    "earlier",
+    "later",
+    "however",
+    "also",
+    "moreover",
+    "furthermore",
+    "nevertheless",
+    "still",
+    "instead",
+    "indeed",
+    "warning",
+    "read",
+    "update",
+    "updated",
+    "breaking",
+    "exclusive",
+    "watch",
+    "photo",
+    "video",
+    "advertisement",
+    "subscribe",
+    "share",
+];
+
+/// Byte spans of a sentence's tokens, split the way CoNLL-2003 is: punctuation apart from words,
+/// possessive 's apart, abbreviations ("Gen.", "U.S.") and hyphenated words whole.
+pub fn tokens(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (start, piece) in split_whitespace_indices(text) {
+        split_piece(piece, start, &mut out);
+    }
+    out
+}
+
+fn split_whitespace_indices(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split_whitespace()
+        .map(move |piece| (piece.as_ptr() as usize - text.as_ptr() as usize, piece))
+}
+
+/// Punctuation peeled off a piece's front and back.
+const OPENERS: &[char] = &['"', '\'', '(', '[', '{', '\u{201C}', '\u{2018}'];
+const CLOSERS: &[char] = &[
+    '"', '\'', ')', ']', '}', ',', ';', ':', '!', '?', '.', '\u{201D}', '\u{2019}',
+];
+
+fn split_piece(piece: &str, base: usize, out: &mut Vec<(usize, usize)>) {
+    let mut start = 0;
+    let mut end = piece.len();
+    // leading punctuation, one token each
+    while let Some(c) = piece[start..end].chars().next() {
+        if OPENERS.contains(&c) && end - start > c.len_utf8() {
+            out.push((base + start, base + start + c.len_utf8()));
+            start += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    // trailing punctuation, kept in order
+    let mut trailing = Vec::new();
+    while let Some(c) = piece[start..end].chars().next_back() {
+        if !CLOSERS.contains(&c) || end - start <= c.len_utf8() {
+            break;
+        }
+        if c == '.' && is_abbreviation(&piece[start..end]) {
+            break;
+        }
+        end -= c.len_utf8();
+        trailing.push((base + end, base + end + c.len_utf8()));
+    }
+    let word = &piece[start..end];
+    // possessive: "Taliban's" → "Taliban", "'s"
+    let possessive = ["'s", "\u{2019}s"]
+        .iter()
+        .find(|p| word.len() > p.len() && word.ends_with(*p));
+    match possessive {
+        Some(p) => {
+            out.push((base + start, base + end - p.len()));
+            out.push((base + end - p.len(), base + end));
+        }
+        None if !word.is_empty() => out.push((base + start, base + end)),
+        None => {}
+    }
+    out.extend(trailing.into_iter().rev());
+}
+
+/// "Gen.", "U.S.", "Jan.": a short capitalised word or one with inner periods keeps its period.
+fn is_abbreviation(word: &str) -> bool {
+    let bare = word.trim_end_matches('.');
+    if bare.is_empty() {
+        return false;
+    }
+    bare.contains('.')
+        || (bare.chars().count() <= 4
+            && bare.chars().next().is_some_and(char::is_uppercase)
+            && bare.chars().all(char::is_alphabetic))
+}
+
+/// The mentions of a document's body.
+pub fn find(doc: &Document, tagger: &Tagger) -> Vec<Mention> {
+    let mut found = Vec::new();
+    for sentence in &doc.sentences {
+        let text = &doc.body[sentence.start..sentence.end];
+        let spans: Vec<(usize, usize)> = tokens(text)
+            .into_iter()
+            .map(|(s, e)| (sentence.start + s, sentence.start + e))
+            .collect();
+        let words: Vec<&str> = spans.iter().map(|&(s, e)| &doc.body[s..e]).collect();
+        let tags = tagger.tag(&words);
+        for (first, last, kind) in tagged_spans(&tags) {
+            if let Some(m) = tidy(&doc.body, &spans, &words, first, last, kind) {
+                found.push(m);
+            }
+        }
+        found.extend(handles(&doc.body, &spans, &words, &tags));
+    }
+    found
+}
+
+/// Token ranges (first, last exclusive) and types of the tagged mentions.
+fn tagged_spans(tags: &[Tag]) -> Vec<(usize, usize, EntityType)> {
+    super::conll::mentions(tags)
+}
+
+/// Applies the title and non-entity rules to a tagged span of tokens.
+fn tidy(
+    body: &str,
+    spans: &[(usize, usize)],
+    words: &[&str],
+    mut first: usize,
+    last: usize,
+    kind: EntityType,
+) -> Option<Mention> {
+    let is_title = |w: &str| TITLES.contains(&w.trim_end_matches('.').to_lowercase().as_str());
+    // titles inside the span move out of it; one just before it is recorded too
+    let mut title_start = None;
+    while kind == EntityType::Person && first + 1 < last && is_title(words[first]) {
+        title_start.get_or_insert(first);
+        first += 1;
+    }
+    if title_start.is_none() && first > 0 && is_title(words[first - 1]) {
+        let mut k = first - 1;
+        while k > 0 && is_title(words[k - 1]) {
+            k -= 1;
+        }
+        if kind == EntityType::Person || words[k].chars().next().is_some_and(char::is_uppercase) {
+            title_start = Some(k);
+        }
+    }
+    let tokens = &words[first..last];
+    // "#Kapisa", "@handle": the sign is not part of the name
+    let sign = usize::from(tokens[0].starts_with(['#', '@']) && tokens[0].len() > 1);
+    if tokens.len() == 1 && NOT_NAMES.contains(&tokens[0].to_lowercase().as_str()) {
+        return None;
+    }
+    if tokens.iter().all(|w| !w.chars().any(char::is_alphabetic)) {
+        return None;
+    }
+    let (start, end) = (spans[first].0 + sign, spans[last - 1].1);
+    let title = title_start.map(|k| body[spans[k].0..spans[first - 1].1].to_string());
+    Some(Mention {
+        start,
+        end,
+        text: body[start..end].to_string(),
+        kind,
+        title,
+    })
+}
+
+/// Hashtags and @handles the tagger left untagged: names written for social media.
+fn handles(body: &str, spans: &[(usize, usize)], words: &[&str], tags: &[Tag]) -> Vec<Mention> {
+    words
+        .iter()
+        .enumerate()
+        .filter(|(k, w)| {
+            tags[*k] == Tag::Outside
+                && (w.starts_with('#') || w.starts_with('@'))
+                && w.chars().nth(1).is_some_and(char::is_alphabetic)
+        })
+        .map(|(k, _)| {
+            let (start, end) = (spans[k].0 + 1, spans[k].1);
+            Mention {
+                start,
+                end,
+                text: body[start..end].to_string(),
+                kind: EntityType::Other,
+                title: None,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::test_document;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokens(text).into_iter().map(|(s, e)| &text[s..e]).collect()
+    }
+
+    #[test]
+    fn tokens_split_like_conll() {
+        assert_eq!(
+            words("Gen. Arlen Voss's men (NRF) reached \"Tarnby,\" the U.S. said."),
+            [
+                "Gen.", "Arlen", "Voss", "'s", "men", "(", "NRF", ")", "reached", "\"", "Tarnby",
+                ",", "\"", "the", "U.S.", "said", "."
+            ]
+        );
+    }
+
+    fn mentions_of(body: &str) -> Vec<(String, EntityType, Option<String>)> {
+        let mut doc = test_document("d", body);
+        crate::text::segment(&mut doc);
+        find(&doc, super::super::shipped_ner())
+            .into_iter()
+            .map(|m| {
+                assert_eq!(&body[m.start..m.end], m.text);
+                (m.text, m.kind, m.title)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn titles_stay_apart_and_calendar_words_are_not_names() {
+        let found = mentions_of(
+            "Meanwhile, Gen. Arlen Voss told reporters in Tarnby on Monday that the army would stay.",
+        );
+        assert!(found.contains(&("Arlen Voss".into(), EntityType::Person, Some("Gen.".into()))));
+        assert!(found
+            .iter()
+            .any(|m| m.0 == "Tarnby" && m.1 == EntityType::Location));
+        assert!(!found.iter().any(|m| m.0 == "Monday" || m.0 == "Meanwhile"));
+    }
+
+    #[test]
+    fn hashtags_and_handles_are_names() {
+        let found =
+            mentions_of("Supporters shared the video with #FreeTarnby and tagged @arlenvoss.");
+        assert!(found.iter().any(|m| m.0 == "FreeTarnby"));
+        assert!(found.iter().any(|m| m.0 == "arlenvoss"));
+    }
+}
