@@ -5,7 +5,7 @@
 //! Features are hashed to 32-bit ids, so the model holds no words, only weights.
 
 use rustc_hash::FxHashMap;
-use xxhash_rust::xxh3::xxh3_64_with_seed;
+use xxhash_rust::xxh3::{xxh3_64, xxh3_64_with_seed};
 
 pub use crate::model::EntityType;
 
@@ -93,15 +93,31 @@ enum Template {
     PrevTagShape,
 }
 
+/// A feature id: the template's seed mixed with the hash of each part, no allocation.
 fn feature(template: Template, parts: &[&str]) -> u32 {
-    let mut bytes = Vec::with_capacity(32);
-    for (k, part) in parts.iter().enumerate() {
-        if k > 0 {
-            bytes.push(0x1f);
-        }
-        bytes.extend_from_slice(part.as_bytes());
+    let mut h = mix(template as u64);
+    for part in parts {
+        h = mix(h ^ xxh3_64_with_seed(part.as_bytes(), h));
     }
-    xxh3_64_with_seed(&bytes, template as u64) as u32
+    h as u32
+}
+
+/// A feature id from numbers already hashed (tags, word hashes).
+fn feature_of(template: Template, parts: &[u64]) -> u32 {
+    let mut h = mix(template as u64);
+    for &part in parts {
+        h = mix(h ^ part);
+    }
+    h as u32
+}
+
+/// MurmurHash3's 64-bit finaliser.
+fn mix(mut h: u64) -> u64 {
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^ (h >> 33)
 }
 
 /// The word's shape, runs collapsed: "McAllister" → "XxXx", "1996-08-22" → "d-d-d", "U.S." → "X.X.".
@@ -125,7 +141,7 @@ fn shape(word: &str) -> String {
 }
 
 /// Features of token `i` that do not depend on the tags before it.
-fn static_features(words: &[&str], lowers: &[String], shapes: &[String], i: usize) -> Vec<u32> {
+fn static_features(words: &[&str], p: &Prepared, i: usize, out: &mut Vec<u32>) {
     let at = |k: isize| -> &str {
         let j = i as isize + k;
         if j < 0 {
@@ -133,7 +149,7 @@ fn static_features(words: &[&str], lowers: &[String], shapes: &[String], i: usiz
         } else if j as usize >= words.len() {
             "</s>"
         } else {
-            &lowers[j as usize]
+            &p.lowers[j as usize]
         }
     };
     let shape_at = |k: isize| -> &str {
@@ -141,11 +157,11 @@ fn static_features(words: &[&str], lowers: &[String], shapes: &[String], i: usiz
         if j < 0 || j as usize >= words.len() {
             "-"
         } else {
-            &shapes[j as usize]
+            &p.shapes[j as usize]
         }
     };
     let word = words[i];
-    let mut f = vec![
+    out.extend([
         feature(Template::Bias, &[]),
         feature(Template::Word, &[word]),
         feature(Template::Lower, &[at(0)]),
@@ -160,59 +176,88 @@ fn static_features(words: &[&str], lowers: &[String], shapes: &[String], i: usiz
         feature(Template::ShapeBigramRight, &[shape_at(0), shape_at(1)]),
         feature(Template::BigramLeft, &[at(-1), at(0)]),
         feature(Template::BigramRight, &[at(0), at(1)]),
-    ];
-    let chars: Vec<(usize, char)> = word.char_indices().collect();
-    for n in 1..=4.min(chars.len()) {
-        let prefix_end = chars.get(n).map_or(word.len(), |c| c.0);
-        f.push(feature(Template::Prefix, &[&word[..prefix_end]]));
-        f.push(feature(
-            Template::Suffix,
-            &[&word[chars[chars.len() - n].0..]],
-        ));
+    ]);
+    let mut ends = word
+        .char_indices()
+        .map(|(k, _)| k)
+        .skip(1)
+        .chain([word.len()]);
+    for _ in 0..4 {
+        match ends.next() {
+            Some(end) => out.push(feature(Template::Prefix, &[&word[..end]])),
+            None => break,
+        }
     }
-    let all_caps_sentence = words.iter().all(|w| !w.chars().any(char::is_lowercase));
+    let mut starts = word.char_indices().rev().map(|(k, _)| k);
+    for _ in 0..4 {
+        match starts.next() {
+            Some(start) => out.push(feature(Template::Suffix, &[&word[start..]])),
+            None => break,
+        }
+    }
     let flags = [
         i == 0,
-        all_caps_sentence,
+        p.all_caps,
         word.contains('-'),
         word.chars().any(|c| c.is_ascii_digit()),
     ];
-    let flags: String = flags.iter().map(|&b| if b { '1' } else { '0' }).collect();
-    f.push(feature(Template::Flags, &[&flags, shape_at(0)]));
-    f
+    let flags: u64 = flags
+        .iter()
+        .enumerate()
+        .map(|(k, &b)| u64::from(b) << k)
+        .sum();
+    out.push(feature_of(Template::Flags, &[flags, p.shape_hashes[i]]));
 }
 
 /// Features that depend on the tags chosen before token `i`.
-fn history_features(lower: &str, shape: &str, prev: Tag, prev2: Tag) -> [u32; 4] {
-    let p = (prev.index() as u8 + b'a') as char;
-    let p2 = (prev2.index() as u8 + b'a') as char;
-    let (p, p2) = (p.to_string(), p2.to_string());
+fn history_features(p: &Prepared, i: usize, prev: Tag, prev2: Tag) -> [u32; 4] {
+    let (t1, t2) = (prev.index() as u64, prev2.index() as u64);
     [
-        feature(Template::PrevTag, &[&p]),
-        feature(Template::PrevTwoTags, &[&p2, &p]),
-        feature(Template::PrevTagWord, &[&p, lower]),
-        feature(Template::PrevTagShape, &[&p, shape]),
+        feature_of(Template::PrevTag, &[t1]),
+        feature_of(Template::PrevTwoTags, &[t2, t1]),
+        feature_of(Template::PrevTagWord, &[t1, p.lower_hashes[i]]),
+        feature_of(Template::PrevTagShape, &[t1, p.shape_hashes[i]]),
     ]
 }
 
-/// A sentence prepared for tagging: lower-cased words, shapes and static features.
+/// A sentence prepared for tagging: lower-cased words, shapes, their hashes, and every token's
+/// static features (one flat list; `starts[i]..starts[i + 1]` are token i's).
 struct Prepared {
     lowers: Vec<String>,
     shapes: Vec<String>,
-    features: Vec<Vec<u32>>,
+    lower_hashes: Vec<u64>,
+    shape_hashes: Vec<u64>,
+    /// Headlines in capitals read differently: "RUSSIA SAYS …".
+    all_caps: bool,
+    features: Vec<u32>,
+    starts: Vec<usize>,
+}
+
+impl Prepared {
+    fn features(&self, i: usize) -> &[u32] {
+        &self.features[self.starts[i]..self.starts[i + 1]]
+    }
 }
 
 fn prepare(words: &[&str]) -> Prepared {
     let lowers: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
     let shapes: Vec<String> = words.iter().map(|w| shape(w)).collect();
-    let features = (0..words.len())
-        .map(|i| static_features(words, &lowers, &shapes, i))
-        .collect();
-    Prepared {
+    let mut p = Prepared {
+        lower_hashes: lowers.iter().map(|w| xxh3_64(w.as_bytes())).collect(),
+        shape_hashes: shapes.iter().map(|w| xxh3_64(w.as_bytes())).collect(),
         lowers,
         shapes,
-        features,
+        all_caps: words.iter().all(|w| !w.chars().any(char::is_lowercase)),
+        features: Vec::with_capacity(words.len() * 24),
+        starts: vec![0],
+    };
+    let mut features = std::mem::take(&mut p.features);
+    for i in 0..words.len() {
+        static_features(words, &p, i, &mut features);
+        p.starts.push(features.len());
     }
+    p.features = features;
+    p
 }
 
 /// A trained tagger: per feature id, a weight for each tag.
@@ -246,8 +291,8 @@ impl Tagger {
             .checked_sub(2)
             .map_or(Tag::Outside, |k| before[k]);
         let mut scores = [0f32; TAGS];
-        let history = history_features(&prepared.lowers[i], &prepared.shapes[i], prev, prev2);
-        for f in prepared.features[i].iter().chain(history.iter()) {
+        let history = history_features(prepared, i, prev, prev2);
+        for f in prepared.features(i).iter().chain(history.iter()) {
             if let Some(w) = weight(*f) {
                 for (s, w) in scores.iter_mut().zip(w) {
                     *s += w;
@@ -287,8 +332,8 @@ impl Tagger {
                         let prev = tags.last().copied().unwrap_or(Tag::Outside);
                         let prev2 = tags.len().checked_sub(2).map_or(Tag::Outside, |k| tags[k]);
                         let p = &prepared[s];
-                        let history = history_features(&p.lowers[i], &p.shapes[i], prev, prev2);
-                        for &f in p.features[i].iter().chain(history.iter()) {
+                        let history = history_features(p, i, prev, prev2);
+                        for &f in p.features(i).iter().chain(history.iter()) {
                             training.update(f, gold_tag.index(), 1.0);
                             training.update(f, guess.index(), -1.0);
                         }
