@@ -4,7 +4,8 @@
 //! - the same name, folded (case, possessive, spacing), in any document;
 //! - a surname alone ("Voss") resolved to the one full name ending in it in the same document, or,
 //!   when no full name is there, to the only such full name in the whole run;
-//! - an acronym tied to its expansion in the same document ("National Resistance Front (NRF)").
+//! - an acronym tied to its expansion in the same document ("National Resistance Front (NRF)");
+//! - a place with or without its designator ("Panjshir Valley", "Panjshir province", "Panjshir").
 //!
 //! Two full names that share a surname ("Ahmad Massoud", "Ahmad Shah Massoud") stay apart, and a
 //! surname shared by two full names resolves to neither. Spelling variants and transliterations
@@ -26,6 +27,40 @@ fn fold(name: &str) -> String {
         .to_lowercase()
 }
 
+/// Words that say what kind of place a name is ("Panjshir Valley", "Shutul district"): the place
+/// is the same with or without them.
+const PLACE_DESIGNATORS: &[&str] = &[
+    "valley",
+    "province",
+    "district",
+    "region",
+    "county",
+    "governorate",
+    "oblast",
+    "prefecture",
+    "municipality",
+    "city",
+    "town",
+    "village",
+    "state",
+];
+
+/// The name without a trailing place designator, when something is left.
+fn without_designator(folded: &str) -> &str {
+    match folded.rsplit_once(' ') {
+        Some((head, last)) if PLACE_DESIGNATORS.contains(&last) => head,
+        _ => folded,
+    }
+}
+
+/// A written name without its trailing designator, case kept.
+fn strip_designator(name: &str) -> &str {
+    match name.trim_end().rsplit_once(' ') {
+        Some((head, last)) if PLACE_DESIGNATORS.contains(&last.to_lowercase().as_str()) => head,
+        _ => name,
+    }
+}
+
 fn last_word(folded: &str) -> &str {
     folded.rsplit(' ').next().unwrap_or(folded)
 }
@@ -43,7 +78,10 @@ fn is_acronym(text: &str) -> bool {
 
 /// Within one document: the key each mention resolves to.
 fn local_keys(mentions: &[Mention]) -> Vec<String> {
-    let folded: Vec<String> = mentions.iter().map(|m| fold(&m.text)).collect();
+    let folded: Vec<String> = mentions
+        .iter()
+        .map(|m| without_designator(&fold(&m.text)).to_string())
+        .collect();
     let full_people: Vec<&String> = mentions
         .iter()
         .zip(&folded)
@@ -155,12 +193,18 @@ fn entity(docs: &[Document], list: Vec<(usize, usize)>) -> Entity {
         .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
         .map(|(k, _)| *k)
         .unwrap_or(EntityType::Other);
-    // name: the most complete frequent form (most words, then most often, then first seen)
+    // name: the most complete frequent form (most words, then most often, then first seen); a
+    // place is named without its designator ("Parwan", not "Parwan province")
     let mut forms: Vec<(&str, usize)> = Vec::new();
     for m in &mentions {
-        match forms.iter_mut().find(|(f, _)| *f == m.text) {
+        let form = if kind == EntityType::Location {
+            strip_designator(&m.text)
+        } else {
+            &m.text
+        };
+        match forms.iter_mut().find(|(f, _)| *f == form) {
             Some(entry) => entry.1 += 1,
-            None => forms.push((&m.text, 1)),
+            None => forms.push((form, 1)),
         }
     }
     let name = forms
@@ -275,6 +319,18 @@ mod tests {
             ]
         );
         assert_eq!(entities[0].mentions.len(), 5);
+    }
+
+    #[test]
+    fn a_place_is_the_same_with_or_without_its_designator() {
+        let docs = vec![
+            doc("a", &[("Tarnby Valley", Location), ("Mereford", Location)]),
+            doc("b", &[("Tarnby province", Location), ("Tarnby", Location)]),
+        ];
+        let entities = resolve(&docs);
+        assert_eq!(entities.len(), 2);
+        assert_eq!(entities[0].mentions.len(), 3);
+        assert_eq!(entities[0].name, "Tarnby");
     }
 
     #[test]

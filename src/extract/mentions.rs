@@ -83,6 +83,19 @@ const TITLES: &[&str] = &[
     "chief",
 ];
 
+/// Designators of places, in lower case, that follow a place's name ("Kunar province").
+const PLACE_DESIGNATORS: &[&str] = &[
+    "province",
+    "district",
+    "valley",
+    "region",
+    "county",
+    "governorate",
+    "oblast",
+    "prefecture",
+    "municipality",
+];
+
 /// Words that are never entities on their own, however they are capitalised: calendar words,
 /// sentence adverbs and connectives, and furniture labels.
 const NOT_NAMES: &[&str] = &[
@@ -238,9 +251,18 @@ fn tidy(
     spans: &[(usize, usize)],
     words: &[&str],
     mut first: usize,
-    last: usize,
+    mut last: usize,
     kind: EntityType,
 ) -> Option<Mention> {
+    // "Panjshir province", "Shutul district": a place's designator written in lower case belongs
+    // to the name
+    if kind == EntityType::Location
+        && words
+            .get(last)
+            .is_some_and(|w| PLACE_DESIGNATORS.contains(w))
+    {
+        last += 1;
+    }
     let is_title = |w: &str| TITLES.contains(&w.trim_end_matches('.').to_lowercase().as_str());
     // titles inside the span move out of it; one just before it is recorded too
     let mut title_start = None;
