@@ -7,9 +7,11 @@
 //! - an acronym tied to its expansion in the same document ("National Resistance Front (NRF)");
 //! - a place with or without its designator ("Panjshir Valley", "Panjshir province", "Panjshir").
 //!
+//! - spellings and transliterations of one name ("Motaqi", "Mottaki", "Muttaqi"): word for word
+//!   the same consonant skeleton and close in letters, with the same type.
+//!
 //! Two full names that share a surname ("Ahmad Massoud", "Ahmad Shah Massoud") stay apart, and a
-//! surname shared by two full names resolves to neither. Spelling variants and transliterations
-//! are not merged yet.
+//! surname shared by two full names resolves to neither.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -126,6 +128,7 @@ pub fn resolve(docs: &[Document]) -> Vec<Entity> {
             by_key.entry(key).or_default().push((d, k));
         }
     }
+    let by_key = merge_spellings(by_key, docs);
     let redirect = surname_redirects(&by_key, docs);
     let mut merged: BTreeMap<String, Vec<(usize, usize)>> = BTreeMap::new();
     for (key, list) in by_key {
@@ -148,6 +151,127 @@ pub fn resolve(docs: &[Document]) -> Vec<Entity> {
     entities
 }
 
+/// The consonant skeleton of a word, as transliterations of one name share it: lower case, vowels
+/// dropped (a leading one kept as "a"), "h" after a vowel dropped, digraphs ("sh", "kh") as one
+/// sound, q/c → k and v → w, repeats collapsed. Motaqi, Mottaki and Muttaqi are all "mtk".
+fn skeleton(word: &str) -> String {
+    let chars: Vec<char> = word
+        .to_lowercase()
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect();
+    let mut out = String::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let next = chars.get(i + 1).copied();
+        let sound = match (chars[i], next) {
+            ('s', Some('h'))
+            | ('c', Some('h'))
+            | ('k', Some('h'))
+            | ('g', Some('h'))
+            | ('z', Some('h'))
+            | ('t', Some('h'))
+            | ('p', Some('h')) => {
+                i += 1;
+                Some(chars[i - 1].to_ascii_uppercase())
+            }
+            ('a' | 'e' | 'i' | 'o' | 'u' | 'y', _) => (i == 0).then_some('a'),
+            ('h', _) => None,
+            ('q' | 'c', _) => Some('k'),
+            ('v', _) => Some('w'),
+            (c, _) => Some(c),
+        };
+        if let Some(sound) = sound {
+            if !out.ends_with(sound) {
+                out.push(sound);
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Edit distance similarity of two words, 1 for equal.
+fn similarity(a: &str, b: &str) -> f64 {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let next = (row[j + 1] + 1)
+                .min(row[j] + 1)
+                .min(diagonal + usize::from(ca != cb));
+            diagonal = row[j + 1];
+            row[j + 1] = next;
+        }
+    }
+    1.0 - row[b.len()] as f64 / a.len().max(b.len()).max(1) as f64
+}
+
+/// Two spellings of one name: word for word the same skeleton and close in letters.
+fn same_spelling(a: &str, b: &str) -> bool {
+    let (wa, wb): (Vec<&str>, Vec<&str>) = (a.split(' ').collect(), b.split(' ').collect());
+    wa.len() == wb.len()
+        && wa
+            .iter()
+            .zip(&wb)
+            .all(|(x, y)| x == y || (skeleton(x) == skeleton(y) && similarity(x, y) >= 0.5))
+}
+
+/// The type most of a key's mentions have.
+fn majority_type(list: &[(usize, usize)], docs: &[Document]) -> EntityType {
+    let mut votes: BTreeMap<EntityType, usize> = BTreeMap::new();
+    for &(d, k) in list {
+        *votes.entry(docs[d].mentions[k].kind).or_insert(0) += 1;
+    }
+    votes
+        .iter()
+        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+        .map_or(EntityType::Other, |(k, _)| *k)
+}
+
+/// Spelling variants and transliterations of one name ("Amir Khan Motaqi", "Amir Khan Mottaki";
+/// "Panjshir", "Panjsher") become one key: same number of words, each word with the same skeleton
+/// and similar letters, and for one-word names the same type. Each joins the most mentioned of its
+/// spellings.
+fn merge_spellings(
+    by_key: BTreeMap<String, Vec<(usize, usize)>>,
+    docs: &[Document],
+) -> BTreeMap<String, Vec<(usize, usize)>> {
+    // a one-word name must also agree in type ("Jordan" the country, "Jordan" a player); a name
+    // of several words is evidence enough, and the tagger's type for it varies between documents
+    let mut groups: BTreeMap<(Option<EntityType>, String), Vec<String>> = BTreeMap::new();
+    for (key, list) in &by_key {
+        let shape: Vec<String> = key.split(' ').map(skeleton).collect();
+        let kind = (shape.len() == 1).then(|| majority_type(list, docs));
+        groups
+            .entry((kind, shape.join(" ")))
+            .or_default()
+            .push(key.clone());
+    }
+    let mut target: HashMap<String, String> = HashMap::new();
+    for keys in groups.into_values() {
+        let mut by_weight = keys.clone();
+        by_weight.sort_by(|a, b| by_key[b].len().cmp(&by_key[a].len()).then(a.cmp(b)));
+        let mut heads: Vec<&String> = Vec::new();
+        for key in &by_weight {
+            match heads.iter().find(|h| same_spelling(h, key)) {
+                Some(head) => {
+                    target.insert(key.clone(), (*head).clone());
+                }
+                None => heads.push(key),
+            }
+        }
+    }
+    let mut merged: BTreeMap<String, Vec<(usize, usize)>> = BTreeMap::new();
+    for (key, list) in by_key {
+        let to = target.get(&key).cloned().unwrap_or(key);
+        merged.entry(to).or_default().extend(list);
+    }
+    merged
+}
+
 /// A surname left alone in its document goes to the only full person name in the run ending in it.
 fn surname_redirects(
     by_key: &BTreeMap<String, Vec<(usize, usize)>>,
@@ -160,11 +284,11 @@ fn surname_redirects(
             .count();
         people * 2 > list.len()
     };
-    let mut fulls_by_surname: HashMap<&str, Vec<&String>> = HashMap::new();
+    let mut fulls_by_surname: HashMap<String, Vec<&String>> = HashMap::new();
     for (key, list) in by_key {
         if key.contains(' ') && is_person(list) {
             fulls_by_surname
-                .entry(last_word(key))
+                .entry(skeleton(last_word(key)))
                 .or_default()
                 .push(key);
         }
@@ -172,12 +296,17 @@ fn surname_redirects(
     by_key
         .iter()
         .filter(|(key, list)| !key.contains(' ') && is_person(list))
-        .filter_map(
-            |(key, _)| match fulls_by_surname.get(key.as_str())?.as_slice() {
-                [only] => Some((key.clone(), (*only).clone())),
+        .filter_map(|(key, _)| {
+            let fulls: Vec<&&String> = fulls_by_surname
+                .get(&skeleton(key))?
+                .iter()
+                .filter(|full| same_spelling(last_word(full), key))
+                .collect();
+            match fulls.as_slice() {
+                [only] => Some((key.clone(), (**only).clone())),
                 _ => None,
-            },
-        )
+            }
+        })
         .collect()
 }
 
@@ -331,6 +460,32 @@ mod tests {
         assert_eq!(entities.len(), 2);
         assert_eq!(entities[0].mentions.len(), 3);
         assert_eq!(entities[0].name, "Tarnby");
+    }
+
+    #[test]
+    fn transliterations_are_one_name_and_different_names_are_not() {
+        assert_eq!(skeleton("Motaqi"), skeleton("Mottaki"));
+        assert_eq!(skeleton("Muttaqi"), skeleton("Mottaki"));
+        assert_eq!(skeleton("Amad"), skeleton("Ahmad"));
+        assert_eq!(skeleton("Panjsher"), skeleton("Panjshir"));
+        assert!(same_spelling("masood", "massoud"));
+        assert!(!same_spelling("kabul", "kapisa"));
+        let docs = vec![
+            doc("a", &[("Arlen Motaqi", Person), ("Dane Holt", Person)]),
+            doc("b", &[("Arlen Mottaki", Person), ("Dane Hult", Person)]),
+            doc("c", &[("Muttaqi", Person), ("Dana Holt", Person)]),
+        ];
+        let names = names_of(&resolve(&docs));
+        let arlen = names
+            .iter()
+            .find(|(_, v)| v.contains(&"Arlen Motaqi".to_string()))
+            .unwrap();
+        assert_eq!(arlen.1, ["Arlen Motaqi", "Arlen Mottaki", "Muttaqi"]);
+        let dane = names
+            .iter()
+            .find(|(_, v)| v.contains(&"Dane Holt".to_string()))
+            .unwrap();
+        assert!(!dane.1.contains(&"Arlen Motaqi".to_string()));
     }
 
     #[test]

@@ -263,6 +263,10 @@ fn tidy(
     {
         last += 1;
     }
+    // "Voice of America's": the possessive is not part of the name
+    while last > first + 1 && matches!(words[last - 1], "'s" | "\u{2019}s" | "'" | "\u{2019}") {
+        last -= 1;
+    }
     let is_title = |w: &str| TITLES.contains(&w.trim_end_matches('.').to_lowercase().as_str());
     // titles inside the span move out of it; one just before it is recorded too
     let mut title_start = None;
