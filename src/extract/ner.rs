@@ -140,48 +140,50 @@ fn shape(word: &str) -> String {
     out
 }
 
-/// Features of token `i` that do not depend on the tags before it.
+/// Stand-ins for the words and shapes before the first and after the last token.
+const SENTENCE_START: u64 = 1;
+const SENTENCE_END: u64 = 2;
+const NO_SHAPE: u64 = 3;
+
+/// Features of token `i` that do not depend on the tags before it. Words and shapes enter as
+/// hashes computed once per token.
 fn static_features(words: &[&str], p: &Prepared, i: usize, out: &mut Vec<u32>) {
-    let at = |k: isize| -> &str {
+    let at = |k: isize| -> u64 {
         let j = i as isize + k;
         if j < 0 {
-            "<s>"
+            SENTENCE_START
         } else if j as usize >= words.len() {
-            "</s>"
+            SENTENCE_END
         } else {
-            &p.lowers[j as usize]
+            p.lower_hashes[j as usize]
         }
     };
-    let shape_at = |k: isize| -> &str {
+    let shape_at = |k: isize| -> u64 {
         let j = i as isize + k;
         if j < 0 || j as usize >= words.len() {
-            "-"
+            NO_SHAPE
         } else {
-            &p.shapes[j as usize]
+            p.shape_hashes[j as usize]
         }
     };
     let word = words[i];
     out.extend([
-        feature(Template::Bias, &[]),
-        feature(Template::Word, &[word]),
-        feature(Template::Lower, &[at(0)]),
-        feature(Template::PrevLower, &[at(-1)]),
-        feature(Template::NextLower, &[at(1)]),
-        feature(Template::Prev2Lower, &[at(-2)]),
-        feature(Template::Next2Lower, &[at(2)]),
-        feature(Template::Shape, &[shape_at(0)]),
-        feature(Template::PrevShape, &[shape_at(-1)]),
-        feature(Template::NextShape, &[shape_at(1)]),
-        feature(Template::ShapeBigramLeft, &[shape_at(-1), shape_at(0)]),
-        feature(Template::ShapeBigramRight, &[shape_at(0), shape_at(1)]),
-        feature(Template::BigramLeft, &[at(-1), at(0)]),
-        feature(Template::BigramRight, &[at(0), at(1)]),
+        feature_of(Template::Bias, &[]),
+        feature_of(Template::Word, &[xxh3_64(word.as_bytes())]),
+        feature_of(Template::Lower, &[at(0)]),
+        feature_of(Template::PrevLower, &[at(-1)]),
+        feature_of(Template::NextLower, &[at(1)]),
+        feature_of(Template::Prev2Lower, &[at(-2)]),
+        feature_of(Template::Next2Lower, &[at(2)]),
+        feature_of(Template::Shape, &[shape_at(0)]),
+        feature_of(Template::PrevShape, &[shape_at(-1)]),
+        feature_of(Template::NextShape, &[shape_at(1)]),
+        feature_of(Template::ShapeBigramLeft, &[shape_at(-1), shape_at(0)]),
+        feature_of(Template::ShapeBigramRight, &[shape_at(0), shape_at(1)]),
+        feature_of(Template::BigramLeft, &[at(-1), at(0)]),
+        feature_of(Template::BigramRight, &[at(0), at(1)]),
     ]);
-    let mut ends = word
-        .char_indices()
-        .map(|(k, _)| k)
-        .skip(1)
-        .chain([word.len()]);
+    let mut ends = word.char_indices().map(|(k, _)| k).skip(1).chain([word.len()]);
     for _ in 0..4 {
         match ends.next() {
             Some(end) => out.push(feature(Template::Prefix, &[&word[..end]])),
@@ -220,11 +222,9 @@ fn history_features(p: &Prepared, i: usize, prev: Tag, prev2: Tag) -> [u32; 4] {
     ]
 }
 
-/// A sentence prepared for tagging: lower-cased words, shapes, their hashes, and every token's
-/// static features (one flat list; `starts[i]..starts[i + 1]` are token i's).
+/// A sentence prepared for tagging: hashes of its lower-cased words and of their shapes, and
+/// every token's static features (one flat list; `starts[i]..starts[i + 1]` are token i's).
 struct Prepared {
-    lowers: Vec<String>,
-    shapes: Vec<String>,
     lower_hashes: Vec<u64>,
     shape_hashes: Vec<u64>,
     /// Headlines in capitals read differently: "RUSSIA SAYS …".
@@ -240,13 +240,19 @@ impl Prepared {
 }
 
 fn prepare(words: &[&str]) -> Prepared {
-    let lowers: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-    let shapes: Vec<String> = words.iter().map(|w| shape(w)).collect();
+    let mut buffer = String::new();
+    let mut lower_hash = |w: &str| {
+        if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+            return xxh3_64(w.as_bytes());
+        }
+        buffer.clear();
+        buffer.extend(w.chars().flat_map(char::to_lowercase));
+        xxh3_64(buffer.as_bytes())
+    };
+    let lower_hashes = words.iter().map(|w| lower_hash(w)).collect();
     let mut p = Prepared {
-        lower_hashes: lowers.iter().map(|w| xxh3_64(w.as_bytes())).collect(),
-        shape_hashes: shapes.iter().map(|w| xxh3_64(w.as_bytes())).collect(),
-        lowers,
-        shapes,
+        lower_hashes,
+        shape_hashes: words.iter().map(|w| xxh3_64(shape(w).as_bytes())).collect(),
         all_caps: words.iter().all(|w| !w.chars().any(char::is_lowercase)),
         features: Vec::with_capacity(words.len() * 24),
         starts: vec![0],
