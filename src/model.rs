@@ -190,16 +190,23 @@ pub enum EntityType {
 }
 
 /// A name in a document's body: where, what type, and a title said with it ("Gen.", "Mullah")
-/// when there was one. The title is kept out of `start..end`.
+/// when there was one. The title is kept out of `start..end`. The name's text is the body's
+/// `start..end` (not stored twice: a large archive holds millions of mentions).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Mention {
     pub start: usize,
     pub end: usize,
-    pub text: String,
     #[serde(rename = "type")]
     pub kind: EntityType,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
+}
+
+impl Mention {
+    /// The name as written in `body`, the body of the mention's document.
+    pub fn text<'a>(&self, body: &'a str) -> &'a str {
+        &body[self.start..self.end]
+    }
 }
 
 /// An entity across the run: one real-world thing under all its names.

@@ -79,10 +79,12 @@ fn is_acronym(text: &str) -> bool {
 }
 
 /// Within one document: the key each mention resolves to.
-fn local_keys(mentions: &[Mention]) -> Vec<String> {
-    let folded: Vec<String> = mentions
+fn local_keys(doc: &Document) -> Vec<String> {
+    let mentions = &doc.mentions;
+    let texts: Vec<&str> = mentions.iter().map(|m| m.text(&doc.body)).collect();
+    let folded: Vec<String> = texts
         .iter()
-        .map(|m| without_designator(&fold(&m.text)).to_string())
+        .map(|t| without_designator(&fold(t)).to_string())
         .collect();
     let full_people: Vec<&String> = mentions
         .iter()
@@ -104,14 +106,14 @@ fn local_keys(mentions: &[Mention]) -> Vec<String> {
                     return (**only).clone();
                 }
             }
-            if is_acronym(&m.text) {
+            if is_acronym(texts[k]) {
                 // the nearest earlier multi-word name whose initials spell it
-                if let Some(expansion) = mentions[..k]
+                if let Some(expansion) = texts[..k]
                     .iter()
                     .rev()
-                    .find(|e| e.text.contains(' ') && initials(&e.text) == m.text)
+                    .find(|e| e.contains(' ') && initials(e) == texts[k])
                 {
-                    return fold(&expansion.text);
+                    return fold(expansion);
                 }
             }
             f.clone()
@@ -124,7 +126,7 @@ pub fn resolve(docs: &[Document]) -> Vec<Entity> {
     // (doc index, mention index) per key
     let mut by_key: BTreeMap<String, Vec<(usize, usize)>> = BTreeMap::new();
     for (d, doc) in docs.iter().enumerate() {
-        for (k, key) in local_keys(&doc.mentions).into_iter().enumerate() {
+        for (k, key) in local_keys(doc).into_iter().enumerate() {
             by_key.entry(key).or_default().push((d, k));
         }
     }
@@ -311,10 +313,17 @@ fn surname_redirects(
 }
 
 fn entity(docs: &[Document], list: Vec<(usize, usize)>) -> Entity {
-    let mentions: Vec<&Mention> = list.iter().map(|&(d, k)| &docs[d].mentions[k]).collect();
+    // each mention with its text in its document's body
+    let mentions: Vec<(&Mention, &str)> = list
+        .iter()
+        .map(|&(d, k)| {
+            let m = &docs[d].mentions[k];
+            (m, m.text(&docs[d].body))
+        })
+        .collect();
     // type: the majority of the mentions' types (ties to the first in EntityType order)
     let mut votes: BTreeMap<EntityType, usize> = BTreeMap::new();
-    for m in &mentions {
+    for (m, _) in &mentions {
         *votes.entry(m.kind).or_insert(0) += 1;
     }
     let kind = votes
@@ -325,11 +334,11 @@ fn entity(docs: &[Document], list: Vec<(usize, usize)>) -> Entity {
     // name: the most complete frequent form (most words, then most often, then first seen); a
     // place is named without its designator ("Parwan", not "Parwan province")
     let mut forms: Vec<(&str, usize)> = Vec::new();
-    for m in &mentions {
+    for &(_, text) in &mentions {
         let form = if kind == EntityType::Location {
-            strip_designator(&m.text)
+            strip_designator(text)
         } else {
-            &m.text
+            text
         };
         match forms.iter_mut().find(|(f, _)| *f == form) {
             Some(entry) => entry.1 += 1,
@@ -349,9 +358,9 @@ fn entity(docs: &[Document], list: Vec<(usize, usize)>) -> Entity {
         .map(|(_, f)| f.0.to_string())
         .unwrap_or_default();
     let mut variants: Vec<String> = Vec::new();
-    for m in &mentions {
-        let titled = m.title.as_ref().map(|t| format!("{t} {}", m.text));
-        for v in [Some(m.text.clone()), titled].into_iter().flatten() {
+    for &(m, text) in &mentions {
+        let titled = m.title.as_ref().map(|t| format!("{t} {text}"));
+        for v in [Some(text.to_string()), titled].into_iter().flatten() {
             if !variants.contains(&v) {
                 variants.push(v);
             }
@@ -366,14 +375,12 @@ fn entity(docs: &[Document], list: Vec<(usize, usize)>) -> Entity {
         affiliation: None,
         mentions: list
             .iter()
-            .map(|&(d, k)| {
-                let m = &docs[d].mentions[k];
-                EntityMention {
-                    doc: docs[d].id.clone(),
-                    start: m.start,
-                    end: m.end,
-                    text: m.text.clone(),
-                }
+            .zip(&mentions)
+            .map(|(&(d, _), &(m, text))| EntityMention {
+                doc: docs[d].id.clone(),
+                start: m.start,
+                end: m.end,
+                text: text.to_string(),
             })
             .collect(),
     }
@@ -384,18 +391,24 @@ mod tests {
     use super::*;
     use crate::model::test_document;
 
+    /// A document whose body is the mentions' texts, one per line.
     fn doc(id: &str, mentions: &[(&str, EntityType)]) -> Document {
-        let mut d = test_document(id, "");
-        d.mentions = mentions
+        let body = mentions
             .iter()
-            .map(|(text, kind)| Mention {
-                start: 0,
-                end: 0,
-                text: (*text).into(),
+            .map(|(text, _)| *text)
+            .collect::<Vec<_>>()
+            .join("\n");
+        let mut d = test_document(id, &body);
+        let mut start = 0;
+        for (text, kind) in mentions {
+            d.mentions.push(Mention {
+                start,
+                end: start + text.len(),
                 kind: *kind,
                 title: None,
-            })
-            .collect();
+            });
+            start += text.len() + 1;
+        }
         d
     }
 

@@ -235,7 +235,7 @@ pub fn find(doc: &Document, tagger: &Tagger) -> Vec<Mention> {
                 found.push(m);
             }
         }
-        found.extend(handles(&doc.body, &spans, &words, &tags));
+        found.extend(handles(&spans, &words, &tags));
     }
     found
 }
@@ -297,14 +297,13 @@ fn tidy(
     Some(Mention {
         start,
         end,
-        text: body[start..end].to_string(),
         kind,
         title,
     })
 }
 
 /// Hashtags and @handles the tagger left untagged: names written for social media.
-fn handles(body: &str, spans: &[(usize, usize)], words: &[&str], tags: &[Tag]) -> Vec<Mention> {
+fn handles(spans: &[(usize, usize)], words: &[&str], tags: &[Tag]) -> Vec<Mention> {
     words
         .iter()
         .enumerate()
@@ -318,7 +317,6 @@ fn handles(body: &str, spans: &[(usize, usize)], words: &[&str], tags: &[Tag]) -
             Mention {
                 start,
                 end,
-                text: body[start..end].to_string(),
                 kind: EntityType::Other,
                 title: None,
             }
@@ -351,10 +349,7 @@ mod tests {
         crate::text::segment(&mut doc);
         find(&doc, super::super::shipped_ner())
             .into_iter()
-            .map(|m| {
-                assert_eq!(&body[m.start..m.end], m.text);
-                (m.text, m.kind, m.title)
-            })
+            .map(|m| (m.text(body).to_string(), m.kind, m.title))
             .collect()
     }
 

@@ -183,7 +183,11 @@ fn static_features(words: &[&str], p: &Prepared, i: usize, out: &mut Vec<u32>) {
         feature_of(Template::BigramLeft, &[at(-1), at(0)]),
         feature_of(Template::BigramRight, &[at(0), at(1)]),
     ]);
-    let mut ends = word.char_indices().map(|(k, _)| k).skip(1).chain([word.len()]);
+    let mut ends = word
+        .char_indices()
+        .map(|(k, _)| k)
+        .skip(1)
+        .chain([word.len()]);
     for _ in 0..4 {
         match ends.next() {
             Some(end) => out.push(feature(Template::Prefix, &[&word[..end]])),
