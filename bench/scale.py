@@ -21,7 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 BINARY = ROOT / "target" / "release" / "parallax"
 WORK = ROOT / "target" / "scale"
-STAGES = re.compile(r"documents ([\d.]+) s, reuse ([\d.]+) s, stories ([\d.]+) s, writing ([\d.]+) s")
+STAGES = re.compile(r"documents ([\d.]+) s, reuse ([\d.]+) s, stories ([\d.]+) s, "
+                    r"entities ([\d.]+) s, writing ([\d.]+) s")
 WORD = re.compile(r"\w+")
 
 
@@ -58,11 +59,11 @@ def run_ours(path, jobs):
     wall = time.perf_counter() - started
     peak = int(peak_file.read_text().split()[-1])
     stages = STAGES.search(result.stdout)
-    documents, reuse, stories, writing = (float(x) for x in stages.groups())
+    documents, reuse, stories, entities, writing = (float(x) for x in stages.groups())
     analysis = json.loads((out / "analysis.json").read_text(encoding="utf-8"))
     found = {frozenset((r["a"], r["b"])): r["kind"] for r in analysis["reuse"]}
     return {"wall": wall, "documents": documents, "reuse": reuse, "stories": stories,
-            "writing": writing, "peak_mb": peak / 1024}, found
+            "entities": entities, "writing": writing, "peak_mb": peak / 1024}, found
 
 
 def shingles(text):
@@ -108,7 +109,7 @@ def main():
     sizes = sorted(int(s) for s in args.sizes.split(","))
     WORK.mkdir(parents=True, exist_ok=True)
 
-    print(f"{'articles':>9} {'run s':>7} {'docs s':>7} {'reuse s':>8} {'stories s':>9} {'write s':>8} "
+    print(f"{'articles':>9} {'run s':>7} {'docs s':>7} {'reuse s':>8} {'stories s':>9} {'entities s':>10} {'write s':>8} "
           f"{'reuse+stories us/article':>25} {'peak MB':>8} {'near-dup recall':>16}")
     ours = {}
     for size in sizes:
@@ -119,7 +120,7 @@ def main():
         found = runs[-1][1]
         ours[size] = (med, found, gold, path)
         print(f"{size:>9} {med['wall']:>7.2f} {med['documents']:>7.2f} {med['reuse']:>8.2f} "
-              f"{med['stories']:>9.2f} {med['writing']:>8.2f} {per_article:>25.1f} {med['peak_mb']:>8.0f} "
+              f"{med['stories']:>9.2f} {med['entities']:>10.2f} {med['writing']:>8.2f} {per_article:>25.1f} {med['peak_mb']:>8.0f} "
               f"{recall(gold, found):>16.3f}")
     if len(sizes) > 1:
         first, last = ours[sizes[0]][0], ours[sizes[-1]][0]
