@@ -106,6 +106,8 @@ pub struct Document {
     pub source_map: Vec<MapRun>,
     /// Names found in the body (people, organizations, places, other), in order.
     pub mentions: Vec<Mention>,
+    /// Roles said of the people among `mentions`.
+    pub roles: Vec<Role>,
 }
 
 impl Document {
@@ -119,6 +121,7 @@ impl Document {
         self.removed.shrink_to_fit();
         self.source_map.shrink_to_fit();
         self.mentions.shrink_to_fit();
+        self.roles.shrink_to_fit();
     }
 
     /// The body text of a span.
@@ -202,6 +205,15 @@ pub struct Mention {
     pub title: Option<String>,
 }
 
+/// A role said of a person mention in the same document ("former Vice-President", "head of the
+/// Resistance Front delegation"): the mention's index in `mentions` and the role's byte span.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Role {
+    pub mention: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
 impl Mention {
     /// The name as written in `body`, the body of the mention's document.
     pub fn text<'a>(&self, body: &'a str) -> &'a str {
@@ -219,9 +231,22 @@ pub struct Entity {
     pub kind: EntityType,
     /// Every form seen, titles included where they were said with the name.
     pub variants: Vec<String>,
+    /// Roles said of it, each once, in order of first appearance.
     pub roles: Vec<String>,
+    /// The organization it belongs to (an entity id), from its roles ("head of the X delegation").
     pub affiliation: Option<String>,
     pub mentions: Vec<EntityMention>,
+    /// Where each role was said.
+    pub role_evidence: Vec<RoleEvidence>,
+}
+
+/// A role of an entity and the document span that says it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RoleEvidence {
+    pub role: String,
+    pub doc: String,
+    pub start: usize,
+    pub end: usize,
 }
 
 /// Where an entity is named: a document id and byte offsets into its body.
@@ -307,5 +332,6 @@ pub(crate) fn test_document(id: &str, body: &str) -> Document {
         removed: vec![],
         source_map: vec![],
         mentions: vec![],
+        roles: vec![],
     }
 }

@@ -24,6 +24,7 @@ pub fn process_document(source: Source) -> Document {
     text::segment(&mut doc);
     if doc.analysed {
         doc.mentions = extract::mentions::find(&doc, extract::shipped_ner());
+        doc.roles = extract::roles::find(&doc);
     }
     doc.shrink_to_fit();
     doc

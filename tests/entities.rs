@@ -66,6 +66,48 @@ fn seeds_entities_against_the_gold() {
             eprintln!("{name}: type {kind}, gold {}", g["type"]);
         }
     }
+    // roles and affiliations of the gold entities we found
+    let (mut gold_roles, mut roles_found, mut gold_affiliations, mut affiliations_right) =
+        (0, 0, 0, 0);
+    for g in gold_entities {
+        let name = g["name"].as_str().unwrap();
+        let Some(e) = g["variants"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find_map(|v| holding(entities, v.as_str().unwrap()))
+        else {
+            continue;
+        };
+        for role in g["roles"].as_array().into_iter().flatten() {
+            gold_roles += 1;
+            let role = fold(role.as_str().unwrap());
+            if e.roles.iter().any(|r| fold(r) == role) {
+                roles_found += 1;
+            } else {
+                eprintln!("{name}: role not found: {role:?} (ours: {:?})", e.roles);
+            }
+        }
+        if let Some(affiliation) = g["affiliation"].as_str() {
+            gold_affiliations += 1;
+            let ours = e
+                .affiliation
+                .as_ref()
+                .and_then(|id| entities.iter().find(|x| &x.id == id));
+            if ours.is_some_and(|o| holding(entities, affiliation).is_some_and(|h| h.id == o.id)) {
+                affiliations_right += 1;
+            } else {
+                eprintln!(
+                    "{name}: affiliation {affiliation:?}, ours {:?}",
+                    ours.map(|o| &o.name)
+                );
+            }
+        }
+    }
+    eprintln!(
+        "seeds roles: {roles_found}/{gold_roles} gold roles found word for word; \
+         affiliations right: {affiliations_right}/{gold_affiliations}"
+    );
     let mut wrong_merges = 0;
     for pair in gold["must_not_merge"].as_array().unwrap() {
         let (a, b) = (pair[0].as_str().unwrap(), pair[1].as_str().unwrap());

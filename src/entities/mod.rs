@@ -15,7 +15,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::model::{Document, Entity, EntityMention, EntityType, Mention};
+use crate::model::{Document, Entity, EntityMention, EntityType, Mention, RoleEvidence};
 
 /// A name reduced to what identifies it: lower case, no possessive, single spaces.
 fn fold(name: &str) -> String {
@@ -137,20 +137,62 @@ pub fn resolve(docs: &[Document]) -> Vec<Entity> {
         let target = redirect.get(&key).cloned().unwrap_or(key);
         merged.entry(target).or_default().extend(list);
     }
-    let mut entities: Vec<Entity> = merged
+    let mut entities: Vec<(Entity, Vec<(usize, usize)>)> = merged
         .into_values()
-        .map(|list| entity(docs, list))
+        .map(|list| (entity(docs, &list), list))
         .collect();
-    entities.sort_by(|a, b| {
+    entities.sort_by(|(a, _), (b, _)| {
         b.mentions
             .len()
             .cmp(&a.mentions.len())
             .then(a.name.cmp(&b.name))
     });
-    for (k, e) in entities.iter_mut().enumerate() {
+    for (k, (e, _)) in entities.iter_mut().enumerate() {
         e.id = format!("entity-{}", k + 1);
     }
-    entities
+    affiliations(docs, &mut entities);
+    entities.into_iter().map(|(e, _)| e).collect()
+}
+
+/// A person's affiliation: the organization most often named inside its roles ("head of the
+/// Resistance Front delegation" → that front).
+fn affiliations(docs: &[Document], entities: &mut [(Entity, Vec<(usize, usize)>)]) {
+    let owner: HashMap<(usize, usize), usize> = entities
+        .iter()
+        .enumerate()
+        .flat_map(|(e, (_, list))| list.iter().map(move |&m| (m, e)))
+        .collect();
+    let chosen: Vec<Option<String>> = entities
+        .iter()
+        .map(|(entity, list)| {
+            let mut votes: BTreeMap<usize, usize> = BTreeMap::new();
+            for &(d, k) in list {
+                let doc = &docs[d];
+                for role in doc.roles.iter().filter(|r| r.mention == k) {
+                    for (j, m) in doc.mentions.iter().enumerate() {
+                        if m.start < role.start || m.end > role.end {
+                            continue;
+                        }
+                        // only organizations: "former Afghan President" names a country's
+                        // adjective, not a membership
+                        if let Some(&e) = owner.get(&(d, j)) {
+                            if entities[e].0.kind == EntityType::Organization {
+                                *votes.entry(e).or_insert(0) += 1;
+                            }
+                        }
+                    }
+                }
+            }
+            votes
+                .into_iter()
+                .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+                .map(|(e, _)| entities[e].0.id.clone())
+                .filter(|id| *id != entity.id)
+        })
+        .collect();
+    for ((entity, _), affiliation) in entities.iter_mut().zip(chosen) {
+        entity.affiliation = affiliation;
+    }
 }
 
 /// The consonant skeleton of a word, as transliterations of one name share it: lower case, vowels
@@ -312,7 +354,7 @@ fn surname_redirects(
         .collect()
 }
 
-fn entity(docs: &[Document], list: Vec<(usize, usize)>) -> Entity {
+fn entity(docs: &[Document], list: &[(usize, usize)]) -> Entity {
     // each mention with its text in its document's body
     let mentions: Vec<(&Mention, &str)> = list
         .iter()
@@ -366,12 +408,30 @@ fn entity(docs: &[Document], list: Vec<(usize, usize)>) -> Entity {
             }
         }
     }
+    let mut roles: Vec<String> = Vec::new();
+    let mut role_evidence = Vec::new();
+    for &(d, k) in list {
+        let doc = &docs[d];
+        for r in doc.roles.iter().filter(|r| r.mention == k) {
+            let text = doc.body[r.start..r.end].to_string();
+            if !roles.contains(&text) {
+                roles.push(text.clone());
+            }
+            role_evidence.push(RoleEvidence {
+                role: text,
+                doc: doc.id.clone(),
+                start: r.start,
+                end: r.end,
+            });
+        }
+    }
     Entity {
         id: String::new(),
         name,
         kind,
         variants,
-        roles: Vec::new(),
+        roles,
+        role_evidence,
         affiliation: None,
         mentions: list
             .iter()

@@ -4,6 +4,7 @@
 pub mod conll;
 pub mod mentions;
 pub mod ner;
+pub mod roles;
 
 use conll::{MentionScore, Sentence};
 use ner::{EntityType, Tagger};

@@ -127,6 +127,7 @@ pub fn ingest(source: Source) -> Document {
         removed: cleaned.removed,
         source_map: cleaned.source_map,
         mentions: Vec::new(),
+        roles: Vec::new(),
     }
 }
 

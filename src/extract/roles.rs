@@ -1,0 +1,215 @@
+//! Roles of the people a document names, read from how news English attaches them to a name:
+//! a role before it ("resistance leader Ahmad Massoud", "former Vice-President Amrullah Saleh")
+//! and an apposition after it ("Mohammad Almas Zahid, the head of the Resistance Front
+//! delegation, said"). A role is kept only when it holds a role noun ("leader", "head",
+//! "spokesman", "minister"…); honorifics and ranks alone ("Mr", "Mullah", "Gen.") are not roles.
+
+use crate::model::{Document, EntityType, Role};
+
+use super::mentions::tokens;
+
+/// Nouns that make a phrase a role.
+const ROLE_NOUNS: &[&str] = &[
+    "leader", "head", "chief", "spokesman", "spokeswoman", "spokesperson", "commander",
+    "minister", "president", "vice-president", "official", "founder", "co-founder", "director",
+    "secretary", "governor", "envoy", "ambassador", "member", "adviser", "advisor", "negotiator",
+    "representative", "chairman", "chairwoman", "chair", "mayor", "senator", "premier", "king",
+    "queen", "son", "daughter", "brother", "sister", "father", "mother", "wife", "husband",
+    "deputy", "officer", "analyst", "correspondent", "editor", "professor", "expert", "chancellor",
+    "lawmaker", "politician", "activist", "commissioner", "general", "prosecutor", "judge",
+];
+
+/// Words a role before a name does not reach across.
+const STOP: &[&str] = &[
+    "the", "a", "an", "and", "or", "but", "said", "says", "told", "by", "to", "in", "on", "at",
+    "for", "from", "with", "that", "as", "was", "is", "are", "were", "of", "his", "her", "their",
+    "its", "when", "while", "after", "before", "according",
+];
+
+/// Words that begin a clause, where an apposition has ended.
+const CLAUSE_WORDS: &[&str] = &[
+    "said", "says", "told", "added", "stated", "announced", "warned", "claimed", "who", "which",
+    "that", "whose", "has", "had", "have", "is", "was", "will", "would",
+];
+
+/// Longest role before a name, and after one, in tokens.
+const BEFORE_MAX: usize = 5;
+const AFTER_MAX: usize = 16;
+
+fn is_role_noun(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    let lower = lower.trim_end_matches('.');
+    ROLE_NOUNS.contains(&lower) || ROLE_NOUNS.contains(&lower.trim_end_matches('s'))
+}
+
+/// The roles of the person mentions in `doc` (mentions must be found first).
+pub fn find(doc: &Document) -> Vec<Role> {
+    let mut roles = Vec::new();
+    for sentence in &doc.sentences {
+        let text = &doc.body[sentence.start..sentence.end];
+        let spans: Vec<(usize, usize)> = tokens(text)
+            .into_iter()
+            .map(|(s, e)| (sentence.start + s, sentence.start + e))
+            .collect();
+        let words: Vec<&str> = spans.iter().map(|&(s, e)| &doc.body[s..e]).collect();
+        for (index, m) in doc.mentions.iter().enumerate() {
+            if m.kind != EntityType::Person || m.start < sentence.start || m.end > sentence.end {
+                continue;
+            }
+            let Some(first) = spans.iter().position(|s| s.0 == m.start) else {
+                continue;
+            };
+            let Some(last) = spans.iter().position(|s| s.1 == m.end) else {
+                continue;
+            };
+            let title_len = m.title.as_deref().map_or(0, |t| tokens(t).len());
+            if let Some((a, b)) = before(&words, first, title_len) {
+                roles.push(role(index, spans[a].0, spans[b].1));
+            }
+            if let Some((a, b)) = after(&words, last) {
+                roles.push(role(index, spans[a].0, spans[b].1));
+            }
+        }
+    }
+    roles
+}
+
+fn role(mention: usize, start: usize, end: usize) -> Role {
+    Role {
+        mention,
+        start,
+        end,
+    }
+}
+
+/// Tokens (first, last inclusive) of a role said before the name whose first token is `first`
+/// (`title_len` of the tokens just before it being its title). An honorific title ("Mullah",
+/// "Mr") is not part of the role before it ("Taliban co-founder Mullah Baradar").
+fn before(words: &[&str], first: usize, title_len: usize) -> Option<(usize, usize)> {
+    let title = first.checked_sub(title_len)?..first;
+    let title_is_role = words[title.clone()].iter().any(|w| is_role_noun(w));
+    let first = if title_is_role { first } else { title.start };
+    let end = first.checked_sub(1)?;
+    let mut start = first;
+    while start > 0 && first - start < BEFORE_MAX + title_len {
+        let w = words[start - 1];
+        let word_like = w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.');
+        if !word_like || STOP.contains(&w.to_lowercase().as_str()) {
+            break;
+        }
+        start -= 1;
+    }
+    // the role noun is the phrase's head, right before the name: "militia leader Voss", not
+    // "leaders reportedly blamed Voss"
+    (start <= end && is_role_noun(words[end])).then_some((start, end))
+}
+
+/// Tokens of an apposition after the name whose last token is `last`: ", [the] ROLE,".
+fn after(words: &[&str], last: usize) -> Option<(usize, usize)> {
+    if words.get(last + 1) != Some(&",") {
+        return None;
+    }
+    let mut start = last + 2;
+    if words
+        .get(start)
+        .is_some_and(|w| matches!(w.to_lowercase().as_str(), "the" | "a" | "an"))
+    {
+        start += 1;
+    }
+    // the apposition ends at punctuation, or where a clause begins ("… said that …")
+    let stop = (start..words.len().min(start + AFTER_MAX)).find(|&k| {
+        matches!(words[k], "," | "." | ";" | ":" | ")" | "\"" | "'")
+            || CLAUSE_WORDS.contains(&words[k].to_lowercase().as_str())
+    })?;
+    if stop == start {
+        return None;
+    }
+    let phrase = &words[start..stop];
+    // the role noun comes early: "the head of…", "a senior Taliban leader"; a clause ("who said…")
+    // is not a role
+    let starts_like_role = phrase.iter().take(4).any(|w| is_role_noun(w));
+    // a role is a noun phrase in lower case ("the head of…"); a capital here starts a new clause
+    let lower_start = phrase[0].chars().next().is_some_and(char::is_lowercase);
+    (starts_like_role && lower_start).then_some((start, stop - 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{test_document, Mention};
+
+    fn roles_of(body: &str, names: &[(&str, Option<&str>)]) -> Vec<String> {
+        let mut doc = test_document("d", body);
+        crate::text::segment(&mut doc);
+        doc.mentions = names
+            .iter()
+            .map(|(name, title)| {
+                let start = body.find(name).unwrap();
+                Mention {
+                    start,
+                    end: start + name.len(),
+                    kind: EntityType::Person,
+                    title: title.map(String::from),
+                }
+            })
+            .collect();
+        find(&doc)
+            .into_iter()
+            .map(|r| body[r.start..r.end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn roles_before_and_after_a_name() {
+        assert_eq!(
+            roles_of(
+                "The valley's militia leader Arlen Voss spoke first.",
+                &[("Arlen Voss", None)]
+            ),
+            ["militia leader"]
+        );
+        assert_eq!(
+            roles_of(
+                "Dane Holt, the head of the Northern Front delegation, said talks failed.",
+                &[("Dane Holt", None)]
+            ),
+            ["head of the Northern Front delegation"]
+        );
+        assert_eq!(
+            roles_of(
+                "Talks stalled, former Vice-President Mara Lind said.",
+                &[("Mara Lind", Some("former Vice-President"))]
+            ),
+            ["former Vice-President"]
+        );
+    }
+
+    #[test]
+    fn an_honorific_title_is_not_part_of_the_role_before_it() {
+        assert_eq!(
+            roles_of(
+                "Talks began after northern militia co-founder Mullah Arlen Voss arrived.",
+                &[("Arlen Voss", Some("Mullah"))]
+            ),
+            ["northern militia co-founder"]
+        );
+    }
+
+    #[test]
+    fn honorifics_and_clauses_are_not_roles() {
+        assert!(roles_of("Mr Arlen Voss arrived.", &[("Arlen Voss", Some("Mr"))]).is_empty());
+        assert!(roles_of(
+            "Arlen Voss, who arrived late, sat down.",
+            &[("Arlen Voss", None)]
+        )
+        .is_empty());
+        // the apposition stops where the clause begins
+        assert_eq!(
+            roles_of(
+                "Dane Holt, an official of the front said the talks failed.",
+                &[("Dane Holt", None)]
+            ),
+            ["official of the front"]
+        );
+    }
+}
