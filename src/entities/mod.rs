@@ -5,7 +5,8 @@
 //! - a surname alone ("Voss") resolved to the one full name ending in it in the same document, or,
 //!   when no full name is there, to the only such full name in the whole run;
 //! - an acronym tied to its expansion in the same document ("National Resistance Front (NRF)");
-//! - a place with or without its designator ("Panjshir Valley", "Panjshir province", "Panjshir").
+//! - a place with or without its designator ("Panjshir Valley", "Panjshir province", "Panjshir");
+//! - an organization's short form that ends exactly one longer name ("Resistance Front").
 //!
 //! - spellings and transliterations of one name ("Motaqi", "Mottaki", "Muttaqi"): word for word
 //!   the same consonant skeleton and close in letters, with the same type.
@@ -131,7 +132,8 @@ pub fn resolve(docs: &[Document]) -> Vec<Entity> {
         }
     }
     let by_key = merge_spellings(by_key, docs);
-    let redirect = surname_redirects(&by_key, docs);
+    let mut redirect = surname_redirects(&by_key, docs);
+    redirect.extend(organization_tails(&by_key, docs));
     let mut merged: BTreeMap<String, Vec<(usize, usize)>> = BTreeMap::new();
     for (key, list) in by_key {
         let target = redirect.get(&key).cloned().unwrap_or(key);
@@ -314,6 +316,35 @@ fn merge_spellings(
         merged.entry(to).or_default().extend(list);
     }
     merged
+}
+
+/// A short form of an organization's name that is the end of exactly one longer organization name
+/// in the run ("Resistance Front" of "National Resistance Front") goes to it: news drops the first
+/// words of a long name once it has been given. The short form keeps at least two words.
+fn organization_tails(
+    by_key: &BTreeMap<String, Vec<(usize, usize)>>,
+    docs: &[Document],
+) -> HashMap<String, String> {
+    let organizations: Vec<&String> = by_key
+        .iter()
+        .filter(|(_, list)| majority_type(list, docs) == EntityType::Organization)
+        .map(|(key, _)| key)
+        .collect();
+    organizations
+        .iter()
+        .filter(|key| key.contains(' '))
+        .filter_map(|key| {
+            let suffix = format!(" {key}");
+            let longer: Vec<&&String> = organizations
+                .iter()
+                .filter(|other| other.ends_with(&suffix))
+                .collect();
+            match longer.as_slice() {
+                [only] => Some(((*key).clone(), (**only).clone())),
+                _ => None,
+            }
+        })
+        .collect()
 }
 
 /// A surname left alone in its document goes to the only full person name in the run ending in it.
@@ -559,6 +590,32 @@ mod tests {
             .find(|(_, v)| v.contains(&"Dane Holt".to_string()))
             .unwrap();
         assert!(!dane.1.contains(&"Arlen Motaqi".to_string()));
+    }
+
+    #[test]
+    fn a_short_organization_name_joins_the_one_long_name_it_ends() {
+        let docs = vec![
+            doc("a", &[("Northern Valley Front", Organization)]),
+            doc(
+                "b",
+                &[("Valley Front", Organization), ("Front", Organization)],
+            ),
+            doc(
+                "c",
+                &[
+                    ("Southern Valley Front", Organization),
+                    ("Valley Front", Organization),
+                ],
+            ),
+        ];
+        // with two long names ending in it, "Valley Front" is ambiguous and stays itself
+        let entities = resolve(&docs);
+        assert_eq!(entities.len(), 4);
+        let docs = vec![
+            doc("a", &[("Northern Valley Front", Organization)]),
+            doc("b", &[("Valley Front", Organization)]),
+        ];
+        assert_eq!(resolve(&docs).len(), 1);
     }
 
     #[test]
