@@ -30,6 +30,15 @@ pub fn check_body_offsets(doc: &Document) {
         assert!(sec.start <= n, "section {:?} at {}: past body ({n} bytes)", sec.heading, sec.start);
         assert!(body.is_char_boundary(sec.start), "section {:?} at {}: not a char boundary", sec.heading, sec.start);
     }
+    for m in &doc.mentions {
+        assert!(m.start < m.end && m.end <= n, "mention {m:?}: bad range ({n} bytes)");
+        assert!(body.is_char_boundary(m.start) && body.is_char_boundary(m.end), "mention {m:?}: not on char boundaries");
+    }
+    for r in &doc.roles {
+        assert!(r.start < r.end && r.end <= n, "role {r:?}: bad range ({n} bytes)");
+        assert!(body.is_char_boundary(r.start) && body.is_char_boundary(r.end), "role {r:?}: not on char boundaries");
+        assert!(r.mention < doc.mentions.len(), "role {r:?}: no such mention");
+    }
     for run in &doc.source_map {
         let end = run.body_start.checked_add(run.len);
         assert!(end.is_some_and(|e| e <= n), "map run {run:?}: body range past body ({n} bytes)");
