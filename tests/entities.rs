@@ -134,3 +134,185 @@ fn seeds_entities_against_the_gold() {
     assert_eq!(wrong_merges, 0);
     assert!(found * 10 >= gold_entities.len() * 8, "found {found}");
 }
+
+/// One ECB+ document: its rebuilt text (as tests/stories.rs builds it) and its named participant
+/// markables in cross-document chains: (text, chain id).
+struct EcbDocument {
+    id: String,
+    text: String,
+    participants: Vec<(String, String)>,
+}
+
+fn unescape(s: &str) -> String {
+    s.replace("&amp;", "&")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+}
+
+fn ecbplus_participants() -> Vec<EcbDocument> {
+    use regex::Regex;
+    let token =
+        Regex::new(r#"<token t_id="(\d+)" sentence="(\d+)" number="(\d+)"[^>]*>([^<]*)</token>"#)
+            .unwrap();
+    let markable =
+        Regex::new(r#"(?s)<HUMAN_PART_(PER|ORG) m_id="(\d+)"\s*>(.*?)</HUMAN_PART_(?:PER|ORG)>"#)
+            .unwrap();
+    let anchor = Regex::new(r#"t_id="(\d+)""#).unwrap();
+    let relation =
+        Regex::new(r#"(?s)<CROSS_DOC_COREF r_id="\d+" note="([^"]+)"\s*>(.*?)</CROSS_DOC_COREF>"#)
+            .unwrap();
+    let source = Regex::new(r#"<source m_id="(\d+)""#).unwrap();
+    let root = shared().join("data/ecbplus/ECB+");
+    let mut files: Vec<_> = std::fs::read_dir(&root)
+        .unwrap()
+        .flat_map(|t| std::fs::read_dir(t.unwrap().path()).unwrap())
+        .map(|f| f.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "xml"))
+        .collect();
+    files.sort();
+    files
+        .iter()
+        .map(|path| {
+            let xml = std::fs::read_to_string(path).unwrap();
+            let mut words = std::collections::HashMap::new();
+            let mut sentences: Vec<Vec<String>> = Vec::new();
+            for c in token.captures_iter(&xml) {
+                let (t, s): (u32, usize) = (c[1].parse().unwrap(), c[2].parse().unwrap());
+                let number: usize = c[3].parse().unwrap();
+                let word = unescape(&c[4]);
+                words.insert(t, (word.clone(), number));
+                if sentences.len() <= s {
+                    sentences.resize(s + 1, Vec::new());
+                }
+                sentences[s].push(word);
+            }
+            let text = sentences
+                .into_iter()
+                .map(|t| t.join(" "))
+                .filter(|l| !l.starts_with("http"))
+                .collect::<Vec<_>>()
+                .join("\n");
+            let mut chain_of = std::collections::HashMap::new();
+            for r in relation.captures_iter(&xml) {
+                for s in source.captures_iter(&r[2]) {
+                    chain_of.insert(s[1].to_string(), r[1].to_string());
+                }
+            }
+            let participants = markable
+                .captures_iter(&xml)
+                .filter_map(|m| {
+                    let chain = chain_of.get(&m[2])?.clone();
+                    let tokens: Vec<&(String, usize)> = anchor
+                        .captures_iter(&m[3])
+                        .filter_map(|a| words.get(&a[1].parse::<u32>().unwrap()))
+                        .collect();
+                    // named: a capitalised word that does not just open its sentence
+                    let named = tokens
+                        .iter()
+                        .any(|(w, n)| *n > 0 && w.chars().next().is_some_and(char::is_uppercase));
+                    named.then(|| {
+                        let text: Vec<&str> = tokens.iter().map(|(w, _)| w.as_str()).collect();
+                        (text.join(" "), chain)
+                    })
+                })
+                .collect();
+            EcbDocument {
+                id: path.file_stem().unwrap().to_string_lossy().into_owned(),
+                text,
+                participants,
+            }
+        })
+        .collect()
+}
+
+/// Cross-document coreference of named participants on ECB+ (people and organizations in gold
+/// cross-document chains), scored with B³ over the gold mentions. A gold mention is given our
+/// entity when one of our mentions in the same document has its text (case folded); otherwise it
+/// is a singleton of its own.
+#[test]
+fn ecbplus_named_participants_b_cubed() {
+    use parallax::ingest::{ContentKind, Fields, Source};
+    use parallax::model::Format;
+    let docs = ecbplus_participants();
+    let sources: Vec<_> = docs
+        .iter()
+        .map(|d| {
+            Ok(Source {
+                path: d.id.clone(),
+                id: d.id.clone(),
+                format: Format::Text,
+                kind: ContentKind::Text,
+                content: d.text.clone(),
+                fields: Fields::default(),
+            })
+        })
+        .collect();
+    let analysis = parallax::pipeline::analyze(sources);
+    let mut entity_of: std::collections::HashMap<(String, String), usize> = Default::default();
+    for (k, e) in analysis.entities.iter().enumerate() {
+        for m in &e.mentions {
+            entity_of.entry((m.doc.clone(), fold(&m.text))).or_insert(k);
+        }
+    }
+    // (gold chain, predicted cluster) per gold mention
+    let mut items: Vec<(String, String)> = Vec::new();
+    let mut matched = 0;
+    for d in &docs {
+        for (k, (text, chain)) in d.participants.iter().enumerate() {
+            let predicted = match entity_of.get(&(d.id.clone(), fold(text))) {
+                Some(e) => {
+                    matched += 1;
+                    format!("entity-{e}")
+                }
+                None => format!("alone-{}-{k}", d.id),
+            };
+            items.push((chain.clone(), predicted));
+        }
+    }
+    let (p, r, f1) = b_cubed(&items);
+    eprintln!(
+        "ECB+ named participants: {} gold mentions in cross-document chains, {matched} matched by \
+         one of our mentions; B³ P {p:.3} R {r:.3} F1 {f1:.3}",
+        items.len()
+    );
+    // for scale: every gold mention clustered by its exact text (case folded), across documents
+    let same_text: Vec<(String, String)> = docs
+        .iter()
+        .flat_map(|d| d.participants.iter())
+        .map(|(text, chain)| (chain.clone(), fold(text)))
+        .collect();
+    let (bp, br, bf) = b_cubed(&same_text);
+    eprintln!("  same-text baseline on the gold mentions: B³ P {bp:.3} R {br:.3} F1 {bf:.3}");
+    assert!(items.len() > 1000 && f1 > 0.3, "{f1}");
+}
+
+/// B³ precision, recall and F1 over items (gold cluster, predicted cluster).
+fn b_cubed(items: &[(String, String)]) -> (f64, f64, f64) {
+    let mut gold_size: std::collections::HashMap<&str, f64> = Default::default();
+    let mut pred_size: std::collections::HashMap<&str, f64> = Default::default();
+    let mut both: std::collections::HashMap<(&str, &str), f64> = Default::default();
+    for (g, p) in items {
+        *gold_size.entry(g).or_default() += 1.0;
+        *pred_size.entry(p).or_default() += 1.0;
+        *both.entry((g, p)).or_default() += 1.0;
+    }
+    let n = items.len() as f64;
+    let (mut p, mut r) = (0.0, 0.0);
+    for (g, q) in items {
+        let shared = both[&(g.as_str(), q.as_str())];
+        p += shared / pred_size[q.as_str()];
+        r += shared / gold_size[g.as_str()];
+    }
+    let (p, r) = (p / n, r / n);
+    (
+        p,
+        r,
+        if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        },
+    )
+}
