@@ -206,7 +206,7 @@ pub struct Mention {
 }
 
 /// A role said of a person mention in the same document ("former Vice-President", "head of the
-/// Resistance Front delegation"): the mention's index in `mentions` and the role's byte span.
+/// Northern Front delegation"): the mention's index in `mentions` and the role's byte span.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Role {
     pub mention: usize,

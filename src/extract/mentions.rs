@@ -3,7 +3,7 @@
 //! are kept apart from the name, calendar words and sentence adverbs are never entities, and
 //! hashtags and @handles are read as names.
 
-use crate::model::{Document, EntityType, Mention};
+use crate::model::{Document, EntityType, Mention, Span};
 
 use super::ner::{Tag, Tagger};
 
@@ -83,7 +83,7 @@ const TITLES: &[&str] = &[
     "chief",
 ];
 
-/// Designators of places, in lower case, that follow a place's name ("Kunar province").
+/// Designators of places, in lower case, that follow a place's name ("Talvin province").
 const PLACE_DESIGNATORS: &[&str] = &[
     "province",
     "district",
@@ -192,7 +192,7 @@ fn split_piece(piece: &str, base: usize, out: &mut Vec<(usize, usize)>) {
         trailing.push((base + end, base + end + c.len_utf8()));
     }
     let word = &piece[start..end];
-    // possessive: "Taliban's" → "Taliban", "'s"
+    // possessive: "Corrabel's" → "Corrabel", "'s"
     let possessive = ["'s", "\u{2019}s"]
         .iter()
         .find(|p| word.len() > p.len() && word.ends_with(*p));
@@ -219,16 +219,21 @@ fn is_abbreviation(word: &str) -> bool {
             && bare.chars().all(char::is_alphabetic))
 }
 
+/// A sentence's tokens: their byte spans in `body`, and their text.
+pub(super) fn sentence_tokens(body: &str, sentence: Span) -> (Vec<(usize, usize)>, Vec<&str>) {
+    let spans: Vec<(usize, usize)> = tokens(&body[sentence.start..sentence.end])
+        .into_iter()
+        .map(|(s, e)| (sentence.start + s, sentence.start + e))
+        .collect();
+    let words = spans.iter().map(|&(s, e)| &body[s..e]).collect();
+    (spans, words)
+}
+
 /// The mentions of a document's body.
 pub fn find(doc: &Document, tagger: &Tagger) -> Vec<Mention> {
     let mut found = Vec::new();
     for sentence in &doc.sentences {
-        let text = &doc.body[sentence.start..sentence.end];
-        let spans: Vec<(usize, usize)> = tokens(text)
-            .into_iter()
-            .map(|(s, e)| (sentence.start + s, sentence.start + e))
-            .collect();
-        let words: Vec<&str> = spans.iter().map(|&(s, e)| &doc.body[s..e]).collect();
+        let (spans, words) = sentence_tokens(&doc.body, *sentence);
         let tags = tagger.tag(&words);
         for (first, last, kind) in tagged_spans(&tags) {
             if let Some(m) = tidy(&doc.body, &spans, &words, first, last, kind) {
@@ -254,7 +259,7 @@ fn tidy(
     mut last: usize,
     kind: EntityType,
 ) -> Option<Mention> {
-    // "Panjshir province", "Shutul district": a place's designator written in lower case belongs
+    // "Talvin province", "Essen district": a place's designator written in lower case belongs
     // to the name
     if kind == EntityType::Location
         && words
@@ -284,7 +289,7 @@ fn tidy(
         }
     }
     let tokens = &words[first..last];
-    // "#Kapisa", "@handle": the sign is not part of the name
+    // "#Lorn", "@handle": the sign is not part of the name
     let sign = usize::from(tokens[0].starts_with(['#', '@']) && tokens[0].len() > 1);
     if tokens.len() == 1 && NOT_NAMES.contains(&tokens[0].to_lowercase().as_str()) {
         return None;
@@ -336,9 +341,9 @@ mod tests {
     #[test]
     fn tokens_split_like_conll() {
         assert_eq!(
-            words("Gen. Arlen Voss's men (NRF) reached \"Tarnby,\" the U.S. said."),
+            words("Gen. Arlen Voss's men (NVF) reached \"Tarnby,\" the U.S. said."),
             [
-                "Gen.", "Arlen", "Voss", "'s", "men", "(", "NRF", ")", "reached", "\"", "Tarnby",
+                "Gen.", "Arlen", "Voss", "'s", "men", "(", "NVF", ")", "reached", "\"", "Tarnby",
                 ",", "\"", "the", "U.S.", "said", "."
             ]
         );

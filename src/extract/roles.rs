@@ -1,12 +1,12 @@
 //! Roles of the people a document names, read from how news English attaches them to a name:
-//! a role before it ("resistance leader Ahmad Massoud", "former Vice-President Amrullah Saleh")
-//! and an apposition after it ("Mohammad Almas Zahid, the head of the Resistance Front
+//! a role before it ("militia leader Arlen Voss", "former Vice-President Mara Lind")
+//! and an apposition after it ("Dane Holt, the head of the Northern Front
 //! delegation, said"). A role is kept only when it holds a role noun ("leader", "head",
 //! "spokesman", "minister"…); honorifics and ranks alone ("Mr", "Mullah", "Gen.") are not roles.
 
 use crate::model::{Document, EntityType, Role};
 
-use super::mentions::tokens;
+use super::mentions::{sentence_tokens, tokens};
 
 /// Nouns that make a phrase a role.
 const ROLE_NOUNS: &[&str] = &[
@@ -140,12 +140,7 @@ fn is_role_noun(word: &str) -> bool {
 pub fn find(doc: &Document) -> Vec<Role> {
     let mut roles = Vec::new();
     for sentence in &doc.sentences {
-        let text = &doc.body[sentence.start..sentence.end];
-        let spans: Vec<(usize, usize)> = tokens(text)
-            .into_iter()
-            .map(|(s, e)| (sentence.start + s, sentence.start + e))
-            .collect();
-        let words: Vec<&str> = spans.iter().map(|&(s, e)| &doc.body[s..e]).collect();
+        let (spans, words) = sentence_tokens(&doc.body, *sentence);
         for (index, m) in doc.mentions.iter().enumerate() {
             if m.kind != EntityType::Person || m.start < sentence.start || m.end > sentence.end {
                 continue;
@@ -178,7 +173,7 @@ fn role(mention: usize, start: usize, end: usize) -> Role {
 
 /// Tokens (first, last inclusive) of a role said before the name whose first token is `first`
 /// (`title_len` of the tokens just before it being its title). An honorific title ("Mullah",
-/// "Mr") is not part of the role before it ("Taliban co-founder Mullah Baradar").
+/// "Mr") is not part of the role before it ("militia co-founder Mullah Arlen Voss").
 fn before(words: &[&str], first: usize, title_len: usize) -> Option<(usize, usize)> {
     let title = first.checked_sub(title_len)?..first;
     let title_is_role = words[title.clone()].iter().any(|w| is_role_noun(w));
@@ -219,7 +214,7 @@ fn after(words: &[&str], last: usize) -> Option<(usize, usize)> {
         return None;
     }
     let phrase = &words[start..stop];
-    // the role noun comes early: "the head of…", "a senior Taliban leader"; a clause ("who said…")
+    // the role noun comes early: "the head of…", "a senior militia leader"; a clause ("who said…")
     // is not a role
     let starts_like_role = phrase.iter().take(4).any(|w| is_role_noun(w));
     // a role is a noun phrase in lower case ("the head of…"); a capital here starts a new clause

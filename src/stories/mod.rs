@@ -506,13 +506,7 @@ fn vectors(docs: &[Document], params: &Params) -> Vec<Vector> {
             v.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
             v.truncate(params.doc_terms);
             v.shrink_to_fit();
-            let norm = v
-                .iter()
-                .map(|(_, w)| w * w)
-                .sum::<f32>()
-                .sqrt()
-                .max(f32::MIN_POSITIVE);
-            v.iter_mut().for_each(|(_, w)| *w /= norm);
+            normalise(&mut v);
             v
         })
         .collect()
@@ -727,6 +721,12 @@ fn story_vector(story: &StoryState, n: usize) -> Vector {
         .into_iter()
         .map(|t| (t, story.centroid[&t]))
         .collect();
+    normalise(&mut v);
+    v
+}
+
+/// Scales a vector to unit length (an empty one stays empty).
+fn normalise(v: &mut Vector) {
     let norm = v
         .iter()
         .map(|(_, w)| w * w)
@@ -734,7 +734,6 @@ fn story_vector(story: &StoryState, n: usize) -> Vector {
         .sqrt()
         .max(f32::MIN_POSITIVE);
     v.iter_mut().for_each(|(_, w)| *w /= norm);
-    v
 }
 
 /// Documents a label's words are read from: its strongest terms occur in most of them.
