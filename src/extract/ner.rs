@@ -282,14 +282,15 @@ impl Tagger {
         let prepared = prepare(words);
         let mut tags = Vec::with_capacity(words.len());
         for i in 0..words.len() {
-            let tag = self.best(&prepared, i, &tags, |f| self.weights.get(&f));
+            let tag = Self::best(&prepared, i, &tags, |f| self.weights.get(&f));
             tags.push(tag);
         }
         tags
     }
 
+    /// The best tag for token `i` after the tags `before`, under the weights `weight` looks up
+    /// (the shipped model's, or the weights being trained).
     fn best<'a>(
-        &self,
         prepared: &Prepared,
         i: usize,
         before: &[Tag],
@@ -333,11 +334,8 @@ impl Tagger {
                 let gold = &sentences[s].1;
                 let mut tags: Vec<Tag> = Vec::with_capacity(gold.len());
                 for (i, &gold_tag) in gold.iter().enumerate() {
-                    let guess = {
-                        let weights = &training.weights;
-                        let tagger = Tagger::default();
-                        tagger.best(&prepared[s], i, &tags, |f| weights.get(&f))
-                    };
+                    let weights = &training.weights;
+                    let guess = Tagger::best(&prepared[s], i, &tags, |f| weights.get(&f));
                     if guess != gold_tag {
                         let prev = tags.last().copied().unwrap_or(Tag::Outside);
                         let prev2 = tags.len().checked_sub(2).map_or(Tag::Outside, |k| tags[k]);
