@@ -6,7 +6,9 @@
 
 pub mod entities;
 pub mod extract;
+mod hashing;
 pub mod ingest;
+pub mod lexicon;
 pub mod model;
 pub mod output;
 pub mod pipeline;

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{analyze_paths, fold, shared};
+use common::{analyze_paths, ecbplus_files, fold, shared, unescape_xml};
 use parallax::model::Entity;
 
 fn gold() -> serde_json::Value {
@@ -143,14 +143,6 @@ struct EcbDocument {
     participants: Vec<(String, String)>,
 }
 
-fn unescape(s: &str) -> String {
-    s.replace("&amp;", "&")
-        .replace("&quot;", "\"")
-        .replace("&apos;", "'")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-}
-
 fn ecbplus_participants() -> Vec<EcbDocument> {
     use regex::Regex;
     let token =
@@ -164,15 +156,7 @@ fn ecbplus_participants() -> Vec<EcbDocument> {
         Regex::new(r#"(?s)<CROSS_DOC_COREF r_id="\d+" note="([^"]+)"\s*>(.*?)</CROSS_DOC_COREF>"#)
             .unwrap();
     let source = Regex::new(r#"<source m_id="(\d+)""#).unwrap();
-    let root = shared().join("data/ecbplus/ECB+");
-    let mut files: Vec<_> = std::fs::read_dir(&root)
-        .unwrap()
-        .flat_map(|t| std::fs::read_dir(t.unwrap().path()).unwrap())
-        .map(|f| f.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "xml"))
-        .collect();
-    files.sort();
-    files
+    ecbplus_files()
         .iter()
         .map(|path| {
             let xml = std::fs::read_to_string(path).unwrap();
@@ -181,7 +165,7 @@ fn ecbplus_participants() -> Vec<EcbDocument> {
             for c in token.captures_iter(&xml) {
                 let (t, s): (u32, usize) = (c[1].parse().unwrap(), c[2].parse().unwrap());
                 let number: usize = c[3].parse().unwrap();
-                let word = unescape(&c[4]);
+                let word = unescape_xml(&c[4]);
                 words.insert(t, (word.clone(), number));
                 if sentences.len() <= s {
                     sentences.resize(s + 1, Vec::new());

@@ -6,7 +6,7 @@ mod common;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use common::{analyze_paths, shared};
+use common::{analyze_paths, ecbplus_files, shared, unescape_xml};
 use parallax::ingest::{ContentKind, Fields, Source};
 use parallax::model::{Analysis, Format};
 use parallax::{pipeline, reuse, stories};
@@ -82,16 +82,8 @@ fn ecbplus(
     Vec<Result<Source, parallax::model::InputProblem>>,
     Vec<String>,
 ) {
-    let root = shared().join("data/ecbplus/ECB+");
-    let mut files: Vec<_> = std::fs::read_dir(&root)
-        .unwrap()
-        .flat_map(|t| std::fs::read_dir(t.unwrap().path()).unwrap())
-        .map(|f| f.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "xml"))
-        .collect();
-    files.sort();
     let (mut sources, mut labels) = (Vec::new(), Vec::new());
-    for path in files {
+    for path in ecbplus_files() {
         let name = path.file_stem().unwrap().to_string_lossy().into_owned();
         let topic: u32 = name.split('_').next().unwrap().parse().unwrap();
         if !topics(topic) {
@@ -104,7 +96,7 @@ fn ecbplus(
             if sentences.len() <= s {
                 sentences.resize(s + 1, Vec::new());
             }
-            sentences[s].push(htmlize_lite(&c[2]));
+            sentences[s].push(unescape_xml(&c[2]));
         }
         let lines: Vec<String> = sentences
             .into_iter()
@@ -120,14 +112,6 @@ fn ecbplus(
         sources.push(text_source(name, lines.join("\n")));
     }
     (sources, labels)
-}
-
-fn htmlize_lite(s: &str) -> String {
-    s.replace("&amp;", "&")
-        .replace("&quot;", "\"")
-        .replace("&apos;", "'")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
 }
 
 /// WikiRef220 articles with their topic labels (from the file names).
@@ -183,23 +167,6 @@ fn predicted_topics(analysis: &Analysis) -> Vec<usize> {
         .collect()
 }
 
-fn report_topics(name: &str, analysis: &Analysis, gold: &[String]) -> Scores {
-    let s = score(gold, &predicted_topics(analysis));
-    eprintln!(
-        "{name}: {} docs, {} topics (gold {}); pairwise P {:.3} R {:.3} F1 {:.3}; BCubed P {:.3} R {:.3} F1 {:.3}",
-        gold.len(),
-        analysis.topics.len(),
-        gold.iter().collect::<std::collections::HashSet<_>>().len(),
-        s.pairwise.0,
-        s.pairwise.1,
-        s.pairwise.2,
-        s.bcubed.0,
-        s.bcubed.1,
-        s.bcubed.2
-    );
-    s
-}
-
 /// ECB+ gold at topic level: the topic number, both of its seminal events together.
 fn topic_gold(story_gold: &[String]) -> Vec<String> {
     story_gold
@@ -209,11 +176,37 @@ fn topic_gold(story_gold: &[String]) -> Vec<String> {
 }
 
 fn report(name: &str, analysis: &Analysis, gold: &[String]) -> Scores {
-    let s = score(gold, &predicted_labels(analysis));
-    eprintln!(
-        "{name}: {} docs, {} stories (gold {}); pairwise P {:.3} R {:.3} F1 {:.3}; BCubed P {:.3} R {:.3} F1 {:.3}",
-        gold.len(),
+    report_level(
+        name,
+        "stories",
         analysis.stories.len(),
+        &predicted_labels(analysis),
+        gold,
+    )
+}
+
+fn report_topics(name: &str, analysis: &Analysis, gold: &[String]) -> Scores {
+    report_level(
+        name,
+        "topics",
+        analysis.topics.len(),
+        &predicted_topics(analysis),
+        gold,
+    )
+}
+
+/// Scores one level of clustering (stories or topics, `clusters` of them) and prints the figures.
+fn report_level(
+    name: &str,
+    level: &str,
+    clusters: usize,
+    predicted: &[usize],
+    gold: &[String],
+) -> Scores {
+    let s = score(gold, predicted);
+    eprintln!(
+        "{name}: {} docs, {clusters} {level} (gold {}); pairwise P {:.3} R {:.3} F1 {:.3}; BCubed P {:.3} R {:.3} F1 {:.3}",
+        gold.len(),
         gold.iter().collect::<std::collections::HashSet<_>>().len(),
         s.pairwise.0,
         s.pairwise.1,

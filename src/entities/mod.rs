@@ -16,6 +16,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use crate::lexicon::PLACE_DESIGNATORS;
 use crate::model::{Document, Entity, EntityMention, EntityType, Mention, RoleEvidence};
 
 /// A name reduced to what identifies it: lower case, no possessive, single spaces.
@@ -29,24 +30,6 @@ fn fold(name: &str) -> String {
         .join(" ")
         .to_lowercase()
 }
-
-/// Words that say what kind of place a name is ("Talvin Valley", "Essen district"): the place
-/// is the same with or without them.
-const PLACE_DESIGNATORS: &[&str] = &[
-    "valley",
-    "province",
-    "district",
-    "region",
-    "county",
-    "governorate",
-    "oblast",
-    "prefecture",
-    "municipality",
-    "city",
-    "town",
-    "village",
-    "state",
-];
 
 /// The name without a trailing place designator, when something is left.
 fn without_designator(folded: &str) -> &str {

@@ -3,6 +3,7 @@
 //! are kept apart from the name, calendar words and sentence adverbs are never entities, and
 //! hashtags and @handles are read as names.
 
+use crate::lexicon::PLACE_DESIGNATORS;
 use crate::model::{Document, EntityType, Mention, Span};
 
 use super::ner::{Tag, Tagger};
@@ -81,19 +82,6 @@ const TITLES: &[&str] = &[
     "late",
     "deputy",
     "chief",
-];
-
-/// Designators of places, in lower case, that follow a place's name ("Talvin province").
-const PLACE_DESIGNATORS: &[&str] = &[
-    "province",
-    "district",
-    "valley",
-    "region",
-    "county",
-    "governorate",
-    "oblast",
-    "prefecture",
-    "municipality",
 ];
 
 /// Words that are never entities on their own, however they are capitalised: calendar words,
@@ -235,7 +223,7 @@ pub fn find(doc: &Document, tagger: &Tagger) -> Vec<Mention> {
     for sentence in &doc.sentences {
         let (spans, words) = sentence_tokens(&doc.body, *sentence);
         let tags = tagger.tag(&words);
-        for (first, last, kind) in tagged_spans(&tags) {
+        for (first, last, kind) in super::conll::mentions(&tags) {
             if let Some(m) = tidy(&doc.body, &spans, &words, first, last, kind) {
                 found.push(m);
             }
@@ -243,11 +231,6 @@ pub fn find(doc: &Document, tagger: &Tagger) -> Vec<Mention> {
         found.extend(handles(&spans, &words, &tags));
     }
     found
-}
-
-/// Token ranges (first, last exclusive) and types of the tagged mentions.
-fn tagged_spans(tags: &[Tag]) -> Vec<(usize, usize, EntityType)> {
-    super::conll::mentions(tags)
 }
 
 /// Applies the title and non-entity rules to a tagged span of tokens.

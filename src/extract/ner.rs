@@ -5,6 +5,8 @@
 //! Features are hashed to 32-bit ids, so the model holds no words, only weights.
 
 use rustc_hash::FxHashMap;
+
+use crate::hashing::mix64;
 use xxhash_rust::xxh3::{xxh3_64, xxh3_64_with_seed};
 
 pub use crate::model::EntityType;
@@ -95,29 +97,20 @@ enum Template {
 
 /// A feature id: the template's seed mixed with the hash of each part, no allocation.
 fn feature(template: Template, parts: &[&str]) -> u32 {
-    let mut h = mix(template as u64);
+    let mut h = mix64(template as u64);
     for part in parts {
-        h = mix(h ^ xxh3_64_with_seed(part.as_bytes(), h));
+        h = mix64(h ^ xxh3_64_with_seed(part.as_bytes(), h));
     }
     h as u32
 }
 
 /// A feature id from numbers already hashed (tags, word hashes).
 fn feature_of(template: Template, parts: &[u64]) -> u32 {
-    let mut h = mix(template as u64);
+    let mut h = mix64(template as u64);
     for &part in parts {
-        h = mix(h ^ part);
+        h = mix64(h ^ part);
     }
     h as u32
-}
-
-/// MurmurHash3's 64-bit finaliser.
-fn mix(mut h: u64) -> u64 {
-    h ^= h >> 33;
-    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
-    h ^= h >> 33;
-    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-    h ^ (h >> 33)
 }
 
 /// The word's shape, runs collapsed: "McAllister" → "XxXx", "1996-08-22" → "d-d-d", "U.S." → "X.X.".

@@ -19,6 +19,8 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
+use crate::hashing::mix64;
+
 use crate::model::{Document, Passage, Reuse, ReuseKind};
 
 /// Words per shingle.
@@ -121,16 +123,7 @@ fn hash_bytes(bytes: impl Iterator<Item = u8>) -> u32 {
     for b in bytes {
         h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
     }
-    mix(h) as u32
-}
-
-/// A 64-bit finaliser (MurmurHash3's): every input bit reaches every output bit.
-fn mix(mut h: u64) -> u64 {
-    h ^= h >> 33;
-    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
-    h ^= h >> 33;
-    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-    h ^ (h >> 33)
+    mix64(h) as u32
 }
 
 /// The hash of every word of `body`, lower-cased.
@@ -158,7 +151,7 @@ fn shingle_hashes(words: &[u32]) -> Vec<u32> {
             let h = w.iter().fold(0u64, |h, &word| {
                 (h.rotate_left(23) ^ u64::from(word)).wrapping_mul(0x9e37_79b9_7f4a_7c15)
             });
-            mix(h) as u32
+            mix64(h) as u32
         })
         .collect()
 }

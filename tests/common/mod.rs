@@ -41,3 +41,25 @@ pub fn fold(s: &str) -> String {
         .join(" ")
         .to_lowercase()
 }
+
+/// The ECB+ XML files (every topic), in path order.
+pub fn ecbplus_files() -> Vec<PathBuf> {
+    let root = shared().join("data/ecbplus/ECB+");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&root)
+        .unwrap()
+        .flat_map(|t| std::fs::read_dir(t.unwrap().path()).unwrap())
+        .map(|f| f.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "xml"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// The five XML entities ECB+ token text uses, replaced (the benchmark scripts do the same).
+pub fn unescape_xml(s: &str) -> String {
+    s.replace("&amp;", "&")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+}
