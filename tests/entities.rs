@@ -20,6 +20,28 @@ fn holding<'a>(entities: &'a [Entity], form: &str) -> Option<&'a Entity> {
         .find(|e| fold(&e.name) == form || e.variants.iter().any(|v| fold(v) == form))
 }
 
+/// Where `text` holds `form` as whole words.
+fn word_matches<'a>(text: &'a str, form: &'a str) -> impl Iterator<Item = usize> + 'a {
+    text.match_indices(form)
+        .map(|(at, _)| at)
+        .filter(move |&at| {
+            let before = text[..at].chars().next_back();
+            let after = text[at + form.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+}
+
+fn contains_word(text: &str, form: &str) -> bool {
+    word_matches(text, form).next().is_some()
+}
+
+fn occurrences(documents: &[parallax::model::Document], form: &str) -> usize {
+    documents
+        .iter()
+        .map(|d| word_matches(&d.body, form).count())
+        .sum()
+}
+
 #[test]
 fn seeds_entities_against_the_gold() {
     let analysis = analyze_paths(&[shared().join("seeds")]);
@@ -50,8 +72,22 @@ fn seeds_entities_against_the_gold() {
             continue;
         };
         found += 1;
-        let apart: Vec<&&str> = variants
-            .iter()
+        // a gold form no analysed body contains (a photo caption dropped as boilerplate, a form
+        // the analyst added from knowledge) cannot be found in the text; it is reported apart
+        let (readable, unreadable): (Vec<&str>, Vec<&str>) = variants.iter().partition(|v| {
+            // "Karzai" inside every "Hamid Karzai" is not a form of its own
+            let inside_longer: usize = variants
+                .iter()
+                .filter(|w| w.len() > v.len() && contains_word(w, v))
+                .map(|w| occurrences(&analysis.documents, w))
+                .sum();
+            occurrences(&analysis.documents, v) > inside_longer
+        });
+        if !unreadable.is_empty() {
+            eprintln!("{name}: gold forms in no analysed body: {unreadable:?}");
+        }
+        let apart: Vec<&str> = readable
+            .into_iter()
             .filter(|v| holding(entities, v).map(|h| &h.id) != Some(&e.id))
             .collect();
         if apart.is_empty() {
@@ -108,6 +144,14 @@ fn seeds_entities_against_the_gold() {
         "seeds roles: {roles_found}/{gold_roles} gold roles found word for word; \
          affiliations right: {affiliations_right}/{gold_affiliations}"
     );
+    assert!(
+        roles_found * 4 >= gold_roles * 3,
+        "roles {roles_found}/{gold_roles}"
+    );
+    assert!(
+        affiliations_right * 4 >= gold_affiliations * 3,
+        "affiliations {affiliations_right}/{gold_affiliations}"
+    );
     let mut wrong_merges = 0;
     for pair in gold["must_not_merge"].as_array().unwrap() {
         let (a, b) = (pair[0].as_str().unwrap(), pair[1].as_str().unwrap());
@@ -130,9 +174,14 @@ fn seeds_entities_against_the_gold() {
          {typed}/{found} typed right; {wrong_merges} wrong merges; non-entities reported: {not_entities:?}",
         n = gold_entities.len()
     );
-    // what holds today (issue 4 is in progress): no wrong merge, most entities found
+    // what holds today: no wrong merge, no non-entity, every entity found; the misses left are
+    // an alias only knowledge gives ("Islamic Emirate of Afghanistan") and a type or two
+    let n = gold_entities.len();
     assert_eq!(wrong_merges, 0);
-    assert!(found * 10 >= gold_entities.len() * 8, "found {found}");
+    assert!(not_entities.is_empty());
+    assert_eq!(found, n);
+    assert!(complete + 2 >= n, "complete {complete}/{n}");
+    assert!(typed + 1 >= found, "typed {typed}/{found}");
 }
 
 /// One ECB+ document: its rebuilt text (as tests/stories.rs builds it) and its named participant

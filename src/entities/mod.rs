@@ -16,7 +16,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::lexicon::PLACE_DESIGNATORS;
+use crate::lexicon::{GROUP_VERBS, PLACE_DESIGNATORS};
 use crate::model::{Document, Entity, EntityMention, EntityType, Mention, RoleEvidence};
 
 /// A name reduced to what identifies it: lower case, no possessive, single spaces.
@@ -117,9 +117,19 @@ pub fn resolve(docs: &[Document]) -> Vec<Entity> {
     let by_key = merge_spellings(by_key, docs);
     let mut redirect = surname_redirects(&by_key, docs);
     redirect.extend(organization_tails(&by_key, docs));
+    redirect.extend(acronym_redirects(&by_key, docs));
+    redirect.extend(acronym_siblings(&by_key, docs));
     let mut merged: BTreeMap<String, Vec<(usize, usize)>> = BTreeMap::new();
     for (key, list) in by_key {
-        let target = redirect.get(&key).cloned().unwrap_or(key);
+        // a redirect may lead to a key that is itself redirected; the chain is short and acyclic
+        // unless two rules point at each other, which the step limit stops
+        let mut target = key;
+        for _ in 0..4 {
+            match redirect.get(&target) {
+                Some(next) if *next != target => target = next.clone(),
+                _ => break,
+            }
+        }
         merged.entry(target).or_default().extend(list);
     }
     let mut entities: Vec<(Entity, Vec<(usize, usize)>)> = merged
@@ -153,6 +163,15 @@ fn affiliations(docs: &[Document], entities: &mut [(Entity, Vec<(usize, usize)>)
             let mut votes: BTreeMap<usize, usize> = BTreeMap::new();
             for &(d, k) in list {
                 let doc = &docs[d];
+                if entity.kind == EntityType::Person {
+                    for j in belongs_to(doc, k) {
+                        if let Some(&e) = owner.get(&(d, j)) {
+                            if entities[e].0.kind == EntityType::Organization {
+                                *votes.entry(e).or_insert(0) += 1;
+                            }
+                        }
+                    }
+                }
                 for role in doc.roles.iter().filter(|r| r.mention == k) {
                     for (j, m) in doc.mentions.iter().enumerate() {
                         if m.start < role.start || m.end > role.end {
@@ -178,6 +197,27 @@ fn affiliations(docs: &[Document], entities: &mut [(Entity, Vec<(usize, usize)>)
     for ((entity, _), affiliation) in entities.iter_mut().zip(chosen) {
         entity.affiliation = affiliation;
     }
+}
+
+/// The mentions a person mention is tied to by possession or "of" ("the Front's Arlen Voss",
+/// "Arlen Voss of the Front"); which of them are organizations is the caller's to check.
+fn belongs_to(doc: &Document, person: usize) -> Vec<usize> {
+    let p = &doc.mentions[person];
+    let between = |a: usize, b: usize| doc.body.get(a..b).map(str::trim);
+    // mentions are in reading order, so the candidates are the neighbours
+    let near = person.saturating_sub(1)..(person + 2).min(doc.mentions.len());
+    doc.mentions[near.clone()]
+        .iter()
+        .zip(near)
+        .filter(|(m, _)| {
+            let before =
+                m.end <= p.start && matches!(between(m.end, p.start), Some("'s" | "\u{2019}s"));
+            let after =
+                p.end <= m.start && matches!(between(p.end, m.start), Some("of" | "of the"));
+            before || after
+        })
+        .map(|(_, j)| j)
+        .collect()
 }
 
 /// The consonant skeleton of a word, as transliterations of one name share it: lower case, vowels
@@ -248,16 +288,41 @@ fn same_spelling(a: &str, b: &str) -> bool {
             .all(|(x, y)| x == y || (skeleton(x) == skeleton(y) && similarity(x, y) >= 0.5))
 }
 
-/// The type most of a key's mentions have.
-fn majority_type(list: &[(usize, usize)], docs: &[Document]) -> EntityType {
+/// The type most of a key's mentions have; a name of no clear type that the articles use as a
+/// group acting or speaking ("the Lornists said", "the Lornists have") is an organization.
+fn key_type(list: &[(usize, usize)], docs: &[Document]) -> EntityType {
     let mut votes: BTreeMap<EntityType, usize> = BTreeMap::new();
     for &(d, k) in list {
         *votes.entry(docs[d].mentions[k].kind).or_insert(0) += 1;
     }
-    votes
+    let majority = votes
         .iter()
         .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
-        .map_or(EntityType::Other, |(k, _)| *k)
+        .map_or(EntityType::Other, |(k, _)| *k);
+    if majority == EntityType::Other && used_as_a_group(list, docs) {
+        EntityType::Organization
+    } else {
+        majority
+    }
+}
+
+/// "the X said", "the X have": at least two mentions with the definite article before and a
+/// verb of speech or action after. Plural nationalities ("the Lornians said") end in -s and are
+/// not groups with a name.
+fn used_as_a_group(list: &[(usize, usize)], docs: &[Document]) -> bool {
+    let uses = list
+        .iter()
+        .filter(|&&(d, k)| {
+            let (body, m) = (&docs[d].body, &docs[d].mentions[k]);
+            let text = m.text(body);
+            let before = body[..m.start].split_whitespace().next_back();
+            let after = body[m.end..].split_whitespace().next();
+            !text.ends_with('s')
+                && before.is_some_and(|w| w.eq_ignore_ascii_case("the"))
+                && after.is_some_and(|w| GROUP_VERBS.contains(&w.trim_end_matches([',', '.'])))
+        })
+        .count();
+    uses >= 2
 }
 
 /// Spelling variants and transliterations of one name ("Arlen Qadiri", "Arlen Kadiri";
@@ -273,7 +338,7 @@ fn merge_spellings(
     let mut groups: BTreeMap<(Option<EntityType>, String), Vec<String>> = BTreeMap::new();
     for (key, list) in &by_key {
         let shape: Vec<String> = key.split(' ').map(skeleton).collect();
-        let kind = (shape.len() == 1).then(|| majority_type(list, docs));
+        let kind = (shape.len() == 1).then(|| key_type(list, docs));
         groups
             .entry((kind, shape.join(" ")))
             .or_default()
@@ -310,7 +375,7 @@ fn organization_tails(
 ) -> HashMap<String, String> {
     let organizations: Vec<&String> = by_key
         .iter()
-        .filter(|(_, list)| majority_type(list, docs) == EntityType::Organization)
+        .filter(|(_, list)| key_type(list, docs) == EntityType::Organization)
         .map(|(key, _)| key)
         .collect();
     organizations
@@ -328,6 +393,81 @@ fn organization_tails(
             }
         })
         .collect()
+}
+
+/// A key's written form: the text of its first mention.
+fn written<'a>(list: &[(usize, usize)], docs: &'a [Document]) -> &'a str {
+    let (d, k) = list[0];
+    docs[d].mentions[k].text(&docs[d].body)
+}
+
+/// The written initials of every name of several words in the run, with their keys.
+fn keys_by_initials<'a>(
+    by_key: &'a BTreeMap<String, Vec<(usize, usize)>>,
+    docs: &[Document],
+) -> HashMap<String, Vec<&'a String>> {
+    let mut out: HashMap<String, Vec<&String>> = HashMap::new();
+    for (key, list) in by_key.iter().filter(|(key, _)| key.contains(' ')) {
+        let letters = initials(written(list, docs));
+        if letters.chars().count() >= 2 {
+            out.entry(letters).or_default().push(key);
+        }
+    }
+    out
+}
+
+/// An acronym never expanded in its own document ("AFP") goes to the one name in the run that
+/// it spells ("Agence France-Presse").
+fn acronym_redirects(
+    by_key: &BTreeMap<String, Vec<(usize, usize)>>,
+    docs: &[Document],
+) -> HashMap<String, String> {
+    let by_initials = keys_by_initials(by_key, docs);
+    by_key
+        .iter()
+        .filter(|(_, list)| is_acronym(written(list, docs)))
+        .filter_map(
+            |(key, list)| match by_initials.get(written(list, docs))?.as_slice() {
+                [only] => Some((key.clone(), (*only).clone())),
+                _ => None,
+            },
+        )
+        .collect()
+}
+
+/// Two names of a body that the run also calls by one acronym and that differ in one word only
+/// ("Northern Valley Front", "Northern Valley Force", both "NVF") are one body: reporters expand
+/// an acronym from memory. The less mentioned name joins the more mentioned one.
+fn acronym_siblings(
+    by_key: &BTreeMap<String, Vec<(usize, usize)>>,
+    docs: &[Document],
+) -> HashMap<String, String> {
+    let used_acronyms: std::collections::HashSet<&str> = docs
+        .iter()
+        .flat_map(|doc| doc.mentions.iter().map(|m| m.text(&doc.body)))
+        .filter(|text| is_acronym(text))
+        .collect();
+    let differ_in_one_word = |a: &str, b: &str| {
+        let (wa, wb): (Vec<&str>, Vec<&str>) = (a.split(' ').collect(), b.split(' ').collect());
+        wa.len() == wb.len() && wa.iter().zip(&wb).filter(|(x, y)| x != y).count() == 1
+    };
+    let mut out = HashMap::new();
+    for (letters, keys) in keys_by_initials(by_key, docs) {
+        if letters.chars().count() < 3 || !used_acronyms.contains(letters.as_str()) {
+            continue;
+        }
+        let mut keys: Vec<&String> = keys
+            .into_iter()
+            .filter(|key| key_type(&by_key[*key], docs) == EntityType::Organization)
+            .collect();
+        keys.sort_by(|a, b| by_key[*b].len().cmp(&by_key[*a].len()).then(a.cmp(b)));
+        if let [head, rest @ ..] = keys.as_slice() {
+            for key in rest.iter().filter(|key| differ_in_one_word(head, key)) {
+                out.insert((*key).clone(), (*head).clone());
+            }
+        }
+    }
+    out
 }
 
 /// A surname left alone in its document goes to the only full person name in the run ending in it.
@@ -377,7 +517,7 @@ fn entity(docs: &[Document], list: &[(usize, usize)]) -> Entity {
             (m, m.text(&docs[d].body))
         })
         .collect();
-    let kind = majority_type(list, docs);
+    let kind = key_type(list, docs);
     // name: the most complete frequent form (most words, then most often, then first seen); a
     // place is named without its designator ("Talvin", not "Talvin province")
     let mut forms: Vec<(&str, usize)> = Vec::new();
@@ -407,7 +547,9 @@ fn entity(docs: &[Document], list: &[(usize, usize)]) -> Entity {
     let mut variants: Vec<String> = Vec::new();
     for &(m, text) in &mentions {
         let titled = m.title.as_ref().map(|t| format!("{t} {text}"));
-        for v in [Some(text.to_string()), titled].into_iter().flatten() {
+        // a place is also known without its designator ("Talvin" for "Talvin district")
+        let bare = (kind == EntityType::Location).then(|| strip_designator(text).to_string());
+        for v in [Some(text.to_string()), titled, bare].into_iter().flatten() {
             if !variants.contains(&v) {
                 variants.push(v);
             }
@@ -526,6 +668,88 @@ mod tests {
             ]
         );
         assert_eq!(entities[0].mentions.len(), 5);
+    }
+
+    #[test]
+    fn acronyms_join_across_documents_and_two_expansions_of_one_are_one_body() {
+        let docs = vec![
+            doc("a", &[("Agence Talvin-Presse", Organization)]),
+            doc("b", &[("ATP", Organization)]),
+            doc(
+                "c",
+                &[
+                    ("Northern Valley Force", Organization),
+                    ("NVF", Organization),
+                ],
+            ),
+            doc("d", &[("Northern Valley Front", Organization)]),
+            doc("e", &[("Northern Valley Front", Organization)]),
+            // same initials, no acronym in the run: apart
+            doc("f", &[("Lorn River Bank", Organization)]),
+            doc("g", &[("Lorn River Band", Organization)]),
+        ];
+        let names = names_of(&resolve(&docs));
+        assert!(names.contains(&(
+            "Agence Talvin-Presse".to_string(),
+            vec!["ATP".to_string(), "Agence Talvin-Presse".into()]
+        )));
+        assert!(names.contains(&(
+            "Northern Valley Front".to_string(),
+            vec![
+                "NVF".to_string(),
+                "Northern Valley Force".into(),
+                "Northern Valley Front".into()
+            ]
+        )));
+        assert_eq!(names.len(), 4, "{names:?}");
+    }
+
+    #[test]
+    fn a_name_used_as_a_group_that_speaks_is_an_organization() {
+        let mut d = test_document(
+            "a",
+            "The Lornist said no. Later the Lornist claimed the pass. A Lornist flag flew.",
+        );
+        for (k, _) in d.body.clone().match_indices("Lornist") {
+            d.mentions.push(Mention {
+                start: k,
+                end: k + 7,
+                kind: Other,
+                title: None,
+            });
+        }
+        assert_eq!(resolve(&[d])[0].kind, Organization);
+    }
+
+    #[test]
+    fn a_person_belongs_to_the_body_named_with_of_or_a_possessive() {
+        let body = "the Front's Arlen Voss met Dane Holt of the Front";
+        let mut d = test_document("a", body);
+        for (name, kind) in [
+            ("Front", Organization),
+            ("Arlen Voss", Person),
+            ("Dane Holt", Person),
+        ] {
+            d.mentions.push(Mention {
+                start: body.find(name).unwrap(),
+                end: body.find(name).unwrap() + name.len(),
+                kind,
+                title: None,
+            });
+        }
+        let at = body.rfind("Front").unwrap();
+        d.mentions.push(Mention {
+            start: at,
+            end: at + 5,
+            kind: Organization,
+            title: None,
+        });
+        let entities = resolve(&[d]);
+        let front = entities.iter().find(|e| e.name == "Front").unwrap();
+        for person in ["Arlen Voss", "Dane Holt"] {
+            let e = entities.iter().find(|e| e.name == person).unwrap();
+            assert_eq!(e.affiliation.as_ref(), Some(&front.id), "{person}");
+        }
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! are kept apart from the name, calendar words and sentence adverbs are never entities, and
 //! hashtags and @handles are read as names.
 
-use crate::lexicon::PLACE_DESIGNATORS;
+use crate::lexicon::{designator_names_a_place, PLACE_DESIGNATORS};
 use crate::model::{Document, EntityType, Mention, Span};
 
 use super::ner::{Tag, Tagger};
@@ -144,9 +144,26 @@ pub fn tokens(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// Whitespace-separated pieces with their offsets; a comma typed without a space between two
+/// words ("Front,Talvin") also separates them, while "1,000" stays whole.
 fn split_whitespace_indices(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    text.split_whitespace()
-        .map(move |piece| (piece.as_ptr() as usize - text.as_ptr() as usize, piece))
+    text.split_whitespace().flat_map(move |piece| {
+        let base = piece.as_ptr() as usize - text.as_ptr() as usize;
+        let bytes = piece.as_bytes();
+        let mut cuts: Vec<usize> = (1..bytes.len().saturating_sub(1))
+            .filter(|&i| {
+                bytes[i] == b','
+                    && bytes[i - 1].is_ascii_alphabetic()
+                    && bytes[i + 1].is_ascii_alphabetic()
+            })
+            .map(|i| i + 1)
+            .collect();
+        cuts.insert(0, 0);
+        cuts.push(piece.len());
+        cuts.windows(2)
+            .map(|w| (base + w[0], &piece[w[0]..w[1]]))
+            .collect::<Vec<_>>()
+    })
 }
 
 /// Punctuation peeled off a piece's front and back.
@@ -224,13 +241,53 @@ pub fn find(doc: &Document, tagger: &Tagger) -> Vec<Mention> {
         let (spans, words) = sentence_tokens(&doc.body, *sentence);
         let tags = tagger.tag(&words);
         for (first, last, kind) in super::conll::mentions(&tags) {
-            if let Some(m) = tidy(&doc.body, &spans, &words, first, last, kind) {
-                found.push(m);
+            for (first, last, kind) in titled_person_of(&words, first, last, kind) {
+                if let Some(m) = tidy(&doc.body, &spans, &words, first, last, kind) {
+                    found.push(m);
+                }
             }
         }
         found.extend(handles(&spans, &words, &tags));
     }
     found
+}
+
+/// "Major Arlen Voss of the Northern Front" read as one name: a title, a name, then "of" and
+/// another name are a person and the body they belong to. The second part's type is left to
+/// the other mentions of that name.
+fn titled_person_of(
+    words: &[&str],
+    first: usize,
+    last: usize,
+    kind: EntityType,
+) -> Vec<(usize, usize, EntityType)> {
+    let titled = is_title(words[first]);
+    let name_then_of =
+        (first + 2..last.saturating_sub(1)).find(|&k| words[k] == "of" && !is_title(words[k - 1]));
+    match name_then_of {
+        Some(of) if titled => {
+            let rest = if words[of + 1] == "the" {
+                of + 2
+            } else {
+                of + 1
+            };
+            let mut parts = vec![(first, of, EntityType::Person)];
+            if rest < last {
+                parts.push((rest, last, EntityType::Other));
+            }
+            parts
+        }
+        _ => vec![(first, last, kind)],
+    }
+}
+
+/// A word in lower case only: not part of a name.
+pub(super) fn is_common_word(word: &str) -> bool {
+    word.chars().all(|c| c.is_lowercase())
+}
+
+fn is_title(word: &str) -> bool {
+    TITLES.contains(&word.trim_end_matches('.').to_lowercase().as_str())
 }
 
 /// Applies the title and non-entity rules to a tagged span of tokens.
@@ -240,22 +297,28 @@ fn tidy(
     words: &[&str],
     mut first: usize,
     mut last: usize,
-    kind: EntityType,
+    mut kind: EntityType,
 ) -> Option<Mention> {
     // "Talvin province", "Essen district": a place's designator written in lower case belongs
-    // to the name
-    if kind == EntityType::Location
-        && words
-            .get(last)
-            .is_some_and(|w| PLACE_DESIGNATORS.contains(w))
+    // to the name, and says the name is a place whatever the tagger thought
+    if let Some(designator) = words
+        .get(last)
+        .filter(|w| kind != EntityType::Person && PLACE_DESIGNATORS.contains(w))
     {
-        last += 1;
+        if kind == EntityType::Location || designator_names_a_place(designator) {
+            kind = EntityType::Location;
+            last += 1;
+        }
     }
-    // "Voice of America's": the possessive is not part of the name
-    while last > first + 1 && matches!(words[last - 1], "'s" | "\u{2019}s" | "'" | "\u{2019}") {
+    // "Voice of America's": the possessive is not part of the name; nor is a plain lower-case
+    // word the tagger ran on into ("Talvin commander"), though "al-Qadiri" is
+    while last > first + 1
+        && (matches!(words[last - 1], "'s" | "\u{2019}s" | "'" | "\u{2019}")
+            || is_common_word(words[last - 1]))
+        && !PLACE_DESIGNATORS.contains(&words[last - 1])
+    {
         last -= 1;
     }
-    let is_title = |w: &str| TITLES.contains(&w.trim_end_matches('.').to_lowercase().as_str());
     // titles inside the span move out of it; one just before it is recorded too
     let mut title_start = None;
     while kind == EntityType::Person && first + 1 < last && is_title(words[first]) {
@@ -351,6 +414,38 @@ mod tests {
             .iter()
             .any(|m| m.0 == "Tarnby" && m.1 == EntityType::Location));
         assert!(!found.iter().any(|m| m.0 == "Monday" || m.0 == "Meanwhile"));
+    }
+
+    #[test]
+    fn a_comma_without_a_space_separates_words_but_not_digits() {
+        assert_eq!(
+            words("held by NVF,Talvin lost 1,000 men"),
+            ["held", "by", "NVF", ",", "Talvin", "lost", "1,000", "men"]
+        );
+    }
+
+    #[test]
+    fn a_designator_makes_a_place_and_a_titled_name_of_a_body_is_two_names() {
+        let found = mentions_of("Fighters held the Essel district of Talvin for a week.");
+        assert!(
+            found.contains(&("Essel district".into(), EntityType::Location, None)),
+            "{found:?}"
+        );
+        let found = mentions_of(
+            "One commando, Major Arlen Marek Voss of the Northern Valley Front, shared a photo.",
+        );
+        assert!(
+            found.contains(&(
+                "Arlen Marek Voss".into(),
+                EntityType::Person,
+                Some("Major".into())
+            )),
+            "{found:?}"
+        );
+        assert!(
+            found.iter().any(|m| m.0 == "Northern Valley Front"),
+            "{found:?}"
+        );
     }
 
     #[test]

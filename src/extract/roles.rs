@@ -6,7 +6,7 @@
 
 use crate::model::{Document, EntityType, Role};
 
-use super::mentions::{sentence_tokens, tokens};
+use super::mentions::{is_common_word, sentence_tokens, tokens};
 
 /// Nouns that make a phrase a role.
 const ROLE_NOUNS: &[&str] = &[
@@ -155,7 +155,7 @@ pub fn find(doc: &Document) -> Vec<Role> {
             if let Some((a, b)) = before(&words, first, title_len) {
                 roles.push(role(index, spans[a].0, spans[b].1));
             }
-            if let Some((a, b)) = after(&words, last) {
+            for (a, b) in after(&words, last) {
                 roles.push(role(index, spans[a].0, spans[b].1));
             }
         }
@@ -193,22 +193,45 @@ fn before(words: &[&str], first: usize, title_len: usize) -> Option<(usize, usiz
     (start <= end && is_role_noun(words[end])).then_some((start, end))
 }
 
-/// Tokens of an apposition after the name whose last token is `last`: ", [the] ROLE,".
-fn after(words: &[&str], last: usize) -> Option<(usize, usize)> {
+/// The roles of an apposition after the name whose last token is `last`: ", [the] ROLE,"; two
+/// roles joined by "and" ("acting mayor of Tarnby and leader of the Front") are two.
+fn after(words: &[&str], last: usize) -> Vec<(usize, usize)> {
+    let Some((start, end)) = apposition(words, last) else {
+        return Vec::new();
+    };
+    let mut roles = Vec::new();
+    let mut from = start;
+    for k in start + 1..end {
+        let next_is_role = words[k + 1..=end.min(k + 3)]
+            .iter()
+            .any(|w| is_role_noun(w));
+        if words[k] == "and" && next_is_role {
+            roles.push((from, k - 1));
+            from = k + 1;
+        }
+    }
+    roles.push((from, end));
+    roles
+}
+
+/// Tokens of an apposition after a name: its role phrase, first and last inclusive.
+fn apposition(words: &[&str], last: usize) -> Option<(usize, usize)> {
     if words.get(last + 1) != Some(&",") {
         return None;
     }
     let mut start = last + 2;
-    if words
+    let article = words
         .get(start)
-        .is_some_and(|w| matches!(w.to_lowercase().as_str(), "the" | "a" | "an"))
-    {
+        .is_some_and(|w| matches!(w.to_lowercase().as_str(), "the" | "a" | "an"));
+    if article {
         start += 1;
     }
     // the apposition ends at punctuation, or where a clause begins ("… said that …")
+    // a participle after the head noun begins a clause too ("… Front comprising militias")
     let stop = (start..words.len().min(start + AFTER_MAX)).find(|&k| {
         matches!(words[k], "," | "." | ";" | ":" | ")" | "\"" | "'")
             || CLAUSE_WORDS.contains(&words[k].to_lowercase().as_str())
+            || (k > start + 1 && words[k].ends_with("ing") && is_common_word(words[k]))
     })?;
     if stop == start {
         return None;
@@ -217,9 +240,10 @@ fn after(words: &[&str], last: usize) -> Option<(usize, usize)> {
     // the role noun comes early: "the head of…", "a senior militia leader"; a clause ("who said…")
     // is not a role
     let starts_like_role = phrase.iter().take(4).any(|w| is_role_noun(w));
-    // a role is a noun phrase in lower case ("the head of…"); a capital here starts a new clause
+    // a role is a noun phrase in lower case ("the head of…") or one its article opens ("a
+    // Talvin militia commander"); otherwise a capital here starts a new clause
     let lower_start = phrase[0].chars().next().is_some_and(char::is_lowercase);
-    (starts_like_role && lower_start).then_some((start, stop - 1))
+    (starts_like_role && (lower_start || article)).then_some((start, stop - 1))
 }
 
 #[cfg(test)]
@@ -271,6 +295,37 @@ mod tests {
             ),
             ["former Vice-President"]
         );
+    }
+
+    #[test]
+    fn an_apposition_with_an_article_may_start_with_a_name_and_splits_at_and() {
+        assert_eq!(
+            roles_of(
+                "Arlen Voss, a Talvin militia commander, marched north.",
+                &[("Arlen Voss", None)]
+            ),
+            ["Talvin militia commander"]
+        );
+        assert_eq!(
+            roles_of(
+                "Mara Lind, acting mayor of Tarnby and leader of the Front, spoke.",
+                &[("Mara Lind", None)]
+            ),
+            ["acting mayor of Tarnby", "leader of the Front"]
+        );
+        assert_eq!(
+            roles_of(
+                "Dane Holt, an official of the Front comprising three militias, spoke.",
+                &[("Dane Holt", None)]
+            ),
+            ["official of the Front"]
+        );
+        // no article and a capital: a new clause, not a role
+        assert!(roles_of(
+            "Arlen Voss, Talvin leaders said, left.",
+            &[("Arlen Voss", None)]
+        )
+        .is_empty());
     }
 
     #[test]
