@@ -8,6 +8,7 @@ pub mod entities;
 pub mod extract;
 mod hashing;
 pub mod ingest;
+mod learn;
 pub mod lexicon;
 pub mod model;
 pub mod output;

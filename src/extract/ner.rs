@@ -4,9 +4,8 @@
 //!
 //! Features are hashed to 32-bit ids, so the model holds no words, only weights.
 
-use rustc_hash::FxHashMap;
-
 use crate::hashing::mix64;
+use crate::learn::{self, Example, Weights};
 use xxhash_rust::xxh3::{xxh3_64, xxh3_64_with_seed};
 
 pub use crate::model::EntityType;
@@ -40,7 +39,7 @@ pub enum Tag {
 }
 
 /// Tags the model chooses among: O, then B- and I- of each type.
-const TAGS: usize = 9;
+pub(crate) const TAGS: usize = 9;
 
 impl Tag {
     fn index(self) -> usize {
@@ -266,181 +265,78 @@ fn prepare(words: &[&str]) -> Prepared {
 /// A trained tagger: per feature id, a weight for each tag.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Tagger {
-    weights: FxHashMap<u32, [f32; TAGS]>,
+    weights: Weights<TAGS>,
 }
 
 impl Tagger {
     /// BIO tags for the words of one sentence.
     pub fn tag(&self, words: &[&str]) -> Vec<Tag> {
         let prepared = prepare(words);
-        let mut tags = Vec::with_capacity(words.len());
+        let mut tags: Vec<Tag> = Vec::with_capacity(words.len());
         for i in 0..words.len() {
-            let tag = Self::best(&prepared, i, &tags, |f| self.weights.get(&f));
-            tags.push(tag);
+            let (prev, prev2) = previous_two(&tags);
+            let history = history_features(&prepared, i, prev, prev2);
+            let best = self.weights.best(&[prepared.features(i), &history], |t| {
+                Tag::from_index(t).may_follow(prev)
+            });
+            tags.push(Tag::from_index(best));
         }
         tags
-    }
-
-    /// The best tag for token `i` after the tags `before`, under the weights `weight` looks up
-    /// (the shipped model's, or the weights being trained).
-    fn best<'a>(
-        prepared: &Prepared,
-        i: usize,
-        before: &[Tag],
-        weight: impl Fn(u32) -> Option<&'a [f32; TAGS]>,
-    ) -> Tag {
-        let prev = before.last().copied().unwrap_or(Tag::Outside);
-        let prev2 = before
-            .len()
-            .checked_sub(2)
-            .map_or(Tag::Outside, |k| before[k]);
-        let mut scores = [0f32; TAGS];
-        let history = history_features(prepared, i, prev, prev2);
-        for f in prepared.features(i).iter().chain(history.iter()) {
-            if let Some(w) = weight(*f) {
-                for (s, w) in scores.iter_mut().zip(w) {
-                    *s += w;
-                }
-            }
-        }
-        (0..TAGS)
-            .map(Tag::from_index)
-            .filter(|t| t.may_follow(prev))
-            .max_by(|a, b| {
-                scores[a.index()]
-                    .total_cmp(&scores[b.index()])
-                    .then(b.index().cmp(&a.index()))
-            })
-            .unwrap_or(Tag::Outside)
     }
 
     /// Trains on tagged sentences for `epochs` passes, in an order shuffled by `seed`: the same
     /// data and seed give the same model, bit for bit.
     pub fn train(sentences: &[(Vec<&str>, Vec<Tag>)], epochs: usize, seed: u64) -> Tagger {
         let prepared: Vec<Prepared> = sentences.iter().map(|(w, _)| prepare(w)).collect();
-        let mut training = Training::default();
-        let mut order: Vec<usize> = (0..sentences.len()).collect();
-        let mut rng = seed.max(1);
-        for _ in 0..epochs {
-            shuffle(&mut order, &mut rng);
-            for &s in &order {
-                let gold = &sentences[s].1;
-                let mut tags: Vec<Tag> = Vec::with_capacity(gold.len());
-                for (i, &gold_tag) in gold.iter().enumerate() {
-                    let weights = &training.weights;
-                    let guess = Tagger::best(&prepared[s], i, &tags, |f| weights.get(&f));
-                    if guess != gold_tag {
-                        let prev = tags.last().copied().unwrap_or(Tag::Outside);
-                        let prev2 = tags.len().checked_sub(2).map_or(Tag::Outside, |k| tags[k]);
-                        let p = &prepared[s];
-                        let history = history_features(p, i, prev, prev2);
-                        for &f in p.features(i).iter().chain(history.iter()) {
-                            training.update(f, gold_tag.index(), 1.0);
-                            training.update(f, guess.index(), -1.0);
-                        }
-                    }
-                    training.clock += 1;
-                    tags.push(guess);
-                }
-            }
-        }
-        training.averaged()
+        let gold: Vec<Vec<usize>> = sentences
+            .iter()
+            .map(|(_, tags)| tags.iter().map(|t| t.index()).collect())
+            .collect();
+        let examples: Vec<Example> = gold.iter().map(|g| Example { gold: g }).collect();
+        let weights = learn::train(
+            &examples,
+            epochs,
+            seed,
+            PRUNE_BELOW,
+            |s, i, before, out| {
+                let tag_at = |back: usize| {
+                    before
+                        .len()
+                        .checked_sub(back)
+                        .map_or(Tag::Outside, |k| Tag::from_index(before[k]))
+                };
+                let (prev, prev2) = (tag_at(1), tag_at(2));
+                out.extend_from_slice(prepared[s].features(i));
+                out.extend(history_features(&prepared[s], i, prev, prev2));
+            },
+            |t, prev| Tag::from_index(t).may_follow(prev.map_or(Tag::Outside, Tag::from_index)),
+        );
+        Tagger { weights }
     }
 
-    /// The model file: a header, then per feature (sorted by id) its id and nine weights, as
-    /// little-endian f32. Weights near zero are dropped (the file stays small).
+    /// The model file (see `learn::Weights::to_bytes`).
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut ids: Vec<&u32> = self.weights.keys().collect();
-        ids.sort_unstable();
-        let mut out = Vec::with_capacity(16 + ids.len() * (4 + 4 * TAGS));
-        out.extend_from_slice(MAGIC);
-        out.extend_from_slice(&(ids.len() as u32).to_le_bytes());
-        for id in ids {
-            out.extend_from_slice(&id.to_le_bytes());
-            for w in &self.weights[id] {
-                out.extend_from_slice(&w.to_le_bytes());
-            }
-        }
-        out
+        self.weights.to_bytes(MAGIC)
     }
 
     pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, String> {
-        let body = bytes
-            .strip_prefix(MAGIC)
-            .ok_or("not a parallax NER model (bad header)")?;
-        let (count, mut rest) = body.split_at_checked(4).ok_or("truncated model")?;
-        let count = u32::from_le_bytes(count.try_into().expect("4 bytes")) as usize;
-        let row = 4 + 4 * TAGS;
-        if rest.len() != count * row {
-            return Err(format!(
-                "model size mismatch: {} features need {} bytes, found {}",
-                count,
-                count * row,
-                rest.len()
-            ));
-        }
-        let mut weights = FxHashMap::default();
-        weights.reserve(count);
-        while !rest.is_empty() {
-            let (entry, tail) = rest.split_at(row);
-            let id = u32::from_le_bytes(entry[..4].try_into().expect("4 bytes"));
-            let mut w = [0f32; TAGS];
-            for (k, chunk) in entry[4..].chunks_exact(4).enumerate() {
-                w[k] = f32::from_le_bytes(chunk.try_into().expect("4 bytes"));
-            }
-            weights.insert(id, w);
-            rest = tail;
-        }
-        Ok(Tagger { weights })
+        Ok(Tagger {
+            weights: Weights::from_bytes(bytes, MAGIC)?,
+        })
     }
+}
+
+/// The last two tags chosen (Outside before the sentence).
+fn previous_two(tags: &[Tag]) -> (Tag, Tag) {
+    let prev = tags.last().copied().unwrap_or(Tag::Outside);
+    let prev2 = tags.len().checked_sub(2).map_or(Tag::Outside, |k| tags[k]);
+    (prev, prev2)
 }
 
 const MAGIC: &[u8] = b"PARALLAX-NER-1\n";
 
 /// Averaged weights smaller than this in every tag are left out of the model.
 const PRUNE_BELOW: f32 = 0.05;
-
-/// Perceptron state while training: weights, and for averaging the sum of each update weighted
-/// by when it happened (the averaged weight is w - u / clock; Daumé's trick).
-#[derive(Default)]
-struct Training {
-    weights: FxHashMap<u32, [f32; TAGS]>,
-    timed: FxHashMap<u32, [f64; TAGS]>,
-    clock: u64,
-}
-
-impl Training {
-    fn update(&mut self, feature: u32, tag: usize, delta: f32) {
-        self.weights.entry(feature).or_insert([0.0; TAGS])[tag] += delta;
-        self.timed.entry(feature).or_insert([0.0; TAGS])[tag] += self.clock as f64 * delta as f64;
-    }
-
-    fn averaged(self) -> Tagger {
-        let clock = self.clock.max(1) as f64;
-        let mut weights = FxHashMap::default();
-        for (f, w) in self.weights {
-            let timed = self.timed[&f];
-            let mut avg = [0f32; TAGS];
-            for k in 0..TAGS {
-                avg[k] = (w[k] as f64 - timed[k] / clock) as f32;
-            }
-            if avg.iter().any(|w| w.abs() >= PRUNE_BELOW) {
-                weights.insert(f, avg);
-            }
-        }
-        Tagger { weights }
-    }
-}
-
-/// Fisher-Yates with xorshift64: a fixed, dependency-free order for a given seed.
-fn shuffle(order: &mut [usize], state: &mut u64) {
-    for i in (1..order.len()).rev() {
-        *state ^= *state << 13;
-        *state ^= *state >> 7;
-        *state ^= *state << 17;
-        order.swap(i, (*state % (i as u64 + 1)) as usize);
-    }
-}
 
 #[cfg(test)]
 mod tests {
