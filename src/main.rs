@@ -91,6 +91,33 @@ enum Command {
         #[arg(long, default_value_t = 3)]
         repeat: usize,
     },
+    /// Train the attribution tagger (source, cue, content) on PolNeAR and write the model file.
+    ///
+    /// The shipped model is rebuilt, byte for byte, by:
+    ///   parallax train-attribution ../shared/data/polnear/train --out models/attribution.bin
+    #[command(verbatim_doc_comment)]
+    TrainAttribution {
+        /// A PolNeAR split: a folder with text/ and attributions/.
+        data: PathBuf,
+        /// Where to write the model.
+        #[arg(long, short, default_value = "models/attribution.bin")]
+        out: PathBuf,
+        /// Training passes over the data.
+        #[arg(long, default_value_t = parallax::extract::ATTRIBUTION_EPOCHS)]
+        epochs: usize,
+        /// Seed of the order in which paragraphs are seen.
+        #[arg(long, default_value_t = parallax::extract::ATTRIBUTION_SEED)]
+        seed: u64,
+    },
+    /// Score the attribution tagger on a PolNeAR split (e.g. dev): source, cue and content spans,
+    /// exact and overlap F1, and the tagging speed.
+    EvalAttribution {
+        /// A PolNeAR split: a folder with text/ and attributions/.
+        data: PathBuf,
+        /// Model file (default: the one built into the binary).
+        #[arg(long)]
+        model: Option<PathBuf>,
+    },
     /// Show how the HTML extractor reads one page (for debugging extraction).
     #[command(hide = true)]
     ExplainHtml {
@@ -148,6 +175,15 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+        Command::TrainAttribution {
+            data,
+            out,
+            epochs,
+            seed,
+        } => report(train_attribution(&data, &out, epochs, seed)),
+        Command::EvalAttribution { data, model } => {
+            report(eval_attribution(&data, model.as_deref()))
+        }
         Command::ExplainHtml { path } => {
             let mut html = None;
             let limits = readers::Limits::default();
@@ -327,6 +363,82 @@ fn eval_ner(
         sentences.len(),
         tokens as f64 / fastest,
         repeat.max(1)
+    );
+    Ok(())
+}
+
+fn report(result: anyhow::Result<()>) -> ExitCode {
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("parallax: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn read_polnear(
+    split: &std::path::Path,
+) -> anyhow::Result<Vec<(String, Vec<parallax::extract::polnear::PartSpan>)>> {
+    let files = readers::polnear_split(split).map_err(|e| anyhow::anyhow!("{e}"))?;
+    parallax::extract::polnear_articles(files).map_err(|e| anyhow::anyhow!("{e}"))
+}
+
+fn train_attribution(
+    data: &std::path::Path,
+    out: &std::path::Path,
+    epochs: usize,
+    seed: u64,
+) -> anyhow::Result<()> {
+    let started = Instant::now();
+    let articles = read_polnear(data)?;
+    let tagger = parallax::extract::train_attribution(&articles, epochs, seed);
+    let bytes = tagger.to_bytes();
+    if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)?;
+    }
+    std::fs::write(out, &bytes)
+        .map_err(|e| anyhow::anyhow!("{}: cannot write ({e})", out.display()))?;
+    println!(
+        "wrote {} ({} KB) from {} articles in {:.1} s",
+        out.display(),
+        bytes.len() / 1024,
+        articles.len(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+fn eval_attribution(data: &std::path::Path, model: Option<&std::path::Path>) -> anyhow::Result<()> {
+    use parallax::extract::{attribution::AttributionTagger, polnear::Part};
+    let tagger = match model {
+        Some(path) => {
+            let bytes = std::fs::read(path)
+                .map_err(|e| anyhow::anyhow!("{}: cannot read ({e})", path.display()))?;
+            AttributionTagger::from_bytes(&bytes)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?
+        }
+        None => parallax::extract::shipped_attribution().clone(),
+    };
+    let articles = read_polnear(data)?;
+    let started = Instant::now();
+    let scores = parallax::extract::evaluate_attribution(&tagger, &articles);
+    let seconds = started.elapsed().as_secs_f64();
+    for (part, s) in Part::ALL.iter().zip(&scores) {
+        println!(
+            "{:<8} exact F1 {:.3}  overlap F1 {:.3}  ({} gold, {} predicted, {} exact)",
+            part.name(),
+            s.exact_f1(),
+            s.overlap_f1(),
+            s.gold,
+            s.predicted,
+            s.exact
+        );
+    }
+    println!(
+        "tagged {} articles in {seconds:.2} s ({:.0} articles/s, one thread, scoring included)",
+        articles.len(),
+        articles.len() as f64 / seconds
     );
     Ok(())
 }

@@ -1,13 +1,17 @@
 //! Stage 5, extract (in progress): what each document names and says. So far, the named-entity
 //! tagger and the CoNLL-2003 data it is trained and measured on.
 
+pub mod attribution;
 pub mod conll;
 pub mod mentions;
 pub mod ner;
+pub mod polnear;
 pub mod roles;
 
+use attribution::AttributionTagger;
 use conll::{MentionScore, Sentence};
 use ner::{EntityType, Tagger};
+use polnear::{Part, PartScore, PartSpan};
 
 /// Training passes and shuffling seed of the shipped model (`parallax train-ner` defaults).
 pub const NER_EPOCHS: usize = 8;
@@ -40,6 +44,64 @@ const SHIPPED_NER: &[u8] = include_bytes!("../../models/ner.bin");
 pub fn shipped_ner() -> &'static Tagger {
     static TAGGER: std::sync::LazyLock<Tagger> = std::sync::LazyLock::new(|| {
         Tagger::from_bytes(SHIPPED_NER).expect("models/ner.bin is checked by tests/ner.rs")
+    });
+    &TAGGER
+}
+
+/// Training passes and shuffling seed of the shipped attribution model.
+pub const ATTRIBUTION_EPOCHS: usize = 6;
+pub const ATTRIBUTION_SEED: u64 = 2018;
+
+/// PolNeAR articles, each (name, text, brat annotations), read into texts with their gold spans;
+/// an article whose annotations do not parse is an error naming it.
+pub fn polnear_articles(
+    files: Vec<(String, String, String)>,
+) -> Result<Vec<(String, Vec<PartSpan>)>, String> {
+    files
+        .into_iter()
+        .map(|(name, text, ann)| {
+            let spans = polnear::parse(&text, &ann).map_err(|e| format!("{name}: {e}"))?;
+            Ok((text, spans))
+        })
+        .collect()
+}
+
+/// Trains the attribution tagger on PolNeAR articles.
+pub fn train_attribution(
+    articles: &[(String, Vec<PartSpan>)],
+    epochs: usize,
+    seed: u64,
+) -> AttributionTagger {
+    let view: Vec<(&str, &[PartSpan])> = articles
+        .iter()
+        .map(|(t, s)| (t.as_str(), s.as_slice()))
+        .collect();
+    AttributionTagger::train(&view, epochs, seed)
+}
+
+/// Source, cue and content scores of the tagger on gold articles, in `Part::ALL` order.
+pub fn evaluate_attribution(
+    tagger: &AttributionTagger,
+    articles: &[(String, Vec<PartSpan>)],
+) -> [PartScore; 3] {
+    let mut scores = [PartScore::default(); 3];
+    for (text, gold) in articles {
+        let predicted = tagger.tag(text);
+        for (k, part) in Part::ALL.into_iter().enumerate() {
+            scores[k].add(&polnear::score(text, gold, &predicted, part));
+        }
+    }
+    scores
+}
+
+/// The model file shipped in `models/attribution.bin`, built into the binary.
+const SHIPPED_ATTRIBUTION: &[u8] = include_bytes!("../../models/attribution.bin");
+
+/// The shipped attribution tagger, read once.
+pub fn shipped_attribution() -> &'static AttributionTagger {
+    static TAGGER: std::sync::LazyLock<AttributionTagger> = std::sync::LazyLock::new(|| {
+        AttributionTagger::from_bytes(SHIPPED_ATTRIBUTION)
+            .expect("models/attribution.bin is checked by tests/attribution.rs")
     });
     &TAGGER
 }

@@ -113,7 +113,7 @@ fn feature_of(template: Template, parts: &[u64]) -> u32 {
 }
 
 /// The word's shape, runs collapsed: "McAllister" → "XxXx", "1996-08-22" → "d-d-d", "U.S." → "X.X.".
-fn shape(word: &str) -> String {
+pub(super) fn shape(word: &str) -> String {
     let mut out = String::new();
     for c in word.chars() {
         let class = if c.is_uppercase() {

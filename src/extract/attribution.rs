@@ -1,0 +1,645 @@
+//! Who said what, as a learned model: three greedy taggers, trained by our own code on PolNeAR
+//! and shipped as `models/attribution.bin` (`parallax train-attribution` rebuilds it). Attribution
+//! in news English is regular only in its simplest forms ("…," X said); what counts as a cue
+//! ("insisted", "according to", "the report found"), where the source ends and how far the
+//! content runs are learned.
+//!
+//! A paragraph is tagged three times, BIO each time: first the cues; then the sources, with
+//! features that say where the nearest cue is and which word it is; then the contents, with the
+//! cues and sources both known.
+
+use xxhash_rust::xxh3::xxh3_64;
+
+use super::mentions::tokens;
+use super::polnear::{Part, PartSpan};
+use crate::hashing::mix64;
+use crate::learn::{self, Example, Weights};
+
+const OUTSIDE: usize = 0;
+const BEGIN: usize = 1;
+const INSIDE: usize = 2;
+const TAGS: usize = 3;
+
+/// I only continues a B or an I.
+fn may_follow(tag: usize, previous: Option<usize>) -> bool {
+    tag != INSIDE || matches!(previous, Some(BEGIN | INSIDE))
+}
+
+/// Feature templates; the number seeds the hash.
+#[derive(Clone, Copy)]
+enum Template {
+    Bias = 1,
+    Lower,
+    PrevLower,
+    NextLower,
+    Prev2Lower,
+    Next2Lower,
+    Shape,
+    Suffix,
+    Position,
+    QuoteLower,
+    CueSide,
+    CueSideWord,
+    CueSideLower,
+    SourceSide,
+    InsideCue,
+    InsideSource,
+    PrevTag,
+    PrevTwoTags,
+    PrevTagLower,
+    PrevTagPosition,
+    PrevTagCueSide,
+}
+
+fn feature(template: Template, parts: &[u64]) -> u32 {
+    let mut h = mix64(template as u64);
+    for &part in parts {
+        h = mix64(h ^ part);
+    }
+    h as u32
+}
+
+/// A paragraph ready for tagging: its tokens, their hashes, and what each token's position says.
+struct Paragraph {
+    /// byte spans of the tokens in the whole text
+    spans: Vec<(usize, usize)>,
+    lower: Vec<u64>,
+    shape: Vec<u64>,
+    suffix: Vec<u64>,
+    /// bit 0: first token of a sentence; bit 1: inside quotation marks; bit 2: a quotation mark;
+    /// bit 3: capitalised
+    position: Vec<u64>,
+    /// sentence number of each token within the paragraph
+    sentence: Vec<usize>,
+}
+
+const QUOTE_MARKS: &[&str] = &["\"", "\u{201C}", "\u{201D}", "''", "``"];
+
+fn is_quote_mark(word: &str) -> bool {
+    QUOTE_MARKS.contains(&word)
+}
+
+impl Paragraph {
+    fn new(text: &str, start: usize, end: usize) -> Paragraph {
+        let body = &text[start..end];
+        let sentence_starts: Vec<usize> = crate::text::sentence_spans(body, "en")
+            .iter()
+            .map(|s| s.start)
+            .collect();
+        let spans: Vec<(usize, usize)> = tokens(body)
+            .into_iter()
+            .map(|(s, e)| (start + s, start + e))
+            .collect();
+        let mut p = Paragraph {
+            lower: Vec::with_capacity(spans.len()),
+            shape: Vec::with_capacity(spans.len()),
+            suffix: Vec::with_capacity(spans.len()),
+            position: Vec::with_capacity(spans.len()),
+            sentence: Vec::with_capacity(spans.len()),
+            spans,
+        };
+        let mut in_quote = false;
+        let mut sentence = 0;
+        for &(s, e) in &p.spans {
+            let word = &text[s..e];
+            let starts_sentence = sentence_starts.contains(&(s - start));
+            if starts_sentence && s > start {
+                sentence += 1;
+            }
+            let mark = is_quote_mark(word);
+            // a curly mark says which way it goes; a straight one flips
+            match word {
+                "\u{201C}" | "``" => in_quote = true,
+                "\u{201D}" | "''" => in_quote = false,
+                "\"" => in_quote = !in_quote,
+                _ => {}
+            }
+            let lower = word.to_lowercase();
+            p.lower.push(xxh3_64(lower.as_bytes()));
+            p.shape.push(xxh3_64(super::ner::shape(word).as_bytes()));
+            let suffix_start = lower.char_indices().rev().nth(2).map_or(0, |(k, _)| k);
+            p.suffix.push(xxh3_64(&lower.as_bytes()[suffix_start..]));
+            let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+            p.position.push(
+                u64::from(starts_sentence)
+                    | u64::from(in_quote && !mark) << 1
+                    | u64::from(mark) << 2
+                    | u64::from(capitalised) << 3,
+            );
+            p.sentence.push(sentence);
+        }
+        p
+    }
+
+    fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    fn lower_at(&self, i: usize, offset: isize) -> u64 {
+        let j = i as isize + offset;
+        if j < 0 {
+            1
+        } else {
+            self.lower.get(j as usize).copied().unwrap_or(2)
+        }
+    }
+
+    /// Features of token i from the words around it.
+    fn word_features(&self, i: usize, out: &mut Vec<u32>) {
+        out.extend([
+            feature(Template::Bias, &[]),
+            feature(Template::Lower, &[self.lower[i]]),
+            feature(Template::PrevLower, &[self.lower_at(i, -1)]),
+            feature(Template::NextLower, &[self.lower_at(i, 1)]),
+            feature(Template::Prev2Lower, &[self.lower_at(i, -2)]),
+            feature(Template::Next2Lower, &[self.lower_at(i, 2)]),
+            feature(Template::Shape, &[self.shape[i]]),
+            feature(Template::Suffix, &[self.suffix[i]]),
+            feature(Template::Position, &[self.position[i]]),
+            feature(Template::QuoteLower, &[self.position[i] & 2, self.lower[i]]),
+        ]);
+    }
+}
+
+/// Distance buckets: 1, 2, 3, 4–5, 6–10, 11–20, more.
+fn bucket(d: usize) -> u64 {
+    match d {
+        0..=3 => d as u64,
+        4..=5 => 4,
+        6..=10 => 5,
+        11..=20 => 6,
+        _ => 7,
+    }
+}
+
+/// Where the nearest token tagged (B or I) in `tags` lies from token i, on each side: its index,
+/// or None.
+fn nearest(tags: &[usize], i: usize) -> (Option<usize>, Option<usize>) {
+    let left = (0..i).rev().find(|&k| tags[k] != OUTSIDE);
+    let right = (i + 1..tags.len()).find(|&k| tags[k] != OUTSIDE);
+    (left, right)
+}
+
+/// Features of token i relative to the cues (and, for contents, the sources) around it.
+fn context_features(
+    p: &Paragraph,
+    i: usize,
+    cues: &[usize],
+    sources: Option<&[usize]>,
+    out: &mut Vec<u32>,
+) {
+    let (left, right) = nearest(cues, i);
+    for (side, at) in [(1u64, left), (2, right)] {
+        match at {
+            Some(k) => {
+                let d = bucket(i.abs_diff(k));
+                let same_sentence = u64::from(p.sentence[k] == p.sentence[i]);
+                out.push(feature(Template::CueSide, &[side, d, same_sentence]));
+                out.push(feature(
+                    Template::CueSideWord,
+                    &[side, p.lower[k], d.min(5)],
+                ));
+                out.push(feature(
+                    Template::CueSideLower,
+                    &[side, d.min(4), p.lower[i]],
+                ));
+            }
+            None => out.push(feature(Template::CueSide, &[side, 99, 0])),
+        }
+    }
+    out.push(feature(Template::InsideCue, &[cues[i] as u64]));
+    if let Some(sources) = sources {
+        let (left, right) = nearest(sources, i);
+        for (side, at) in [(1u64, left), (2, right)] {
+            let d = at.map_or(99, |k| bucket(i.abs_diff(k)));
+            out.push(feature(Template::SourceSide, &[side, d]));
+        }
+        out.push(feature(Template::InsideSource, &[sources[i] as u64]));
+    }
+}
+
+fn history_features(
+    p: &Paragraph,
+    i: usize,
+    before: &[usize],
+    cues: Option<&[usize]>,
+    out: &mut Vec<u32>,
+) {
+    let tag_at = |back: usize| before.len().checked_sub(back).map_or(9, |k| before[k]) as u64;
+    let (t1, t2) = (tag_at(1), tag_at(2));
+    out.extend([
+        feature(Template::PrevTag, &[t1]),
+        feature(Template::PrevTwoTags, &[t2, t1]),
+        feature(Template::PrevTagLower, &[t1, p.lower[i]]),
+        feature(Template::PrevTagPosition, &[t1, p.position[i]]),
+    ]);
+    if let Some(cues) = cues {
+        let (left, right) = nearest(cues, i);
+        let side = u64::from(left.is_some_and(|k| i - k <= 3))
+            | u64::from(right.is_some_and(|k| k - i <= 3)) << 1;
+        out.push(feature(
+            Template::PrevTagCueSide,
+            &[t1, side, cues[i] as u64],
+        ));
+    }
+}
+
+/// Which of the three taggers: they differ in what they see.
+#[derive(Clone, Copy, PartialEq)]
+enum Stage {
+    Cue,
+    Source,
+    Content,
+}
+
+fn stage_features(
+    stage: Stage,
+    p: &Paragraph,
+    i: usize,
+    before: &[usize],
+    cues: &[usize],
+    sources: &[usize],
+    out: &mut Vec<u32>,
+) {
+    p.word_features(i, out);
+    match stage {
+        Stage::Cue => history_features(p, i, before, None, out),
+        Stage::Source => {
+            context_features(p, i, cues, None, out);
+            history_features(p, i, before, Some(cues), out);
+        }
+        Stage::Content => {
+            context_features(p, i, cues, Some(sources), out);
+            history_features(p, i, before, Some(cues), out);
+        }
+    }
+}
+
+/// The shipped attribution model: one set of weights per tagger.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct AttributionTagger {
+    cue: Weights<TAGS>,
+    source: Weights<TAGS>,
+    content: Weights<TAGS>,
+}
+
+/// The paragraphs of a text: runs of lines between blank lines, as byte ranges.
+fn paragraphs(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let blank = line.trim().is_empty();
+        match (blank, start) {
+            (false, None) => start = Some(offset),
+            (true, Some(s)) => {
+                out.push((s, offset));
+                start = None;
+            }
+            _ => {}
+        }
+        offset += line.len();
+    }
+    if let Some(s) = start {
+        out.push((s, text.len()));
+    }
+    out
+}
+
+impl AttributionTagger {
+    /// The Source, Cue and Content spans of a text (byte offsets).
+    pub fn tag(&self, text: &str) -> Vec<PartSpan> {
+        let mut out = Vec::new();
+        for a in self.attributions(text) {
+            let span = |part, (start, end)| PartSpan { part, start, end };
+            out.push(span(Part::Cue, a.cue));
+            out.extend(a.source.map(|s| span(Part::Source, s)));
+            out.extend(a.content.map(|c| span(Part::Content, c)));
+        }
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    /// The attributions of a text: each cue with its source and content, in text order.
+    pub fn attributions(&self, text: &str) -> Vec<Attribution> {
+        let mut out = Vec::new();
+        for (start, end) in paragraphs(text) {
+            let p = Paragraph::new(text, start, end);
+            let cues = self.run(Stage::Cue, &p, &[], &[]);
+            let sources = self.run(Stage::Source, &p, &cues, &[]);
+            let contents = self.run(Stage::Content, &p, &cues, &sources);
+            out.extend(attributions_of(&p, text, &cues, &sources, &contents));
+        }
+        out
+    }
+
+    fn run(&self, stage: Stage, p: &Paragraph, cues: &[usize], sources: &[usize]) -> Vec<usize> {
+        let weights = match stage {
+            Stage::Cue => &self.cue,
+            Stage::Source => &self.source,
+            Stage::Content => &self.content,
+        };
+        let mut tags = Vec::with_capacity(p.len());
+        let mut buffer = Vec::new();
+        for i in 0..p.len() {
+            buffer.clear();
+            stage_features(stage, p, i, &tags, cues, sources, &mut buffer);
+            let previous = tags.last().copied();
+            tags.push(weights.best(&[&buffer], |t| may_follow(t, previous)));
+        }
+        tags
+    }
+
+    /// Trains the three taggers on (text, gold spans) pairs; the same data, epochs and seed give
+    /// the same model, bit for bit. Sources and contents learn from the gold cues (and sources).
+    pub fn train(articles: &[(&str, &[PartSpan])], epochs: usize, seed: u64) -> AttributionTagger {
+        // every paragraph with its gold tags per part
+        let mut paragraphs_: Vec<Paragraph> = Vec::new();
+        let mut gold: [Vec<Vec<usize>>; 3] = Default::default();
+        for (text, spans) in articles {
+            for (start, end) in paragraphs(text) {
+                let p = Paragraph::new(text, start, end);
+                for (k, part) in [Part::Cue, Part::Source, Part::Content]
+                    .into_iter()
+                    .enumerate()
+                {
+                    gold[k].push(bio(&p, spans, part));
+                }
+                paragraphs_.push(p);
+            }
+        }
+        let train_stage = |stage: Stage, k: usize| -> Weights<TAGS> {
+            let examples: Vec<Example> = gold[k].iter().map(|g| Example { gold: g }).collect();
+            learn::train(
+                &examples,
+                epochs,
+                seed,
+                PRUNE_BELOW,
+                |s, i, before, out| {
+                    stage_features(
+                        stage,
+                        &paragraphs_[s],
+                        i,
+                        before,
+                        &gold[0][s],
+                        &gold[1][s],
+                        out,
+                    )
+                },
+                may_follow,
+            )
+        };
+        AttributionTagger {
+            cue: train_stage(Stage::Cue, 0),
+            source: train_stage(Stage::Source, 1),
+            content: train_stage(Stage::Content, 2),
+        }
+    }
+
+    /// The model file: the three taggers' files one after another, each with its length.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = MAGIC.to_vec();
+        for w in [&self.cue, &self.source, &self.content] {
+            let bytes = w.to_bytes(PART_MAGIC);
+            out.extend_from_slice(&(bytes.len() as u64).to_le_bytes());
+            out.extend_from_slice(&bytes);
+        }
+        out
+    }
+
+    pub fn from_bytes(bytes: &[u8]) -> Result<AttributionTagger, String> {
+        let mut rest = bytes
+            .strip_prefix(MAGIC)
+            .ok_or("not a parallax attribution model (bad header)")?;
+        let mut parts = Vec::new();
+        for _ in 0..3 {
+            let (len, tail) = rest.split_at_checked(8).ok_or("truncated model")?;
+            let len = u64::from_le_bytes(len.try_into().expect("8 bytes")) as usize;
+            let (part, tail) = tail.split_at_checked(len).ok_or("truncated model")?;
+            parts.push(Weights::from_bytes(part, PART_MAGIC)?);
+            rest = tail;
+        }
+        if !rest.is_empty() {
+            return Err("trailing bytes after the model".into());
+        }
+        let content = parts.pop().expect("three parts");
+        let source = parts.pop().expect("three parts");
+        let cue = parts.pop().expect("three parts");
+        Ok(AttributionTagger {
+            cue,
+            source,
+            content,
+        })
+    }
+}
+
+const MAGIC: &[u8] = b"PARALLAX-ATTRIBUTION-1\n";
+const PART_MAGIC: &[u8] = b"TAGGER\n";
+
+/// Averaged weights smaller than this in every tag are left out of the model.
+const PRUNE_BELOW: f32 = 1.5;
+
+/// Gold BIO tags of one part over a paragraph's tokens: a token inside a span is tagged, the
+/// first one of each span B. Nested spans of one part mark their own beginnings.
+fn bio(p: &Paragraph, spans: &[PartSpan], part: Part) -> Vec<usize> {
+    let mut tags = vec![OUTSIDE; p.len()];
+    for s in spans.iter().filter(|s| s.part == part) {
+        let inside: Vec<usize> = (0..p.len())
+            .filter(|&i| p.spans[i].0 >= s.start && p.spans[i].1 <= s.end)
+            .collect();
+        for (n, &i) in inside.iter().enumerate() {
+            if n == 0 {
+                tags[i] = BEGIN;
+            } else if tags[i] == OUTSIDE {
+                tags[i] = INSIDE;
+            }
+        }
+    }
+    tags
+}
+
+/// Token runs (first, last inclusive) of the B/I tags.
+fn runs(tags: &[usize]) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for (i, &t) in tags.iter().enumerate() {
+        match t {
+            BEGIN => out.push((i, i)),
+            INSIDE => {
+                if let Some(last) = out.last_mut() {
+                    last.1 = i;
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The content of each cue. Its boundaries follow the sentence, which the tagger's token-by-token
+/// content tags keep breaking; the tags choose only the side. After the cue (and a source that
+/// follows it: "according to X, …"), the content runs to the end of the sentence; before it,
+/// from the start of the sentence to the source or cue. A quotation opened on that side runs on
+/// to where it closes, across sentences.
+fn attributions_of(
+    p: &Paragraph,
+    text: &str,
+    cues: &[usize],
+    sources: &[usize],
+    contents: &[usize],
+) -> Vec<Attribution> {
+    let source_runs: Vec<(usize, usize)> = runs(sources)
+        .into_iter()
+        .map(|run| whole_name(p, text, run))
+        .collect();
+    let bytes = |(first, last): (usize, usize)| (p.spans[first].0, p.spans[last].1);
+    let mut out = Vec::new();
+    for (cs, ce) in runs(cues) {
+        let sentence = p.sentence[cs];
+        let ss = (0..cs)
+            .rev()
+            .take_while(|&k| p.sentence[k] == sentence)
+            .last()
+            .unwrap_or(cs);
+        let se = (ce..p.len())
+            .take_while(|&k| p.sentence[k] == sentence)
+            .last()
+            .unwrap_or(ce);
+        let source_after = source_runs.iter().find(|r| r.0 == ce + 1);
+        let source_before = source_runs.iter().find(|r| r.1 + 1 == cs);
+        let is_punctuation = |k: usize| {
+            let w = &text[p.spans[k].0..p.spans[k].1];
+            w.chars().all(|c| !c.is_alphanumeric())
+        };
+        // after: past the cue and a source right after it
+        let mut a_start = source_after.map_or(ce + 1, |r| r.1 + 1);
+        while a_start <= se && is_punctuation(a_start) && !is_quote_mark(word(p, text, a_start)) {
+            a_start += 1;
+        }
+        let mut a_end = se;
+        if a_start <= se && is_quote_mark(word(p, text, a_start)) {
+            a_end = closing_quote(p, text, a_start).unwrap_or(se).max(se);
+        }
+        // before: from the sentence start to a source right before the cue, or the cue
+        let b_end = source_before.map_or(cs, |r| r.0).saturating_sub(1);
+        let mut b_start = ss;
+        if let Some(open) = opening_quote(p, text, ss) {
+            b_start = open;
+        }
+        let votes = |a: usize, b: usize| {
+            (a..=b)
+                .filter(|&k| k < p.len() && contents[k] != OUTSIDE)
+                .count()
+        };
+        let after_len = (a_start <= a_end).then(|| a_end - a_start + 1).unwrap_or(0);
+        let before_len = (cs > ss && b_start <= b_end && b_end < cs)
+            .then(|| b_end - b_start + 1)
+            .unwrap_or(0);
+        let after_votes = if after_len > 0 {
+            votes(a_start, a_end)
+        } else {
+            0
+        };
+        let before_votes = if before_len > 0 {
+            votes(b_start, b_end)
+        } else {
+            0
+        };
+        let chosen = if after_votes + before_votes == 0 {
+            if after_len >= 3 {
+                Some((a_start, a_end))
+            } else if before_len >= 3 {
+                Some((b_start, b_end))
+            } else {
+                None
+            }
+        } else if after_votes >= before_votes {
+            Some((a_start, a_end))
+        } else {
+            Some((b_start, b_end))
+        };
+        out.push(Attribution {
+            cue: bytes((cs, ce)),
+            source: source_of(p, &source_runs, cs, ce).map(bytes),
+            content: chosen.map(bytes),
+        });
+    }
+    out
+}
+
+/// The source of the cue at tokens cs..=ce: a source run right before or after it, else the
+/// nearest one in its sentence.
+fn source_of(
+    p: &Paragraph,
+    runs: &[(usize, usize)],
+    cs: usize,
+    ce: usize,
+) -> Option<(usize, usize)> {
+    let sentence = p.sentence[cs];
+    runs.iter()
+        .filter(|r| p.sentence[r.0] == sentence || r.1 + 1 == cs || r.0 == ce + 1)
+        .min_by_key(|r| {
+            if r.1 < cs {
+                cs - r.1
+            } else {
+                r.0.saturating_sub(ce)
+            }
+        })
+        .copied()
+}
+
+/// One attribution: its cue, and its source and content when found (byte ranges of the text).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Attribution {
+    pub cue: (usize, usize),
+    pub source: Option<(usize, usize)>,
+    pub content: Option<(usize, usize)>,
+}
+
+/// A source run widened to the whole name it cuts ("New York Post" → "The New York Post"):
+/// capitalised words on either side in the same sentence join it, and an article before them.
+fn whole_name(p: &Paragraph, text: &str, (mut first, mut last): (usize, usize)) -> (usize, usize) {
+    let capitalised = |k: usize| p.position[k] & 8 != 0 && !is_quote_mark(word(p, text, k));
+    let same_sentence = |a: usize, b: usize| p.sentence[a] == p.sentence[b];
+    if capitalised(first) {
+        while first > 0
+            && same_sentence(first - 1, first)
+            && capitalised(first - 1)
+            && p.position[first] & 1 == 0
+        {
+            first -= 1;
+        }
+        if first > 0
+            && same_sentence(first - 1, first)
+            && matches!(word(p, text, first - 1), "the" | "The")
+        {
+            first -= 1;
+        }
+    }
+    while last + 1 < p.len()
+        && same_sentence(last, last + 1)
+        && capitalised(last)
+        && capitalised(last + 1)
+    {
+        last += 1;
+    }
+    (first, last)
+}
+
+fn word<'a>(p: &Paragraph, text: &'a str, k: usize) -> &'a str {
+    &text[p.spans[k].0..p.spans[k].1]
+}
+
+/// The token that closes the quotation opened at `open`, within the paragraph.
+fn closing_quote(p: &Paragraph, text: &str, open: usize) -> Option<usize> {
+    (open + 1..p.len()).find(|&k| is_quote_mark(word(p, text, k)))
+}
+
+/// When token `at` lies inside a quotation, the token that opened it.
+fn opening_quote(p: &Paragraph, text: &str, at: usize) -> Option<usize> {
+    if at < p.len() && p.position[at] & 2 != 0 {
+        (0..at).rev().find(|&k| is_quote_mark(word(p, text, k)))
+    } else {
+        None
+    }
+}
