@@ -419,6 +419,39 @@ fn read_warc_from(
     }
 }
 
+/// A PolNeAR split (a folder with `text/` and `attributions/`): each article's name, text and the
+/// first (by name) of its annotation files; several annotators may have annotated one article.
+pub fn polnear_split(split: &Path) -> Result<Vec<(String, String, String)>, String> {
+    let listing = |dir: PathBuf| -> Result<Vec<PathBuf>, String> {
+        let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .map_err(|e| format!("{}: cannot read ({e})", dir.display()))?
+            .filter_map(|entry| entry.ok().map(|e| e.path()))
+            .collect();
+        paths.sort();
+        Ok(paths)
+    };
+    let read = |p: &Path| {
+        std::fs::read_to_string(p).map_err(|e| format!("{}: cannot read ({e})", p.display()))
+    };
+    let annotations = listing(split.join("attributions"))?;
+    let mut files = Vec::new();
+    for text_path in listing(split.join("text"))? {
+        let Some(stem) = text_path.file_stem().and_then(|s| s.to_str()) else {
+            continue;
+        };
+        let prefix = format!("{stem}_");
+        let annotation = annotations.iter().find(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with(&prefix) && n.ends_with(".ann"))
+        });
+        if let Some(annotation) = annotation {
+            files.push((stem.to_string(), read(&text_path)?, read(annotation)?));
+        }
+    }
+    Ok(files)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -498,37 +531,4 @@ mod tests {
         assert_eq!(replaced, 0);
         assert!(text.contains("café"));
     }
-}
-
-/// A PolNeAR split (a folder with `text/` and `attributions/`): each article's name, text and the
-/// first (by name) of its annotation files; several annotators may have annotated one article.
-pub fn polnear_split(split: &Path) -> Result<Vec<(String, String, String)>, String> {
-    let listing = |dir: PathBuf| -> Result<Vec<PathBuf>, String> {
-        let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
-            .map_err(|e| format!("{}: cannot read ({e})", dir.display()))?
-            .filter_map(|entry| entry.ok().map(|e| e.path()))
-            .collect();
-        paths.sort();
-        Ok(paths)
-    };
-    let read = |p: &Path| {
-        std::fs::read_to_string(p).map_err(|e| format!("{}: cannot read ({e})", p.display()))
-    };
-    let annotations = listing(split.join("attributions"))?;
-    let mut files = Vec::new();
-    for text_path in listing(split.join("text"))? {
-        let Some(stem) = text_path.file_stem().and_then(|s| s.to_str()) else {
-            continue;
-        };
-        let prefix = format!("{stem}_");
-        let annotation = annotations.iter().find(|p| {
-            p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with(&prefix) && n.ends_with(".ann"))
-        });
-        if let Some(annotation) = annotation {
-            files.push((stem.to_string(), read(&text_path)?, read(annotation)?));
-        }
-    }
-    Ok(files)
 }

@@ -493,78 +493,76 @@ fn attributions_of(
         .map(|run| whole_name(p, text, run))
         .collect();
     let bytes = |(first, last): (usize, usize)| (p.spans[first].0, p.spans[last].1);
-    let mut out = Vec::new();
-    for (cs, ce) in runs(cues) {
-        let sentence = p.sentence[cs];
-        let ss = (0..cs)
-            .rev()
-            .take_while(|&k| p.sentence[k] == sentence)
-            .last()
-            .unwrap_or(cs);
-        let se = (ce..p.len())
-            .take_while(|&k| p.sentence[k] == sentence)
-            .last()
-            .unwrap_or(ce);
-        let source_after = source_runs.iter().find(|r| r.0 == ce + 1);
-        let source_before = source_runs.iter().find(|r| r.1 + 1 == cs);
-        let is_punctuation = |k: usize| {
-            let w = &text[p.spans[k].0..p.spans[k].1];
-            w.chars().all(|c| !c.is_alphanumeric())
-        };
-        // after: past the cue and a source right after it
-        let mut a_start = source_after.map_or(ce + 1, |r| r.1 + 1);
-        while a_start <= se && is_punctuation(a_start) && !is_quote_mark(word(p, text, a_start)) {
-            a_start += 1;
-        }
-        let mut a_end = se;
-        if a_start <= se && is_quote_mark(word(p, text, a_start)) {
-            a_end = closing_quote(p, text, a_start).unwrap_or(se).max(se);
-        }
-        // before: from the sentence start to a source right before the cue, or the cue
-        let b_end = source_before.map_or(cs, |r| r.0).saturating_sub(1);
-        let mut b_start = ss;
-        if let Some(open) = opening_quote(p, text, ss) {
-            b_start = open;
-        }
-        let votes = |a: usize, b: usize| {
-            (a..=b)
-                .filter(|&k| k < p.len() && contents[k] != OUTSIDE)
-                .count()
-        };
-        let after_len = (a_start <= a_end).then(|| a_end - a_start + 1).unwrap_or(0);
-        let before_len = (cs > ss && b_start <= b_end && b_end < cs)
-            .then(|| b_end - b_start + 1)
-            .unwrap_or(0);
-        let after_votes = if after_len > 0 {
-            votes(a_start, a_end)
-        } else {
-            0
-        };
-        let before_votes = if before_len > 0 {
-            votes(b_start, b_end)
-        } else {
-            0
-        };
-        let chosen = if after_votes + before_votes == 0 {
-            if after_len >= 3 {
-                Some((a_start, a_end))
-            } else if before_len >= 3 {
-                Some((b_start, b_end))
-            } else {
-                None
+    runs(cues)
+        .into_iter()
+        .map(|cue| {
+            let (after, before) = content_sides(p, text, &source_runs, cue);
+            // the side the content tagger marks more; with no marks, a clause after the cue,
+            // else one before it
+            let votes = |side: Option<(usize, usize)>| {
+                side.map_or(0, |(a, b)| {
+                    (a..=b).filter(|&k| contents[k] != OUTSIDE).count()
+                })
+            };
+            let long = |side: Option<(usize, usize)>| side.filter(|(a, b)| b - a >= 2);
+            let chosen = match (votes(after), votes(before)) {
+                (0, 0) => long(after).or(long(before)),
+                (a, b) if a >= b => after,
+                _ => before,
+            };
+            Attribution {
+                cue: bytes(cue),
+                source: source_of(p, &source_runs, cue.0, cue.1).map(bytes),
+                content: chosen.map(bytes),
             }
-        } else if after_votes >= before_votes {
-            Some((a_start, a_end))
-        } else {
-            Some((b_start, b_end))
-        };
-        out.push(Attribution {
-            cue: bytes((cs, ce)),
-            source: source_of(p, &source_runs, cs, ce).map(bytes),
-            content: chosen.map(bytes),
-        });
+        })
+        .collect()
+}
+
+/// Tokens first..=last of a paragraph.
+type TokenRange = (usize, usize);
+
+/// The two places a cue's content may be, as token ranges (first, last inclusive): after the cue
+/// (and a source right after it) to the end of the sentence or of the quotation opened there;
+/// and before it, from the start of the sentence (or of the quotation it is in) to the source
+/// right before the cue, or the cue.
+fn content_sides(
+    p: &Paragraph,
+    text: &str,
+    source_runs: &[(usize, usize)],
+    (cs, ce): (usize, usize),
+) -> (Option<TokenRange>, Option<TokenRange>) {
+    let sentence = p.sentence[cs];
+    let ss = (0..cs)
+        .rev()
+        .take_while(|&k| p.sentence[k] == sentence)
+        .last()
+        .unwrap_or(cs);
+    let se = (ce..p.len())
+        .take_while(|&k| p.sentence[k] == sentence)
+        .last()
+        .unwrap_or(ce);
+    let is_bare_punctuation = |k: usize| {
+        let w = word(p, text, k);
+        w.chars().all(|c| !c.is_alphanumeric()) && !is_quote_mark(w)
+    };
+    let source_after = source_runs.iter().find(|r| r.0 == ce + 1);
+    let mut a_start = source_after.map_or(ce + 1, |r| r.1 + 1);
+    while a_start <= se && is_bare_punctuation(a_start) {
+        a_start += 1;
     }
-    out
+    let mut a_end = se;
+    if a_start <= se && is_quote_mark(word(p, text, a_start)) {
+        a_end = closing_quote(p, text, a_start).unwrap_or(se).max(se);
+    }
+    let after = (a_start <= a_end).then_some((a_start, a_end));
+    let source_before = source_runs.iter().find(|r| r.1 + 1 == cs);
+    let b_end = source_before.map_or(cs, |r| r.0).checked_sub(1);
+    let b_start = opening_quote(p, text, ss).unwrap_or(ss);
+    let before = b_end
+        .filter(|&e| cs > ss && b_start <= e)
+        .map(|e| (b_start, e));
+    (after, before)
 }
 
 /// The source of the cue at tokens cs..=ce: a source run right before or after it, else the
