@@ -108,6 +108,9 @@ pub struct Document {
     pub mentions: Vec<Mention>,
     /// Roles said of the people among `mentions`.
     pub roles: Vec<Role>,
+    /// Who said what in the body; written out as the run's `quotes`, with speakers resolved.
+    #[serde(skip)]
+    pub statements: Vec<Statement>,
 }
 
 impl Document {
@@ -122,6 +125,7 @@ impl Document {
         self.source_map.shrink_to_fit();
         self.mentions.shrink_to_fit();
         self.roles.shrink_to_fit();
+        self.statements.shrink_to_fit();
     }
 
     /// The body text of a span.
@@ -221,6 +225,49 @@ impl Mention {
     }
 }
 
+/// How a statement is reported: in quotation marks, in the reporter's words, or in the
+/// reporter's words with quoted phrases.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    Direct,
+    Indirect,
+    Partial,
+}
+
+/// A statement attributed in a document, before its speaker is known across the run: what was
+/// said (`start..end`, quotation marks left out), the cue, the source as written, and the
+/// mentions (indices into the document's `mentions`) of the speaker and of an agency or outlet
+/// that relayed it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Statement {
+    pub start: usize,
+    pub end: usize,
+    pub cue: Span,
+    pub kind: QuoteKind,
+    pub source: Option<Span>,
+    pub speaker: Option<usize>,
+    pub via: Option<usize>,
+}
+
+/// A quote of the run (`analysis.json` `quotes[]`): what was said, where, how, and by whom.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quote {
+    pub id: String,
+    pub doc: String,
+    pub text: String,
+    pub kind: QuoteKind,
+    pub cue: String,
+    /// The speaker's entity id, when the source could be resolved to one.
+    pub speaker: Option<String>,
+    /// The source as the article words it ("the senior official", "he").
+    pub speaker_text: Option<String>,
+    /// The agency or outlet the statement was relayed through, as written.
+    pub via: Option<String>,
+    pub start: usize,
+    pub end: usize,
+}
+
 /// An entity across the run: one real-world thing under all its names.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Entity {
@@ -303,6 +350,7 @@ pub struct Analysis {
     pub stories: Vec<Story>,
     pub topics: Vec<Topic>,
     pub entities: Vec<Entity>,
+    pub quotes: Vec<Quote>,
     pub problems: Vec<InputProblem>,
 }
 
@@ -333,5 +381,6 @@ pub(crate) fn test_document(id: &str, body: &str) -> Document {
         source_map: vec![],
         mentions: vec![],
         roles: vec![],
+        statements: vec![],
     }
 }

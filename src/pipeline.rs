@@ -25,6 +25,7 @@ pub fn process_document(source: Source) -> Document {
     if doc.analysed {
         doc.mentions = extract::mentions::find(&doc, extract::shipped_ner());
         doc.roles = extract::roles::find(&doc);
+        doc.statements = extract::quotes::find(&doc, extract::shipped_attribution());
     }
     doc.shrink_to_fit();
     doc
@@ -106,6 +107,7 @@ pub fn across_documents(analysis: &mut Analysis) -> StageTimes {
     let stories = started.elapsed();
     let started = Instant::now();
     analysis.entities = entities::resolve(&analysis.documents);
+    analysis.quotes = extract::quotes::link(&analysis.documents, &analysis.entities);
     StageTimes {
         reuse,
         stories,

@@ -488,7 +488,16 @@ fn attributions_of(
     sources: &[usize],
     contents: &[usize],
 ) -> Vec<Attribution> {
-    let source_runs: Vec<(usize, usize)> = runs(sources)
+    // a source never runs into a cue: a run that does ends before it
+    let mut sources_off_cues = sources.to_vec();
+    for k in 0..sources.len() {
+        let cut = cues[k] != OUTSIDE
+            || (sources[k] == INSIDE && k > 0 && sources_off_cues[k - 1] == OUTSIDE);
+        if cut {
+            sources_off_cues[k] = OUTSIDE;
+        }
+    }
+    let source_runs: Vec<(usize, usize)> = runs(&sources_off_cues)
         .into_iter()
         .map(|run| whole_name(p, text, run))
         .collect();

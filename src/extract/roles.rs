@@ -130,7 +130,7 @@ const CLAUSE_WORDS: &[&str] = &[
 const BEFORE_MAX: usize = 5;
 const AFTER_MAX: usize = 16;
 
-fn is_role_noun(word: &str) -> bool {
+pub(super) fn is_role_noun(word: &str) -> bool {
     let lower = word.to_lowercase();
     let lower = lower.trim_end_matches('.');
     ROLE_NOUNS.contains(&lower) || ROLE_NOUNS.contains(&lower.trim_end_matches('s'))

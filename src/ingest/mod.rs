@@ -128,6 +128,7 @@ pub fn ingest(source: Source) -> Document {
         source_map: cleaned.source_map,
         mentions: Vec::new(),
         roles: Vec::new(),
+        statements: Vec::new(),
     }
 }
 

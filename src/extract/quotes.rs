@@ -1,0 +1,625 @@
+//! Who said what. Per document, the attribution tagger finds each cue with its source and
+//! content; rules of news English then decide how it was reported (quoted, reported, partly
+//! quoted), pick up the second half of a quotation split around its cue, and resolve the source
+//! to a mention: a name in it, a pronoun to the last person or group named before, a role noun
+//! ("the senior official") to the person introduced with that role, a group word ("resistance
+//! leaders") to the organization whose name holds it. An organization the statement was told to
+//! ("told Lorn Radio") relayed it, and goes in `via`.
+//!
+//! Across documents, `link` turns the speaker mentions into entity ids.
+
+use std::collections::HashMap;
+
+use super::attribution::{Attribution, AttributionTagger};
+use crate::lexicon::is_reporting_cue;
+use crate::model::{Document, Entity, EntityType, Mention, Quote, QuoteKind, Span, Statement};
+
+/// Opening and closing quotation marks.
+const OPENING: &[char] = &['"', '\u{201C}', '\u{2018}', '\''];
+const CLOSING: &[char] = &['"', '\u{201D}', '\u{2019}', '\''];
+
+/// Pronouns that point back to the last person named.
+const PERSON_PRONOUNS: &[&str] = &["he", "she", "him", "her", "his"];
+/// Pronouns that point back to the last group named.
+const GROUP_PRONOUNS: &[&str] = &["they", "them", "their"];
+
+/// The statements of one document (its mentions and roles must be found first).
+pub fn find(doc: &Document, tagger: &AttributionTagger) -> Vec<Statement> {
+    let mut attributions = tagger.attributions(&doc.body);
+    attributions.extend(verbs_the_tagger_missed(doc, &attributions));
+    attributions.sort_by_key(|a| a.cue);
+    let mut out = Vec::new();
+    for a in attributions {
+        let Some(content) = a.content else {
+            continue;
+        };
+        // the tagger also learned attitudes ("wants", "plans"); a quote is speech or a claim
+        if !is_reporting_cue(&doc.body[a.cue.0..a.cue.1]) {
+            continue;
+        }
+        let source = a
+            .source
+            .map(|(start, end)| Span { start, end })
+            .or_else(|| subject_before(doc, a.cue.0));
+        let statement = |(start, end): (usize, usize)| {
+            reported(&doc.body, start, end).map(|(start, end, kind)| Statement {
+                start,
+                end,
+                cue: Span {
+                    start: a.cue.0,
+                    end: a.cue.1,
+                },
+                kind,
+                source,
+                speaker: source.and_then(|s| speaker_of(doc, s)),
+                via: relay_of(doc, &a),
+            })
+        };
+        out.extend(statement(content));
+        // “First half,” she said, “second half.”: the tagger gives one side
+        let cue_end = a.source.map_or(a.cue.1, |s| s.1.max(a.cue.1));
+        if content.1 <= a.cue.0 {
+            out.extend(quotation_after(&doc.body, cue_end).and_then(statement));
+        }
+    }
+    out.extend(orphan_quotations(doc, &out));
+    out.sort_by_key(|s| (s.start, s.end));
+    out
+}
+
+/// Past forms of the verbs that introduce reported speech; followed by "that", a quotation mark
+/// or a colon they are a cue whatever the tagger thought.
+const SAYING_VERBS: &[&str] = &[
+    "said",
+    "told",
+    "claimed",
+    "maintained",
+    "added",
+    "warned",
+    "insisted",
+    "stated",
+    "denied",
+    "announced",
+    "argued",
+    "explained",
+    "noted",
+    "asserted",
+    "alleged",
+    "confirmed",
+    "stressed",
+    "wrote",
+    "tweeted",
+    "declared",
+    "acknowledged",
+    "admitted",
+    "reiterated",
+    "replied",
+];
+
+/// Cues of the regular form "VERB that …" / "VERB: …" / "VERB “…”" the tagger left out, with
+/// the rest of the sentence (or the quotation) as content.
+fn verbs_the_tagger_missed(doc: &Document, found: &[Attribution]) -> Vec<Attribution> {
+    let mut out = Vec::new();
+    for sentence in &doc.sentences {
+        let (spans, words) = super::mentions::sentence_tokens(&doc.body, *sentence);
+        for k in 0..words.len().saturating_sub(1) {
+            let (start, end) = spans[k];
+            let opens = matches!(words[k + 1], "that" | ":" | "\"" | "\u{201C}");
+            let taken = found.iter().any(|a| a.cue.0 < end && start < a.cue.1);
+            if !opens || taken || !SAYING_VERBS.contains(&words[k].to_lowercase().as_str()) {
+                continue;
+            }
+            let content_start = spans[k + 1].0 + usize::from(words[k + 1] == ":");
+            let content_end = quotation_after(&doc.body, end)
+                .map_or(sentence.end, |(_, close)| close.max(sentence.end));
+            out.push(Attribution {
+                cue: (start, end),
+                source: None,
+                content: Some((content_start, content_end)),
+            });
+        }
+    }
+    out
+}
+
+/// Quotations no cue claimed: by the convention of news English, a quotation that follows a
+/// statement continues it ("…, Voss said. “We will not leave.”"), and one that follows a
+/// sentence naming a person is theirs ("Voss posted on Lornbook: …"). Each is taken from its
+/// opening mark to its closing one, or to the end of its paragraph.
+fn orphan_quotations(doc: &Document, statements: &[Statement]) -> Vec<Statement> {
+    let body = &doc.body;
+    let mut out = Vec::new();
+    let mut at = 0;
+    while let Some(k) = body[at..].find(['"', '\u{201C}']) {
+        let open = at + k;
+        let inner = open + 1 + usize::from(!body[open..].starts_with('"')) * 2;
+        let paragraph_end = body[inner..].find("\n\n").map_or(body.len(), |e| inner + e);
+        let close = body[inner..paragraph_end]
+            .find(['"', '\u{201D}'])
+            .map_or(paragraph_end, |c| inner + c);
+        at = (close + 1).min(body.len());
+        while !body.is_char_boundary(at) {
+            at += 1;
+        }
+        let covered = statements.iter().any(|s| s.start < close && inner < s.end);
+        if covered || body[inner..close].split_whitespace().count() < 4 {
+            continue;
+        }
+        let Some((start, end, _)) = reported(body, inner, close) else {
+            continue;
+        };
+        // the statement it continues: the last one before it, at most two sentences back
+        let sentence_of = |offset: usize| doc.sentences.partition_point(|s| s.end <= offset);
+        let here = sentence_of(open);
+        let previous = statements
+            .iter()
+            .rev()
+            .find(|s| s.end <= open && here - sentence_of(s.start).min(here) <= 2);
+        let (cue, source, speaker) = match previous {
+            Some(p) => (p.cue, p.source, p.speaker),
+            None => match person_in_sentence_before(doc, open) {
+                Some(m) => (
+                    Span {
+                        start: open,
+                        end: open,
+                    },
+                    Some(Span {
+                        start: doc.mentions[m].start,
+                        end: doc.mentions[m].end,
+                    }),
+                    Some(m),
+                ),
+                None => continue,
+            },
+        };
+        out.push(Statement {
+            start,
+            end,
+            cue,
+            kind: QuoteKind::Direct,
+            source,
+            speaker,
+            via: None,
+        });
+    }
+    out
+}
+
+/// The last person named in the sentence before `offset`.
+fn person_in_sentence_before(doc: &Document, offset: usize) -> Option<usize> {
+    let here = doc.sentences.partition_point(|s| s.end <= offset);
+    let before = doc.sentences.get(here.checked_sub(1)?)?;
+    (0..doc.mentions.len()).rev().find(|&k| {
+        let m = &doc.mentions[k];
+        m.kind == EntityType::Person && m.start >= before.start && m.end <= before.end
+    })
+}
+
+/// Words between a subject and its verb of saying ("Voss has recently said").
+const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
+    "has",
+    "had",
+    "have",
+    "also",
+    "is",
+    "was",
+    "are",
+    "were",
+    "would",
+    "will",
+    "then",
+    "later",
+    "earlier",
+    "again",
+    "previously",
+    "once",
+    "who",
+    "had",
+    "has",
+];
+
+/// When the tagger found no source: the name just before the cue, past auxiliaries and adverbs.
+fn subject_before(doc: &Document, cue_start: usize) -> Option<Span> {
+    let mut at = cue_start;
+    loop {
+        let before = doc.body[..at].trim_end();
+        let word_start = before
+            .rfind(|c: char| !c.is_alphanumeric() && c != '-')
+            .map_or(0, |k| k + 1);
+        let word = &before[word_start..];
+        let lower = word.to_lowercase();
+        if !word.is_empty()
+            && (BETWEEN_SUBJECT_AND_VERB.contains(&lower.as_str()) || lower.ends_with("ly"))
+        {
+            at = word_start;
+            continue;
+        }
+        let end = before.len();
+        // "Voss, the head of the Front, maintained": the apposition names the speaker
+        if let Some(role) = before
+            .strip_suffix(',')
+            .and_then(|b| doc.roles.iter().find(|r| r.end == b.trim_end().len()))
+        {
+            return Some(Span {
+                start: role.start,
+                end: role.end,
+            });
+        }
+        return doc.mentions.iter().find(|m| m.end == end).map(|m| Span {
+            start: m.start,
+            end: m.end,
+        });
+    }
+}
+
+/// The span of what was said, without quotation marks and edge punctuation, and how it was
+/// reported; None when nothing is left.
+fn reported(body: &str, start: usize, end: usize) -> Option<(usize, usize, QuoteKind)> {
+    let text = &body[start..end];
+    let edge = |c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':');
+    let trimmed = text.trim_matches(edge);
+    let lead = text.len() - text.trim_start_matches(edge).len();
+    let opens = trimmed.starts_with(OPENING);
+    let closes = trimmed.ends_with(CLOSING) || trimmed.trim_end_matches(edge).ends_with(CLOSING);
+    let inner_marks = trimmed
+        .chars()
+        .filter(|c| OPENING.contains(c) || CLOSING.contains(c))
+        .count();
+    let (kind, inner) = if opens && (closes || inner_marks == 1) {
+        let inner = trimmed
+            .trim_start_matches(OPENING)
+            .trim_end_matches(|c: char| CLOSING.contains(&c) || edge(c));
+        (QuoteKind::Direct, inner)
+    } else if trimmed.contains(['"', '\u{201C}', '\u{201D}']) {
+        (QuoteKind::Partial, trimmed)
+    } else {
+        (QuoteKind::Indirect, trimmed)
+    };
+    let inner = inner.trim_matches(edge);
+    if inner.is_empty() {
+        return None;
+    }
+    let offset = start
+        + lead
+        + (trimmed.len() - trimmed.trim_start_matches(OPENING).len())
+            * usize::from(kind == QuoteKind::Direct);
+    let inner_start = offset + body[offset..].find(inner).unwrap_or(0);
+    Some((inner_start, inner_start + inner.len(), kind))
+}
+
+/// The quotation that opens right after `at` (past a comma and spaces), up to its closing mark.
+fn quotation_after(body: &str, at: usize) -> Option<(usize, usize)> {
+    let rest = &body[at..];
+    let skipped = rest.len() - rest.trim_start_matches([',', ' ']).len();
+    let open = at + skipped;
+    let mark = body[open..]
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '"' | '\u{201C}'))?;
+    let inner = open + mark.len_utf8();
+    let close = body[inner..]
+        .find(['"', '\u{201D}', '\n'])
+        .map(|k| inner + k)?;
+    let closing = body[close..]
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '"' | '\u{201D}'))?;
+    Some((open, close + closing.len_utf8()))
+}
+
+/// The mention a source refers to: a person named in it or right after it ("the Front's Arlen
+/// Voss"); the person an apposition it belongs to describes ("Voss, head of the Front, said");
+/// for a pronoun, the last person (or group) named before; for a role ("the senior official"),
+/// the person introduced with it; for a group ("militia leaders"), the organization whose name
+/// holds its word; else an organization or other name in it.
+fn speaker_of(doc: &Document, source: Span) -> Option<usize> {
+    let inside: Vec<usize> = (0..doc.mentions.len())
+        .filter(|&k| doc.mentions[k].start >= source.start && doc.mentions[k].end <= source.end)
+        .collect();
+    let inside_of = |kind: EntityType| {
+        inside
+            .iter()
+            .rev()
+            .find(|&&k| doc.mentions[k].kind == kind)
+            .copied()
+    };
+    if let Some(role) = doc
+        .roles
+        .iter()
+        .find(|r| r.start < source.end && source.start < r.end)
+    {
+        return Some(role.mention);
+    }
+    if let Some(k) = inside_of(EntityType::Person).or_else(|| possessed_person(doc, source)) {
+        return Some(k);
+    }
+    let text = &doc.body[source.start..source.end];
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let kinds = usual_kinds(doc);
+    let last_before = |kind: EntityType| {
+        (0..doc.mentions.len())
+            .rev()
+            .find(|&k| doc.mentions[k].end <= source.start && kinds[k] == kind)
+    };
+    match words.as_slice() {
+        [w] if PERSON_PRONOUNS.contains(&w.as_str()) => return last_before(EntityType::Person),
+        [w] if GROUP_PRONOUNS.contains(&w.as_str()) => {
+            return last_before(EntityType::Organization)
+        }
+        _ => {}
+    }
+    let head = words.last()?;
+    let plural = head.ends_with('s') && !head.ends_with("ss");
+    if super::roles::is_role_noun(head) && !plural {
+        let bodies: Vec<String> = inside
+            .iter()
+            .filter(|&&k| doc.mentions[k].kind != EntityType::Person)
+            .map(|&k| doc.mentions[k].text(&doc.body).to_lowercase())
+            .collect();
+        if let Some(k) = introduced_with_role(doc, source, head, &bodies) {
+            return Some(k);
+        }
+    }
+    let groups = plural
+        .then(|| group_named_by(doc, source, &words))
+        .flatten();
+    groups
+        .or_else(|| inside_of(EntityType::Organization))
+        .or_else(|| inside.last().copied())
+}
+
+/// "the Front's Arlen Voss": a person mention right after the source and its possessive.
+fn possessed_person(doc: &Document, source: Span) -> Option<usize> {
+    let rest = &doc.body[source.end..];
+    let skip = ["'s ", "\u{2019}s "]
+        .iter()
+        .find(|p| rest.starts_with(*p))?
+        .len();
+    doc.mentions
+        .iter()
+        .position(|m| m.start == source.end + skip && m.kind == EntityType::Person)
+}
+
+/// "the senior Lorn official": the person this document introduced with a matching role. A role
+/// that names the body the source names ("Lorn") matches best, then one with the source's head
+/// noun; a role that names another body and not this one does not match. Ties go to the latest
+/// role before the source (else the first after it).
+fn introduced_with_role(
+    doc: &Document,
+    source: Span,
+    head: &str,
+    bodies: &[String],
+) -> Option<usize> {
+    let score = |r: &crate::model::Role| -> Option<usize> {
+        let text = doc.body[r.start..r.end].to_lowercase();
+        let names_body = bodies.iter().any(|b| text.contains(b.as_str()));
+        let names_other = doc.mentions.iter().any(|m| {
+            m.start >= r.start
+                && m.end <= r.end
+                && m.kind == EntityType::Organization
+                && !bodies.contains(&m.text(&doc.body).to_lowercase())
+        });
+        let has_head = text
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .any(|w| w == head);
+        if !bodies.is_empty() && names_other && !names_body {
+            return None;
+        }
+        let score = 2 * usize::from(names_body) + usize::from(has_head);
+        (score > 0).then_some(score)
+    };
+    let mut best: Option<(usize, bool, usize, usize)> = None;
+    for r in &doc.roles {
+        let Some(score) = score(r) else { continue };
+        let before = r.start < source.start;
+        // higher score; then before the source; then the latest before (or first after)
+        let rank = (
+            score,
+            before,
+            if before {
+                r.start
+            } else {
+                usize::MAX - r.start
+            },
+            r.mention,
+        );
+        if best.is_none_or(|b| (rank.0, rank.1, rank.2) > (b.0, b.1, b.2)) {
+            best = Some(rank);
+        }
+    }
+    best.map(|b| b.3)
+}
+
+/// Each mention's usual type in its document: the type most mentions of that name have there
+/// ("Talvin" tagged a person once among place mentions is a place).
+fn usual_kinds(doc: &Document) -> Vec<EntityType> {
+    let mut votes: HashMap<&str, [usize; 4]> = HashMap::new();
+    let index = |k: EntityType| match k {
+        EntityType::Person => 0,
+        EntityType::Organization => 1,
+        EntityType::Location => 2,
+        EntityType::Other => 3,
+    };
+    for m in &doc.mentions {
+        votes.entry(m.text(&doc.body)).or_default()[index(m.kind)] += 1;
+    }
+    doc.mentions
+        .iter()
+        .map(|m| {
+            let v = votes[m.text(&doc.body)];
+            let kinds = [
+                EntityType::Person,
+                EntityType::Organization,
+                EntityType::Location,
+                EntityType::Other,
+            ];
+            // the mention's own type wins ties
+            kinds
+                .into_iter()
+                .max_by_key(|k| (v[index(*k)], *k == m.kind))
+                .unwrap_or(m.kind)
+        })
+        .collect()
+}
+
+/// "resistance leaders": the organization named in this document whose name holds one of the
+/// source's words, the most named one.
+fn group_named_by(doc: &Document, source: Span, words: &[String]) -> Option<usize> {
+    let mut counts: HashMap<String, (usize, usize)> = HashMap::new();
+    for (k, m) in doc.mentions.iter().enumerate() {
+        if m.kind != EntityType::Organization || (m.start < source.end && source.start < m.end) {
+            continue;
+        }
+        let name = m.text(&doc.body).to_lowercase();
+        if name
+            .split_whitespace()
+            .any(|w| w.len() > 3 && words.iter().any(|s| s == w))
+        {
+            let entry = counts.entry(name).or_insert((0, k));
+            entry.0 += 1;
+        }
+    }
+    counts
+        .into_values()
+        .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)))
+        .map(|(_, k)| k)
+}
+
+/// An organization the statement was told to ("told Lorn Radio", "said in an interview with
+/// the Talvin Times") relayed it.
+fn relay_of(doc: &Document, a: &Attribution) -> Option<usize> {
+    let after_cue = doc.body[a.cue.1..].trim_start();
+    let at = doc.body.len() - after_cue.len();
+    let lead = ["with ", "to ", ""]
+        .iter()
+        .find(|w| after_cue.starts_with(*w))
+        .map_or(0, |w| w.len());
+    let cue = doc.body[a.cue.0..a.cue.1].to_lowercase();
+    if !(cue.starts_with("told") || cue.starts_with("said") || cue.starts_with("speaking")) {
+        return None;
+    }
+    doc.mentions
+        .iter()
+        .position(|m: &Mention| m.start == at + lead && m.kind == EntityType::Organization)
+}
+
+/// Across the run: each document's statements as quotes, speakers and relays as entities.
+pub fn link(docs: &[Document], entities: &[Entity]) -> Vec<Quote> {
+    let mut entity_at: HashMap<(&str, usize), &str> = HashMap::new();
+    for e in entities {
+        for m in &e.mentions {
+            entity_at.insert((m.doc.as_str(), m.start), e.id.as_str());
+        }
+    }
+    let mut quotes = Vec::new();
+    for doc in docs {
+        for s in &doc.statements {
+            let entity = |k: usize| {
+                entity_at
+                    .get(&(doc.id.as_str(), doc.mentions[k].start))
+                    .map(|id| id.to_string())
+            };
+            quotes.push(Quote {
+                id: format!("quote-{}", quotes.len() + 1),
+                doc: doc.id.clone(),
+                text: doc.body[s.start..s.end].to_string(),
+                kind: s.kind,
+                cue: doc.body[s.cue.start..s.cue.end].to_string(),
+                speaker: s.speaker.and_then(entity),
+                speaker_text: s.source.map(|span| doc.text(span).to_string()),
+                via: s.via.map(|k| doc.mentions[k].text(&doc.body).to_string()),
+                start: s.start,
+                end: s.end,
+            });
+        }
+    }
+    quotes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::test_document;
+
+    fn statements_of(body: &str) -> (Document, Vec<Statement>) {
+        let mut doc = test_document("d", body);
+        crate::text::segment(&mut doc);
+        doc.mentions = super::super::mentions::find(&doc, super::super::shipped_ner());
+        doc.roles = super::super::roles::find(&doc);
+        let found = find(&doc, super::super::shipped_attribution());
+        (doc, found)
+    }
+
+    fn said<'a>(doc: &'a Document, s: &Statement) -> (&'a str, QuoteKind, Option<&'a str>) {
+        (
+            &doc.body[s.start..s.end],
+            s.kind,
+            s.speaker.map(|k| doc.mentions[k].text(&doc.body)),
+        )
+    }
+
+    #[test]
+    fn a_direct_quote_and_its_speaker() {
+        let (doc, found) = statements_of(
+            "\u{201C}The pass is closed to everyone,\u{201D} Arlen Voss said on Monday.",
+        );
+        let all: Vec<_> = found.iter().map(|s| said(&doc, s)).collect();
+        assert!(
+            all.contains(&(
+                "The pass is closed to everyone",
+                QuoteKind::Direct,
+                Some("Arlen Voss")
+            )),
+            "{all:?}"
+        );
+    }
+
+    #[test]
+    fn reported_speech_and_a_pronoun() {
+        let (doc, found) = statements_of(
+            "Arlen Voss arrived in Tarnby on Monday.\n\nHe said that the talks had failed because the army wanted more land.",
+        );
+        let all: Vec<_> = found.iter().map(|s| said(&doc, s)).collect();
+        assert!(
+            all.iter()
+                .any(|(text, kind, who)| text.contains("the talks had failed")
+                    && *kind == QuoteKind::Indirect
+                    && *who == Some("Arlen Voss")),
+            "{all:?}"
+        );
+    }
+
+    #[test]
+    fn a_role_noun_points_to_the_person_introduced_with_it() {
+        let (doc, found) = statements_of(
+            "Dane Holt, the senior militia official, met the envoys.\n\nThe senior official told reporters that no one would leave the valley.",
+        );
+        let all: Vec<_> = found.iter().map(|s| said(&doc, s)).collect();
+        assert!(
+            all.iter()
+                .any(|(text, _, who)| text.contains("no one would leave")
+                    && *who == Some("Dane Holt")),
+            "{all:?}"
+        );
+    }
+
+    #[test]
+    fn marks_and_edges_are_trimmed_and_the_kind_follows_them() {
+        let body = "x \u{201C}We will stay,\u{201D} y";
+        let start = body.find('\u{201C}').unwrap();
+        let end = body.find(" y").unwrap();
+        let (s, e, kind) = reported(body, start, end).unwrap();
+        assert_eq!((&body[s..e], kind), ("We will stay", QuoteKind::Direct));
+        let body = "that the army would \u{201C}never give up\u{201D} the pass";
+        let (s, e, kind) = reported(body, 0, body.len()).unwrap();
+        assert_eq!((&body[s..e], kind), (body, QuoteKind::Partial));
+        assert_eq!(
+            quotation_after("\u{201C}A,\u{201D} she said, \u{201C}B.\u{201D}", 17),
+            Some((19, 27))
+        );
+    }
+}
