@@ -111,6 +111,9 @@ pub struct Document {
     /// Who said what in the body; written out as the run's `quotes`, with speakers resolved.
     #[serde(skip)]
     pub statements: Vec<Statement>,
+    /// Time expressions in the body; written out as the run's `times`, resolved.
+    #[serde(skip)]
+    pub times: Vec<TimeExpression>,
 }
 
 impl Document {
@@ -126,6 +129,7 @@ impl Document {
         self.mentions.shrink_to_fit();
         self.roles.shrink_to_fit();
         self.statements.shrink_to_fit();
+        self.times.shrink_to_fit();
     }
 
     /// The body text of a span.
@@ -268,6 +272,61 @@ pub struct Quote {
     pub end: usize,
 }
 
+/// A time expression in a body, read but not yet anchored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimeExpression {
+    pub span: Span,
+    pub value: TimeValue,
+}
+
+/// What a time expression says. Weekdays count from Monday = 0; `DaysAgo` runs from `from` days
+/// before the anchor's start to `to` days before its end.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TimeValue {
+    Date {
+        year: Option<i32>,
+        month: u32,
+        day: Option<u32>,
+    },
+    Year {
+        year: i32,
+    },
+    Weekday {
+        weekday: u32,
+        next: bool,
+    },
+    DaysAgo {
+        from: i64,
+        to: i64,
+    },
+    /// The week, month or year `offset` units from the anchor's ("last month": -1).
+    Calendar {
+        unit: String,
+        offset: i64,
+    },
+}
+
+/// Dates from `start` to `end`, both included.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DateRange {
+    pub start: chrono::NaiveDate,
+    pub end: chrono::NaiveDate,
+}
+
+/// A time expression of the run (`analysis.json` `times[]`), resolved when it could be:
+/// `anchor` says against what ("published": the document's date; "inferred": the range its
+/// copies and story put an undated document in; "explicit": the expression is a full date).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Time {
+    pub id: String,
+    pub doc: String,
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    pub resolved: Option<DateRange>,
+    pub anchor: Option<String>,
+}
+
 /// An entity across the run: one real-world thing under all its names.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Entity {
@@ -351,6 +410,7 @@ pub struct Analysis {
     pub topics: Vec<Topic>,
     pub entities: Vec<Entity>,
     pub quotes: Vec<Quote>,
+    pub times: Vec<Time>,
     pub problems: Vec<InputProblem>,
 }
 
@@ -382,5 +442,6 @@ pub(crate) fn test_document(id: &str, body: &str) -> Document {
         mentions: vec![],
         roles: vec![],
         statements: vec![],
+        times: vec![],
     }
 }

@@ -26,6 +26,7 @@ pub fn process_document(source: Source) -> Document {
         doc.mentions = extract::mentions::find(&doc, extract::shipped_ner());
         doc.roles = extract::roles::find(&doc);
         doc.statements = extract::quotes::find(&doc, extract::shipped_attribution());
+        doc.times = extract::times::find(&doc.body);
     }
     doc.shrink_to_fit();
     doc
@@ -104,6 +105,8 @@ pub fn across_documents(analysis: &mut Analysis) -> StageTimes {
     let clustering = stories::cluster(&analysis.documents, &groups, stories::Params::default());
     analysis.stories = clustering.stories;
     analysis.topics = clustering.topics;
+    extract::times::infer_publication(&mut analysis.documents, &analysis.reuse, &analysis.stories);
+    analysis.times = extract::times::resolve_all(&analysis.documents);
     let stories = started.elapsed();
     let started = Instant::now();
     analysis.entities = entities::resolve(&analysis.documents);

@@ -8,6 +8,7 @@ pub mod ner;
 pub mod polnear;
 pub mod quotes;
 pub mod roles;
+pub mod times;
 
 use attribution::AttributionTagger;
 use conll::{MentionScore, Sentence};

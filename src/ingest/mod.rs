@@ -129,6 +129,7 @@ pub fn ingest(source: Source) -> Document {
         mentions: Vec::new(),
         roles: Vec::new(),
         statements: Vec::new(),
+        times: Vec::new(),
     }
 }
 

@@ -1,0 +1,522 @@
+//! When: time expressions of news English, read per document ("on Monday", "Thursday night",
+//! "last month", "two weeks ago", "September 3", "Sept. 3, 2021", "in 2019") and resolved to a
+//! date range against an anchor: the document's publication date, or, for an undated document,
+//! the range its copies and its story's dated reports put it in (`infer_publication`).
+
+use std::sync::LazyLock;
+
+use chrono::{Datelike, Duration, NaiveDate};
+use regex::Regex;
+
+use std::collections::HashMap;
+
+use crate::model::{DateRange, Document, Reuse, Span, Story, Time, TimeExpression, TimeValue};
+
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Month names and their usual abbreviations ("Sept.", "Aug"), 1-based.
+fn month_number(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches('.').to_lowercase();
+    if w == "sept" {
+        return Some(9);
+    }
+    let months = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    months
+        .iter()
+        .position(|m| *m == w || (w.len() >= 3 && m.starts_with(&w)))
+        .map(|k| k as u32 + 1)
+}
+
+/// Small number words for "two weeks ago".
+fn count_of(word: &str) -> Option<i64> {
+    let words = [
+        "a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    ];
+    let w = word.to_lowercase();
+    if let Ok(n) = w.parse::<i64>() {
+        return Some(n);
+    }
+    match w.as_str() {
+        "an" | "a" => Some(1),
+        "a couple" | "couple" => Some(2),
+        "several" | "few" => Some(3),
+        _ => words.iter().position(|x| *x == w).map(|k| k.max(1) as i64),
+    }
+}
+
+const MONTH: &str = r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)";
+
+static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
+    let weekday = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
+    let part = r"(?:\s+(?:morning|afternoon|evening|night))?";
+    let patterns = [
+        // 2021-09-01
+        r"(?P<iso>\b(?:18|19|20)\d\d-[01]\d-[0-3]\d\b)".to_string(),
+        // September 3, 2021 / Sept. 3 / September 3rd
+        format!(
+            r"(?P<md>\b{MONTH}\s+(?P<md_day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<md_year>(?:18|19|20)\d\d)\b)?)"
+        ),
+        // 3 September 2021 / 3rd of September
+        format!(
+            r"(?P<dm>\b(?P<dm_day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:\s+(?P<dm_year>(?:18|19|20)\d\d))?\b)"
+        ),
+        // August 2021 / in August
+        format!(r"(?P<my>\b(?:in\s+)?{MONTH}\s+(?P<my_year>(?:18|19|20)\d\d)\b)"),
+        // (on) Monday (night), Monday's
+        format!(r"(?P<wd>\b(?:(?i:on|last|this|next|late|early)\s+)?(?P<wd_day>{weekday}){part})"),
+        // yesterday, today, tonight, last night
+        r"(?P<rel>\b(?:yesterday|today|tonight|last\s+night|this\s+morning)\b)".to_string(),
+        // last week / month / year, this week, next month
+        r"(?P<span>\b(?P<span_which>last|this|next|past)\s+(?P<span_unit>week|month|year)\b)"
+            .to_string(),
+        // two weeks ago, 3 days ago, a month ago
+        r"(?P<ago>\b(?P<ago_n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|\d+)\s+(?P<ago_unit>day|week|month|year)s?\s+ago\b)"
+            .to_string(),
+        // in 2019
+        r"(?P<year>\b(?:in|since|by|during)\s+(?P<year_n>(?:18|19|20)\d\d)\b)".to_string(),
+    ];
+    Regex::new(&patterns.join("|")).expect("time pattern")
+});
+
+/// The time expressions of a body, each with what it says (not yet anchored).
+pub fn find(body: &str) -> Vec<TimeExpression> {
+    let mut out = Vec::new();
+    for c in PATTERN.captures_iter(body) {
+        let whole = c.get(0).expect("match");
+        let value = if c.name("iso").is_some() {
+            NaiveDate::parse_from_str(whole.as_str(), "%Y-%m-%d")
+                .ok()
+                .map(|d| TimeValue::Date {
+                    year: Some(d.year()),
+                    month: d.month(),
+                    day: Some(d.day()),
+                })
+        } else if c.name("md").is_some() || c.name("dm").is_some() {
+            let (day, year) = match c.name("md") {
+                Some(_) => (c.name("md_day"), c.name("md_year")),
+                None => (c.name("dm_day"), c.name("dm_year")),
+            };
+            let month = whole
+                .as_str()
+                .split(|ch: char| !ch.is_alphabetic() && ch != '.')
+                .find_map(month_number);
+            let day = day.and_then(|d| d.as_str().parse::<u32>().ok());
+            match (month, day) {
+                (Some(month), Some(day)) if (1..=31).contains(&day) => Some(TimeValue::Date {
+                    year: year.and_then(|y| y.as_str().parse().ok()),
+                    month,
+                    day: Some(day),
+                }),
+                _ => None,
+            }
+        } else if c.name("my").is_some() {
+            let month = whole
+                .as_str()
+                .split(|ch: char| !ch.is_alphabetic() && ch != '.')
+                .find_map(month_number);
+            month.map(|month| TimeValue::Date {
+                year: c.name("my_year").and_then(|y| y.as_str().parse().ok()),
+                month,
+                day: None,
+            })
+        } else if let Some(day) = c.name("wd_day") {
+            let lower = day.as_str().to_lowercase();
+            WEEKDAYS
+                .iter()
+                .position(|w| *w == lower)
+                .map(|k| TimeValue::Weekday {
+                    weekday: k as u32,
+                    next: whole.as_str().to_lowercase().starts_with("next"),
+                })
+        } else if c.name("rel").is_some() {
+            let lower = whole.as_str().to_lowercase();
+            let days = if lower == "yesterday" || lower.starts_with("last") {
+                -1
+            } else {
+                0
+            };
+            Some(TimeValue::DaysAgo {
+                from: -days,
+                to: -days,
+            })
+        } else if let (Some(which), Some(unit)) = (c.name("span_which"), c.name("span_unit")) {
+            let offset = match which.as_str() {
+                "last" => -1,
+                "next" => 1,
+                _ => 0,
+            };
+            // "the past week": the seven days before, not the calendar week
+            match (which.as_str(), unit.as_str()) {
+                ("past", "week") => Some(TimeValue::DaysAgo { from: 7, to: 0 }),
+                ("past", "month") => Some(TimeValue::DaysAgo { from: 30, to: 0 }),
+                ("past", _) => Some(TimeValue::DaysAgo { from: 365, to: 0 }),
+                (_, unit) => Some(TimeValue::Calendar {
+                    unit: unit.to_string(),
+                    offset,
+                }),
+            }
+        } else if let (Some(n), Some(unit)) = (c.name("ago_n"), c.name("ago_unit")) {
+            count_of(n.as_str()).map(|n| match unit.as_str() {
+                "day" => TimeValue::DaysAgo { from: n, to: n },
+                // "two weeks ago": that week, give or take half of it
+                "week" => TimeValue::DaysAgo {
+                    from: 7 * n + 3,
+                    to: (7 * n - 3).max(0),
+                },
+                unit => TimeValue::Calendar {
+                    unit: unit.to_string(),
+                    offset: -n,
+                },
+            })
+        } else if let Some(year) = c.name("year_n") {
+            year.as_str()
+                .parse()
+                .ok()
+                .map(|year| TimeValue::Year { year })
+        } else {
+            None
+        };
+        if let Some(value) = value {
+            out.push(TimeExpression {
+                span: Span {
+                    start: whole.start(),
+                    end: whole.end(),
+                },
+                value,
+            });
+        }
+    }
+    out
+}
+
+/// The dates an expression stands for, seen from an anchor range (the publication date, or the
+/// range an undated document was inferred to fall in). None when the anchor cannot place it.
+pub fn resolve(value: &TimeValue, anchor: Option<(NaiveDate, NaiveDate)>) -> Option<DateRange> {
+    let range = |a: NaiveDate, b: NaiveDate| Some(DateRange { start: a, end: b });
+    match *value {
+        TimeValue::Date {
+            year: Some(year),
+            month,
+            day,
+        } => month_range(year, month, day),
+        TimeValue::Date {
+            year: None,
+            month,
+            day,
+        } => {
+            // a month and day without a year: the latest such date not after the anchor's end
+            let (_, last) = anchor?;
+            let this_year = month_range(last.year(), month, day)?;
+            if this_year.start <= last {
+                Some(this_year)
+            } else {
+                month_range(last.year() - 1, month, day)
+            }
+        }
+        TimeValue::Year { year } => range(
+            NaiveDate::from_ymd_opt(year, 1, 1)?,
+            NaiveDate::from_ymd_opt(year, 12, 31)?,
+        ),
+        TimeValue::Weekday { weekday, next } => {
+            let (first, last) = anchor?;
+            // news tells of the past: the latest such day not after the anchor ("on Monday");
+            // "next Monday" is the first one after it
+            let on_or_before = |d: NaiveDate| {
+                let back = (d.weekday().num_days_from_monday() + 7 - weekday) % 7;
+                d - Duration::days(back as i64)
+            };
+            let after = |d: NaiveDate| {
+                let ahead = (weekday + 7 - d.weekday().num_days_from_monday()) % 7;
+                d + Duration::days(if ahead == 0 { 7 } else { ahead as i64 })
+            };
+            if next {
+                range(after(first), after(last))
+            } else {
+                range(on_or_before(first), on_or_before(last))
+            }
+        }
+        TimeValue::DaysAgo { from, to } => {
+            let (first, last) = anchor?;
+            range(first - Duration::days(from), last - Duration::days(to))
+        }
+        TimeValue::Calendar { ref unit, offset } => {
+            let (first, last) = anchor?;
+            let a = calendar_unit(first, unit, offset)?;
+            let b = calendar_unit(last, unit, offset)?;
+            range(a.start, b.end)
+        }
+    }
+}
+
+fn month_range(year: i32, month: u32, day: Option<u32>) -> Option<DateRange> {
+    let start = NaiveDate::from_ymd_opt(year, month, day.unwrap_or(1))?;
+    let end = match day {
+        Some(_) => start,
+        None => {
+            let next = if month == 12 {
+                NaiveDate::from_ymd_opt(year + 1, 1, 1)?
+            } else {
+                NaiveDate::from_ymd_opt(year, month + 1, 1)?
+            };
+            next - Duration::days(1)
+        }
+    };
+    Some(DateRange { start, end })
+}
+
+/// The week (Monday to Sunday), month or year `offset` units from the one holding `day`.
+fn calendar_unit(day: NaiveDate, unit: &str, offset: i64) -> Option<DateRange> {
+    match unit {
+        "week" => {
+            let monday = day - Duration::days(day.weekday().num_days_from_monday() as i64)
+                + Duration::weeks(offset);
+            Some(DateRange {
+                start: monday,
+                end: monday + Duration::days(6),
+            })
+        }
+        "month" => {
+            let index = day.year() as i64 * 12 + day.month0() as i64 + offset;
+            month_range(
+                index.div_euclid(12) as i32,
+                index.rem_euclid(12) as u32 + 1,
+                None,
+            )
+        }
+        "year" => {
+            let year = day.year() + offset as i32;
+            Some(DateRange {
+                start: NaiveDate::from_ymd_opt(year, 1, 1)?,
+                end: NaiveDate::from_ymd_opt(year, 12, 31)?,
+            })
+        }
+        _ => None,
+    }
+}
+
+/// A document's own publication date.
+pub fn published(doc: &Document) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(doc.published.as_deref()?, "%Y-%m-%d").ok()
+}
+
+/// Publication ranges for undated documents, from the run: a copy (any reuse link) is published
+/// within a day of what it copies; failing that, a report falls within the dates of its story's
+/// dated reports (within a day of the only one). Copies of copies follow, a few links deep.
+/// Sets `published_earliest` and `published_latest`.
+pub fn infer_publication(docs: &mut [Document], reuse: &[Reuse], stories: &[Story]) {
+    let index: HashMap<&str, usize> = docs
+        .iter()
+        .enumerate()
+        .map(|(k, d)| (d.id.as_str(), k))
+        .collect();
+    let mut known: Vec<Option<(NaiveDate, NaiveDate)>> =
+        docs.iter().map(|d| published(d).map(|p| (p, p))).collect();
+    let mut partners: Vec<Vec<usize>> = vec![Vec::new(); docs.len()];
+    for r in reuse {
+        if let (Some(&a), Some(&b)) = (index.get(r.a.as_str()), index.get(r.b.as_str())) {
+            partners[a].push(b);
+            partners[b].push(a);
+        }
+    }
+    let day = Duration::days(1);
+    // nearest links first: a document placed in one round keeps that range
+    for _ in 0..3 {
+        let placed: Vec<Option<(NaiveDate, NaiveDate)>> = (0..docs.len())
+            .map(|k| {
+                known[k].or_else(|| {
+                    partners[k]
+                        .iter()
+                        .filter_map(|&p| known[p])
+                        .map(|(start, end)| (start - day, end + day))
+                        .reduce(|x, y| (x.0.min(y.0), x.1.max(y.1)))
+                })
+            })
+            .collect();
+        known = placed;
+    }
+    for story in stories {
+        let members: Vec<usize> = story
+            .documents
+            .iter()
+            .filter_map(|id| index.get(id.as_str()).copied())
+            .collect();
+        let dated: Vec<NaiveDate> = members
+            .iter()
+            .filter_map(|&k| published(&docs[k]))
+            .collect();
+        let (Some(&first), Some(&last)) = (dated.iter().min(), dated.iter().max()) else {
+            continue;
+        };
+        let span = if first == last {
+            (first - day, last + day)
+        } else {
+            (first, last)
+        };
+        for &k in &members {
+            known[k].get_or_insert(span);
+        }
+    }
+    for (doc, range) in docs.iter_mut().zip(known) {
+        if doc.published.is_none() {
+            if let Some((start, end)) = range {
+                doc.published_earliest = Some(start.to_string());
+                doc.published_latest = Some(end.to_string());
+            }
+        }
+    }
+}
+
+/// Every document's time expressions, resolved against its publication date or inferred range.
+pub fn resolve_all(docs: &[Document]) -> Vec<Time> {
+    let mut out = Vec::new();
+    for doc in docs {
+        let inferred = || {
+            let parse =
+                |s: &Option<String>| NaiveDate::parse_from_str(s.as_deref()?, "%Y-%m-%d").ok();
+            Some((
+                parse(&doc.published_earliest)?,
+                parse(&doc.published_latest)?,
+            ))
+        };
+        let (anchor, anchor_name) = match published(doc) {
+            Some(p) => (Some((p, p)), "published"),
+            None => (inferred(), "inferred"),
+        };
+        for t in &doc.times {
+            let resolved = resolve(&t.value, anchor);
+            let explicit = matches!(
+                t.value,
+                TimeValue::Date { year: Some(_), .. } | TimeValue::Year { .. }
+            );
+            out.push(Time {
+                id: format!("time-{}", out.len() + 1),
+                doc: doc.id.clone(),
+                text: doc.text(t.span).to_string(),
+                start: t.span.start,
+                end: t.span.end,
+                resolved,
+                anchor: resolved.map(|_| {
+                    if explicit {
+                        "explicit".to_string()
+                    } else {
+                        anchor_name.to_string()
+                    }
+                }),
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn resolved(text: &str, anchor: (&str, &str)) -> Vec<(String, Option<(String, String)>)> {
+        find(text)
+            .into_iter()
+            .map(|t| {
+                let r = resolve(&t.value, Some((day(anchor.0), day(anchor.1))));
+                (
+                    text[t.span.start..t.span.end].to_string(),
+                    r.map(|r| (r.start.to_string(), r.end.to_string())),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn weekdays_resolve_to_the_latest_such_day_not_after_the_anchor() {
+        // 2030-05-10 is a Friday
+        let found = resolved(
+            "Fighting began on Monday and peaked Thursday night; talks resume on Friday.",
+            ("2030-05-10", "2030-05-10"),
+        );
+        assert_eq!(
+            found,
+            vec![
+                (
+                    "on Monday".into(),
+                    Some(("2030-05-06".into(), "2030-05-06".into()))
+                ),
+                (
+                    "Thursday night".into(),
+                    Some(("2030-05-09".into(), "2030-05-09".into()))
+                ),
+                (
+                    "on Friday".into(),
+                    Some(("2030-05-10".into(), "2030-05-10".into()))
+                ),
+            ]
+        );
+        // an anchor range of three days still places a Monday two days before it
+        let found = resolved("on Monday", ("2030-05-08", "2030-05-10"));
+        assert_eq!(found[0].1, Some(("2030-05-06".into(), "2030-05-06".into())));
+    }
+
+    #[test]
+    fn dates_months_years_and_relative_spans() {
+        let found = resolved(
+            "On Sept. 3, 2029 and 14 March the council met; last month it voted, two weeks ago it \
+             split, yesterday it fell, and in 2019 it was formed. August 2028 was calm.",
+            ("2030-05-10", "2030-05-10"),
+        );
+        let got = |text: &str| found.iter().find(|f| f.0 == text).and_then(|f| f.1.clone());
+        assert_eq!(
+            got("Sept. 3, 2029"),
+            Some(("2029-09-03".into(), "2029-09-03".into()))
+        );
+        assert_eq!(
+            got("14 March"),
+            Some(("2030-03-14".into(), "2030-03-14".into()))
+        );
+        assert_eq!(
+            got("last month"),
+            Some(("2030-04-01".into(), "2030-04-30".into()))
+        );
+        assert_eq!(
+            got("two weeks ago"),
+            Some(("2030-04-23".into(), "2030-04-29".into()))
+        );
+        assert_eq!(
+            got("yesterday"),
+            Some(("2030-05-09".into(), "2030-05-09".into()))
+        );
+        assert_eq!(
+            got("in 2019"),
+            Some(("2019-01-01".into(), "2019-12-31".into()))
+        );
+        assert_eq!(
+            got("August 2028"),
+            Some(("2028-08-01".into(), "2028-08-31".into()))
+        );
+        // with no anchor a weekday stays unresolved, a full date does not
+        assert!(resolve(&find("on Monday")[0].value, None).is_none());
+        assert!(resolve(&find("Sept. 3, 2029")[0].value, None).is_some());
+    }
+}
