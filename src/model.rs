@@ -114,6 +114,9 @@ pub struct Document {
     /// Time expressions in the body; written out as the run's `times`, resolved.
     #[serde(skip)]
     pub times: Vec<TimeExpression>,
+    /// Numbers stated in the body; written out as the run's `quantities`.
+    #[serde(skip)]
+    pub quantities: Vec<QuantityFound>,
 }
 
 impl Document {
@@ -130,6 +133,7 @@ impl Document {
         self.roles.shrink_to_fit();
         self.statements.shrink_to_fit();
         self.times.shrink_to_fit();
+        self.quantities.shrink_to_fit();
     }
 
     /// The body text of a span.
@@ -327,6 +331,59 @@ pub struct Time {
     pub anchor: Option<String>,
 }
 
+/// How exact a stated number is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Approximation {
+    #[serde(rename = "exact")]
+    Exact,
+    #[serde(rename = "at least")]
+    AtLeast,
+    #[serde(rename = "at most")]
+    AtMost,
+    #[serde(rename = "over")]
+    Over,
+    #[serde(rename = "about")]
+    About,
+    #[serde(rename = "under")]
+    Under,
+}
+
+/// A number stated in a document, before its claimant is known across the run: the claimant is
+/// the speaker mention (an index into `mentions`) of the statement the number is in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuantityFound {
+    pub span: Span,
+    pub value: f64,
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    pub approx: Approximation,
+    pub unit: Option<String>,
+    pub what: String,
+    pub vague: bool,
+    pub claimant: Option<usize>,
+}
+
+/// A quantity of the run (`analysis.json` `quantities[]`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quantity {
+    pub id: String,
+    pub doc: String,
+    pub text: String,
+    pub value: f64,
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    pub approx: Approximation,
+    pub unit: Option<String>,
+    /// The counted phrase ("fighters killed in the clash").
+    pub what: String,
+    /// A vague amount ("dozens") whose value is ACLED's conventional one.
+    pub vague: bool,
+    /// The entity id of whoever states it, when it is said inside an attributed statement.
+    pub claimant: Option<String>,
+    pub start: usize,
+    pub end: usize,
+}
+
 /// An entity across the run: one real-world thing under all its names.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Entity {
@@ -411,6 +468,7 @@ pub struct Analysis {
     pub entities: Vec<Entity>,
     pub quotes: Vec<Quote>,
     pub times: Vec<Time>,
+    pub quantities: Vec<Quantity>,
     pub problems: Vec<InputProblem>,
 }
 
@@ -443,5 +501,6 @@ pub(crate) fn test_document(id: &str, body: &str) -> Document {
         roles: vec![],
         statements: vec![],
         times: vec![],
+        quantities: vec![],
     }
 }

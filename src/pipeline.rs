@@ -27,6 +27,7 @@ pub fn process_document(source: Source) -> Document {
         doc.roles = extract::roles::find(&doc);
         doc.statements = extract::quotes::find(&doc, extract::shipped_attribution());
         doc.times = extract::times::find(&doc.body);
+        doc.quantities = extract::quantities::find(&doc);
     }
     doc.shrink_to_fit();
     doc
@@ -111,6 +112,7 @@ pub fn across_documents(analysis: &mut Analysis) -> StageTimes {
     let started = Instant::now();
     analysis.entities = entities::resolve(&analysis.documents);
     analysis.quotes = extract::quotes::link(&analysis.documents, &analysis.entities);
+    analysis.quantities = extract::quantities::link(&analysis.documents, &analysis.entities);
     StageTimes {
         reuse,
         stories,

@@ -39,6 +39,21 @@ pub fn check_body_offsets(doc: &Document) {
         assert!(body.is_char_boundary(r.start) && body.is_char_boundary(r.end), "role {r:?}: not on char boundaries");
         assert!(r.mention < doc.mentions.len(), "role {r:?}: no such mention");
     }
+    let span_ok = |start: usize, end: usize| start <= end && end <= n && body.is_char_boundary(start) && body.is_char_boundary(end);
+    for st in &doc.statements {
+        assert!(span_ok(st.start, st.end), "statement {st:?}: bad range ({n} bytes)");
+        assert!(span_ok(st.cue.start, st.cue.end), "statement {st:?}: bad cue");
+        assert!(st.source.is_none_or(|s| span_ok(s.start, s.end)), "statement {st:?}: bad source");
+        assert!(st.speaker.is_none_or(|k| k < doc.mentions.len()), "statement {st:?}: no such speaker");
+        assert!(st.via.is_none_or(|k| k < doc.mentions.len()), "statement {st:?}: no such relay");
+    }
+    for t in &doc.times {
+        assert!(span_ok(t.span.start, t.span.end), "time {t:?}: bad range ({n} bytes)");
+    }
+    for q in &doc.quantities {
+        assert!(span_ok(q.span.start, q.span.end), "quantity {q:?}: bad range ({n} bytes)");
+        assert!(q.claimant.is_none_or(|k| k < doc.mentions.len()), "quantity {q:?}: no such claimant");
+    }
     for run in &doc.source_map {
         let end = run.body_start.checked_add(run.len);
         assert!(end.is_some_and(|e| e <= n), "map run {run:?}: body range past body ({n} bytes)");

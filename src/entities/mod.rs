@@ -105,6 +105,19 @@ fn local_keys(doc: &Document) -> Vec<String> {
         .collect()
 }
 
+/// Which entity each mention belongs to: (document id, mention start) → entity id. Later stages
+/// use it to turn a document's mention indices into entity ids.
+pub fn entity_of_mention(entities: &[Entity]) -> HashMap<(&str, usize), &str> {
+    entities
+        .iter()
+        .flat_map(|e| {
+            e.mentions
+                .iter()
+                .map(move |m| ((m.doc.as_str(), m.start), e.id.as_str()))
+        })
+        .collect()
+}
+
 /// Resolves every document's mentions into entities.
 pub fn resolve(docs: &[Document]) -> Vec<Entity> {
     // (doc index, mention index) per key
@@ -132,6 +145,7 @@ pub fn resolve(docs: &[Document]) -> Vec<Entity> {
         }
         merged.entry(target).or_default().extend(list);
     }
+    let merged = one_word_organizations(merged, docs);
     let mut entities: Vec<(Entity, Vec<(usize, usize)>)> = merged
         .into_values()
         .map(|list| (entity(docs, &list), list))
@@ -393,6 +407,44 @@ fn organization_tails(
             }
         })
         .collect()
+}
+
+/// An organization named by one word ("Front") that is a word of the names of exactly one
+/// other organization in the run (all its forms: "Northern Front", "Northern Valley Front")
+/// joins it: news shortens a body's name to its distinctive word once it has been given.
+fn one_word_organizations(
+    mut groups: BTreeMap<String, Vec<(usize, usize)>>,
+    docs: &[Document],
+) -> BTreeMap<String, Vec<(usize, usize)>> {
+    let organization = |list: &[(usize, usize)]| key_type(list, docs) == EntityType::Organization;
+    let mut moves = Vec::new();
+    for (word, list) in groups.iter().filter(|(k, _)| !k.contains(' ')) {
+        if !organization(list) {
+            continue;
+        }
+        let holders: Vec<&String> = groups
+            .iter()
+            .filter(|(key, other)| {
+                key.contains(' ')
+                    && organization(other)
+                    && other.iter().any(|&(d, k)| {
+                        fold(docs[d].mentions[k].text(&docs[d].body))
+                            .split(' ')
+                            .any(|w| w == word)
+                    })
+            })
+            .map(|(key, _)| key)
+            .collect();
+        if let [only] = holders.as_slice() {
+            moves.push((word.clone(), (*only).clone()));
+        }
+    }
+    for (from, to) in moves {
+        if let Some(list) = groups.remove(&from) {
+            groups.entry(to).or_default().extend(list);
+        }
+    }
+    groups
 }
 
 /// A key's written form: the text of its first mention.

@@ -6,6 +6,7 @@ pub mod conll;
 pub mod mentions;
 pub mod ner;
 pub mod polnear;
+pub mod quantities;
 pub mod quotes;
 pub mod roles;
 pub mod times;

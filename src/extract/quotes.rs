@@ -224,8 +224,10 @@ fn subject_before(doc: &Document, cue_start: usize) -> Option<Span> {
     loop {
         let before = doc.body[..at].trim_end();
         let word_start = before
-            .rfind(|c: char| !c.is_alphanumeric() && c != '-')
-            .map_or(0, |k| k + 1);
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !c.is_alphanumeric() && c != '-')
+            .map_or(0, |(k, c)| k + c.len_utf8());
         let word = &before[word_start..];
         let lower = word.to_lowercase();
         if !word.is_empty()
@@ -245,10 +247,18 @@ fn subject_before(doc: &Document, cue_start: usize) -> Option<Span> {
                 end: role.end,
             });
         }
-        return doc.mentions.iter().find(|m| m.end == end).map(|m| Span {
-            start: m.start,
-            end: m.end,
-        });
+        if let Some(m) = doc.mentions.iter().find(|m| m.end == end) {
+            return Some(Span {
+                start: m.start,
+                end: m.end,
+            });
+        }
+        // "the Front, on the other hand, claimed": past a short aside between commas
+        let aside = before.strip_suffix(',').and_then(|b| b.rfind(','));
+        match aside {
+            Some(comma) if before[comma..].split_whitespace().count() <= 6 => at = comma,
+            _ => return None,
+        }
     }
 }
 
@@ -364,12 +374,15 @@ fn speaker_of(doc: &Document, source: Span) -> Option<usize> {
             return Some(k);
         }
     }
-    let groups = plural
-        .then(|| group_named_by(doc, source, &words))
-        .flatten();
-    groups
-        .or_else(|| inside_of(EntityType::Organization))
-        .or_else(|| inside.last().copied())
+    // a group word: plural ("militia leaders") or a body named by its common noun ("the
+    // resistance"), unless a name in the source says whose it is
+    let named = inside_of(EntityType::Organization).or_else(|| inside.last().copied());
+    let group = || group_named_by(doc, source, &words);
+    if plural {
+        group().or(named)
+    } else {
+        named.or_else(group)
+    }
 }
 
 /// "the Front's Arlen Voss": a person mention right after the source and its possessive.
@@ -509,12 +522,7 @@ fn relay_of(doc: &Document, a: &Attribution) -> Option<usize> {
 
 /// Across the run: each document's statements as quotes, speakers and relays as entities.
 pub fn link(docs: &[Document], entities: &[Entity]) -> Vec<Quote> {
-    let mut entity_at: HashMap<(&str, usize), &str> = HashMap::new();
-    for e in entities {
-        for m in &e.mentions {
-            entity_at.insert((m.doc.as_str(), m.start), e.id.as_str());
-        }
-    }
+    let entity_at = crate::entities::entity_of_mention(entities);
     let mut quotes = Vec::new();
     for doc in docs {
         for s in &doc.statements {

@@ -48,6 +48,11 @@ fn month_number(word: &str) -> Option<u32> {
         .map(|k| k as u32 + 1)
 }
 
+/// Whether a word names a month ("Sept.", "March"), so a number after it is a day.
+pub fn is_month_word(word: &str) -> bool {
+    word.len() >= 3 && month_number(word).is_some()
+}
+
 /// Small number words for "two weeks ago".
 fn count_of(word: &str) -> Option<i64> {
     let words = [

@@ -130,6 +130,7 @@ pub fn ingest(source: Source) -> Document {
         roles: Vec::new(),
         statements: Vec::new(),
         times: Vec::new(),
+        quantities: Vec::new(),
     }
 }
 

@@ -1,0 +1,480 @@
+//! How many: the numbers a document states, in digits or words ("6,000", "5k", "seven",
+//! "two hundred", "two-decade"), with the approximation said before them ("at least", "over",
+//! "about", "up to"), the unit after them (km, miles, percent…), the thing counted ("Talvin
+//! fighters killed") and who claims it (the speaker of the statement the number is in). Vague
+//! amounts ("dozens", "hundreds of") keep their words and take ACLED's conventional values as
+//! their lower bound (dozens 12, hundreds 100), marked `vague`.
+//!
+//! Years, dates, clock times and ordinals are not quantities.
+
+use crate::model::{Approximation, Document, Entity, Quantity, QuantityFound, Span};
+
+use super::mentions::sentence_tokens;
+
+/// Number words and their values.
+const UNITS: &[(&str, f64)] = &[
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("thirteen", 13.0),
+    ("fourteen", 14.0),
+    ("fifteen", 15.0),
+    ("sixteen", 16.0),
+    ("seventeen", 17.0),
+    ("eighteen", 18.0),
+    ("nineteen", 19.0),
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("sixty", 60.0),
+    ("seventy", 70.0),
+    ("eighty", 80.0),
+    ("ninety", 90.0),
+    ("dozen", 12.0),
+];
+
+/// Words that multiply the number before them ("two hundred", "1.5 million").
+const MULTIPLIERS: &[(&str, f64)] = &[
+    ("hundred", 100.0),
+    ("thousand", 1_000.0),
+    ("million", 1_000_000.0),
+    ("billion", 1_000_000_000.0),
+];
+
+/// Vague amounts and ACLED's conventional values for them.
+const VAGUE: &[(&str, f64)] = &[
+    ("dozens", 12.0),
+    ("scores", 20.0),
+    ("hundreds", 100.0),
+    ("thousands", 1_000.0),
+    ("millions", 1_000_000.0),
+];
+
+/// Units written after a number, and the name each is given.
+const UNIT_NAMES: &[(&str, &str)] = &[
+    ("km", "kilometre"),
+    ("kms", "kilometre"),
+    ("kilometre", "kilometre"),
+    ("kilometres", "kilometre"),
+    ("kilometer", "kilometre"),
+    ("kilometers", "kilometre"),
+    ("mile", "mile"),
+    ("miles", "mile"),
+    ("metre", "metre"),
+    ("metres", "metre"),
+    ("meter", "metre"),
+    ("meters", "metre"),
+    ("kg", "kilogram"),
+    ("kilograms", "kilogram"),
+    ("tonnes", "tonne"),
+    ("tons", "tonne"),
+    ("percent", "percent"),
+    ("%", "percent"),
+    ("dollars", "dollar"),
+    ("euros", "euro"),
+    ("pounds", "pound"),
+    ("hectares", "hectare"),
+    ("hours", "hour"),
+    ("days", "day"),
+    ("weeks", "week"),
+    ("months", "month"),
+    ("years", "year"),
+    ("decade", "decade"),
+    ("decades", "decade"),
+];
+
+/// Words before a number that say how exact it is, longest first.
+const APPROXIMATIONS: &[(&[&str], Approximation)] = &[
+    (&["at", "least"], Approximation::AtLeast),
+    (&["no", "fewer", "than"], Approximation::AtLeast),
+    (&["more", "than"], Approximation::Over),
+    (&["upwards", "of"], Approximation::Over),
+    (&["in", "excess", "of"], Approximation::Over),
+    (&["over"], Approximation::Over),
+    (&["up", "to"], Approximation::AtMost),
+    (&["as", "many", "as"], Approximation::AtMost),
+    (&["at", "most"], Approximation::AtMost),
+    (&["fewer", "than"], Approximation::Under),
+    (&["less", "than"], Approximation::Under),
+    (&["nearly"], Approximation::Under),
+    (&["almost"], Approximation::Under),
+    (&["under"], Approximation::Under),
+    (&["an", "estimated"], Approximation::About),
+    (&["about"], Approximation::About),
+    (&["around"], Approximation::About),
+    (&["approximately"], Approximation::About),
+    (&["roughly"], Approximation::About),
+    (&["some"], Approximation::About),
+    (&["close", "to"], Approximation::About),
+];
+
+/// Words a counted phrase does not run past.
+const PHRASE_STOPS: &[&str] = &[
+    "and", "but", "while", "whereas", "or", "who", "which", "that", "since", "because", "after",
+    "before", "when", "as",
+];
+
+/// Auxiliaries left out of the counted phrase ("fighters were killed" → "fighters killed").
+const AUXILIARIES: &[&str] = &[
+    "were", "was", "are", "is", "have", "has", "had", "been", "be", "being",
+];
+
+/// The value of a number written in digits: "6,000", "1.5", "5k", "$20", "2bn".
+fn digits_value(word: &str) -> Option<(f64, Option<&'static str>)> {
+    let (body, currency) = match word.strip_prefix('$') {
+        Some(rest) => (rest, Some("dollar")),
+        None => (word, None),
+    };
+    let lower = body.to_lowercase();
+    let (number, scale) = [("k", 1e3), ("m", 1e6), ("bn", 1e9), ("b", 1e9)]
+        .iter()
+        .find_map(|(suffix, scale)| {
+            lower
+                .strip_suffix(suffix)
+                .filter(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit() || c == '.'))
+                .map(|n| (n.to_string(), *scale))
+        })
+        .unwrap_or((lower.clone(), 1.0));
+    if !is_plain_number(&number) {
+        return None;
+    }
+    let plain = number.replace(',', "");
+    plain.parse::<f64>().ok().map(|v| (v * scale, currency))
+}
+
+/// "6,000", "1.5", "12": digits, thousands grouped by commas or not, a decimal part.
+fn is_plain_number(s: &str) -> bool {
+    let all_digits = |x: &str| !x.is_empty() && x.chars().all(|c| c.is_ascii_digit());
+    let (int, frac) = s.split_once('.').unwrap_or((s, "0"));
+    let mut groups = int.split(',');
+    let head = groups.next().unwrap_or("");
+    let grouped = groups.all(|g| g.len() == 3 && all_digits(g));
+    all_digits(frac) && all_digits(head) && grouped && (head.len() <= 3 || !int.contains(','))
+}
+
+fn word_value(word: &str) -> Option<f64> {
+    let lower = word.to_lowercase();
+    // "twenty-five"
+    if let Some((tens, ones)) = lower.split_once('-') {
+        let tens = UNITS.iter().find(|(w, _)| *w == tens)?.1;
+        let ones = UNITS.iter().find(|(w, _)| *w == ones)?.1;
+        return (tens >= 20.0 && ones < 10.0).then_some(tens + ones);
+    }
+    UNITS.iter().find(|(w, _)| *w == lower).map(|(_, v)| *v)
+}
+
+/// The quantities of a document (mentions, statements and times found first).
+pub fn find(doc: &Document) -> Vec<QuantityFound> {
+    let mut out = Vec::new();
+    for sentence in &doc.sentences {
+        let (spans, words) = sentence_tokens(&doc.body, *sentence);
+        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        let mut k = 0;
+        while k < words.len() {
+            match read_number(&words, &lower, k) {
+                Some(number) if !is_not_a_quantity(doc, &spans, &lower, k, &number) => {
+                    let found = describe(doc, &spans, &words, &lower, k, number);
+                    k = found.1;
+                    out.push(found.0);
+                }
+                Some(number) => k = number.end,
+                None => k += 1,
+            }
+        }
+    }
+    out
+}
+
+/// A number read at token k: its value, where it ends, a unit glued to it, and whether it is vague.
+struct Number {
+    value: f64,
+    end: usize,
+    unit: Option<&'static str>,
+    vague: bool,
+}
+
+fn read_number(words: &[&str], lower: &[String], k: usize) -> Option<Number> {
+    let w = words[k];
+    let (mut value, mut unit, vague) = if let Some((v, currency)) = digits_value(w) {
+        (v, currency, false)
+    } else if let Some(v) = word_value(w) {
+        (v, None, false)
+    } else if let Some((_, v)) = VAGUE.iter().find(|(x, _)| *x == lower[k]) {
+        (*v, None, true)
+    } else if let Some((number, glued)) = lower[k].split_once('-') {
+        // "two-decade", "10-day"
+        let v = word_value(number).or_else(|| digits_value(number).map(|d| d.0))?;
+        let name = UNIT_NAMES
+            .iter()
+            .find(|(u, _)| *u == glued)
+            .map(|(_, n)| *n);
+        let name = name.or_else(|| {
+            UNIT_NAMES
+                .iter()
+                .find(|(u, _)| u.trim_end_matches('s') == glued)
+                .map(|(_, n)| *n)
+        })?;
+        return Some(Number {
+            value: v,
+            end: k + 1,
+            unit: Some(name),
+            vague: false,
+        });
+    } else {
+        return None;
+    };
+    let mut end = k + 1;
+    if !vague {
+        while let Some((_, m)) = lower
+            .get(end)
+            .and_then(|w| MULTIPLIERS.iter().find(|(x, _)| x == w))
+        {
+            value *= m;
+            end += 1;
+        }
+    }
+    if let Some((_, name)) = lower
+        .get(end)
+        .and_then(|w| UNIT_NAMES.iter().find(|(x, _)| x == w))
+    {
+        unit = Some(name);
+        end += 1;
+    }
+    Some(Number {
+        value,
+        end,
+        unit,
+        vague,
+    })
+}
+
+/// Years, dates, clock times and ordinals: numbers that count nothing.
+fn is_not_a_quantity(
+    doc: &Document,
+    spans: &[(usize, usize)],
+    lower: &[String],
+    k: usize,
+    number: &Number,
+) -> bool {
+    let (start, end) = (spans[k].0, spans[number.end - 1].1);
+    let in_time = doc
+        .times
+        .iter()
+        .any(|t| t.span.start < end && start < t.span.end);
+    let word = &lower[k];
+    let year_like = word.len() == 4
+        && (1800.0..=2100.0).contains(&number.value)
+        && !word.contains(',')
+        && number.unit.is_none();
+    let after_month_or_day_word =
+        k > 0 && (super::times::is_month_word(&lower[k - 1]) || lower[k - 1] == "#");
+    let clock_or_ordinal = word.contains(':')
+        || ["st", "nd", "rd", "th"]
+            .iter()
+            .any(|s| word.ends_with(s) && word.starts_with(|c: char| c.is_ascii_digit()));
+    let range_of_years =
+        word.contains('-') && word.chars().filter(|c| c.is_ascii_digit()).count() >= 8;
+    in_time || year_like || after_month_or_day_word || clock_or_ordinal || range_of_years
+}
+
+/// The quantity record for the number at token k, and the token after it.
+fn describe(
+    doc: &Document,
+    spans: &[(usize, usize)],
+    words: &[&str],
+    lower: &[String],
+    k: usize,
+    number: Number,
+) -> (QuantityFound, usize) {
+    // approximation words right before ("at least seven")
+    let mut first = k;
+    let mut approx = Approximation::Exact;
+    for (phrase, kind) in APPROXIMATIONS {
+        let n = phrase.len();
+        if k >= n
+            && lower[k - n..k]
+                .iter()
+                .zip(phrase.iter())
+                .all(|(a, b)| a == b)
+        {
+            approx = *kind;
+            first = k - n;
+            break;
+        }
+    }
+    // the counted phrase after it, up to a clause boundary; "hundreds of" reads past its "of"
+    let mut after = number.end;
+    if number.vague && lower.get(after).is_some_and(|w| w == "of") {
+        after += 1;
+    }
+    let mut what: Vec<&str> = Vec::new();
+    let mut j = after;
+    while j < words.len() && what.len() < 8 {
+        let w = words[j];
+        let is_punctuation = !w.chars().any(char::is_alphanumeric);
+        if (is_punctuation && !w.starts_with('#')) || PHRASE_STOPS.contains(&lower[j].as_str()) {
+            break;
+        }
+        let in_time = doc
+            .times
+            .iter()
+            .any(|t| t.span.start < spans[j].1 && spans[j].0 < t.span.end);
+        if in_time || (read_number(words, lower, j).is_some() && j > after) {
+            break;
+        }
+        if !AUXILIARIES.contains(&lower[j].as_str()) {
+            what.push(w.trim_start_matches('#'));
+        }
+        j += 1;
+    }
+    // the verb before a count says what happened to it ("killed at least 350 members"); a
+    // measure ("gathered 90 miles north") has none
+    let verb_before = first
+        .checked_sub(1)
+        .filter(|_| number.unit.is_none())
+        .map(|v| lower[v].as_str())
+        .filter(|v| v.ends_with("ed") && v.chars().all(char::is_alphabetic));
+    if let Some(verb) = verb_before {
+        if what.is_empty() || what.len() <= 1 {
+            what.insert(0, verb);
+        } else {
+            what.push(verb);
+        }
+    }
+    let (start, end) = (spans[first].0, spans[number.end - 1].1);
+    let value = number.value;
+    let (low, high) = match approx {
+        Approximation::Exact | Approximation::About => (Some(value), Some(value)),
+        Approximation::AtLeast | Approximation::Over => (Some(value), None),
+        Approximation::AtMost | Approximation::Under => (None, Some(value)),
+    };
+    let claimant = doc
+        .statements
+        .iter()
+        .find(|s| s.start <= start && end <= s.end)
+        .and_then(|s| s.speaker);
+    (
+        QuantityFound {
+            span: Span { start, end },
+            value,
+            low,
+            high,
+            approx,
+            unit: number.unit.map(String::from),
+            what: what.join(" "),
+            vague: number.vague,
+            claimant,
+        },
+        number.end,
+    )
+}
+
+/// Across the run: each document's quantities, claimants as entity ids.
+pub fn link(docs: &[Document], entities: &[Entity]) -> Vec<Quantity> {
+    let entity_at = crate::entities::entity_of_mention(entities);
+    let mut out = Vec::new();
+    for doc in docs {
+        for q in &doc.quantities {
+            let claimant = q.claimant.and_then(|k| {
+                entity_at
+                    .get(&(doc.id.as_str(), doc.mentions[k].start))
+                    .map(|id| id.to_string())
+            });
+            out.push(Quantity {
+                id: format!("quantity-{}", out.len() + 1),
+                doc: doc.id.clone(),
+                text: doc.text(q.span).to_string(),
+                value: q.value,
+                low: q.low,
+                high: q.high,
+                approx: q.approx,
+                unit: q.unit.clone(),
+                what: q.what.clone(),
+                vague: q.vague,
+                claimant,
+                start: q.span.start,
+                end: q.span.end,
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::test_document;
+
+    fn quantities_of(
+        body: &str,
+    ) -> Vec<(String, f64, Approximation, Option<String>, String, bool)> {
+        let mut doc = test_document("d", body);
+        crate::text::segment(&mut doc);
+        doc.times = super::super::times::find(&doc.body);
+        find(&doc)
+            .into_iter()
+            .map(|q| {
+                (
+                    doc.body[q.span.start..q.span.end].to_string(),
+                    q.value,
+                    q.approx,
+                    q.unit,
+                    q.what,
+                    q.vague,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn numbers_in_digits_and_words_with_approximation_unit_and_what() {
+        let found = quantities_of(
+            "At least seven Lorn fighters were killed on Monday. Over 6,000 fighters gathered \
+             90 miles north of Tarnby, and 5k commandos waited. Dozens of houses burned in 2019.",
+        );
+        let at = |text: &str| {
+            found
+                .iter()
+                .find(|f| f.0 == text)
+                .unwrap_or_else(|| panic!("{text}: {found:?}"))
+        };
+        assert_eq!(at("At least seven").1, 7.0);
+        assert_eq!(at("At least seven").2, Approximation::AtLeast);
+        assert_eq!(at("At least seven").4, "Lorn fighters killed");
+        assert_eq!(at("Over 6,000").1, 6000.0);
+        assert_eq!(at("Over 6,000").2, Approximation::Over);
+        assert_eq!(at("90 miles").3.as_deref(), Some("mile"));
+        assert_eq!(at("90 miles").4, "north of Tarnby");
+        assert_eq!(at("5k").1, 5000.0);
+        assert!(at("Dozens").5);
+        assert_eq!(at("Dozens").1, 12.0);
+        assert!(at("Dozens").4.starts_with("houses burned"));
+        // the year and the weekday are not quantities
+        assert!(!found.iter().any(|f| f.0.contains("2019")));
+        assert_eq!(found.len(), 5, "{found:?}");
+    }
+
+    #[test]
+    fn hyphenated_counts_and_multipliers() {
+        let found =
+            quantities_of("The two-decade war cost 1.5 million lives and two hundred tanks.");
+        let values: Vec<(f64, Option<String>)> = found.iter().map(|f| (f.1, f.3.clone())).collect();
+        assert_eq!(
+            values,
+            vec![
+                (2.0, Some("decade".into())),
+                (1_500_000.0, None),
+                (200.0, None)
+            ]
+        );
+    }
+}
