@@ -117,6 +117,9 @@ pub struct Document {
     /// Numbers stated in the body; written out as the run's `quantities`.
     #[serde(skip)]
     pub quantities: Vec<QuantityFound>,
+    /// Happenings reported in the body; written out as the run's `events`.
+    #[serde(skip)]
+    pub events: Vec<EventFound>,
 }
 
 impl Document {
@@ -134,6 +137,7 @@ impl Document {
         self.statements.shrink_to_fit();
         self.times.shrink_to_fit();
         self.quantities.shrink_to_fit();
+        self.events.shrink_to_fit();
     }
 
     /// The body text of a span.
@@ -384,6 +388,46 @@ pub struct Quantity {
     pub end: usize,
 }
 
+/// A happening reported in a document, before entities and dates are known across the run:
+/// mentions and times are indices into the document's `mentions` and `times`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventFound {
+    pub kind: String,
+    pub trigger: Span,
+    pub sentence: Span,
+    pub actors: Vec<usize>,
+    pub place: Option<usize>,
+    pub time: Option<usize>,
+    pub claimant: Option<usize>,
+}
+
+/// An event of the run (`analysis.json` `events[]`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    pub id: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// The sentence that reports it.
+    pub summary: String,
+    pub date: Option<DateRange>,
+    /// "expression": dated by a time expression in its sentence; "article": only by the
+    /// article's publication date (or inferred range).
+    pub date_source: Option<String>,
+    /// Entity ids: who acted first, then on whom.
+    pub actors: Vec<String>,
+    pub place: Option<String>,
+    pub claimant: Option<String>,
+    pub evidence: Vec<EventEvidence>,
+}
+
+/// Where an event is reported: a document and the trigger's byte offsets in its body.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EventEvidence {
+    pub doc: String,
+    pub start: usize,
+    pub end: usize,
+}
+
 /// An entity across the run: one real-world thing under all its names.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Entity {
@@ -469,6 +513,7 @@ pub struct Analysis {
     pub quotes: Vec<Quote>,
     pub times: Vec<Time>,
     pub quantities: Vec<Quantity>,
+    pub events: Vec<Event>,
     pub problems: Vec<InputProblem>,
 }
 
@@ -502,5 +547,6 @@ pub(crate) fn test_document(id: &str, body: &str) -> Document {
         statements: vec![],
         times: vec![],
         quantities: vec![],
+        events: vec![],
     }
 }

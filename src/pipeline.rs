@@ -28,6 +28,7 @@ pub fn process_document(source: Source) -> Document {
         doc.statements = extract::quotes::find(&doc, extract::shipped_attribution());
         doc.times = extract::times::find(&doc.body);
         doc.quantities = extract::quantities::find(&doc);
+        doc.events = extract::events::find(&doc);
     }
     doc.shrink_to_fit();
     doc
@@ -113,6 +114,7 @@ pub fn across_documents(analysis: &mut Analysis) -> StageTimes {
     analysis.entities = entities::resolve(&analysis.documents);
     analysis.quotes = extract::quotes::link(&analysis.documents, &analysis.entities);
     analysis.quantities = extract::quantities::link(&analysis.documents, &analysis.entities);
+    analysis.events = extract::events::link(&analysis.documents, &analysis.entities);
     StageTimes {
         reuse,
         stories,

@@ -410,8 +410,9 @@ fn organization_tails(
 }
 
 /// An organization named by one word ("Front") that is a word of the names of exactly one
-/// other organization in the run (all its forms: "Northern Front", "Northern Valley Front")
-/// joins it: news shortens a body's name to its distinctive word once it has been given.
+/// other organization in the run (all its forms: "Northern Front", "Northern Valley Front"),
+/// and named no more often than it, joins it: news shortens a body's name to its distinctive
+/// word once it has been given.
 fn one_word_organizations(
     mut groups: BTreeMap<String, Vec<(usize, usize)>>,
     docs: &[Document],
@@ -435,8 +436,11 @@ fn one_word_organizations(
             })
             .map(|(key, _)| key)
             .collect();
+        // "Lorn" named far more often than "Lorn Commission" is the parent body, not a short form
         if let [only] = holders.as_slice() {
-            moves.push((word.clone(), (*only).clone()));
+            if list.len() <= groups[*only].len() {
+                moves.push((word.clone(), (*only).clone()));
+            }
         }
     }
     for (from, to) in moves {
@@ -754,6 +758,35 @@ mod tests {
             ]
         )));
         assert_eq!(names.len(), 4, "{names:?}");
+    }
+
+    #[test]
+    fn a_one_word_body_joins_the_one_longer_name_holding_it_unless_named_more() {
+        let docs = vec![
+            doc("a", &[("Northern Valley Front", Organization)]),
+            doc(
+                "b",
+                &[
+                    ("Northern Valley Front", Organization),
+                    ("Valley", Organization),
+                ],
+            ),
+            doc("c", &[("Lorn", Organization), ("Lorn", Organization)]),
+            doc(
+                "d",
+                &[("Lorn", Organization), ("Lorn Commission", Organization)],
+            ),
+        ];
+        let names = names_of(&resolve(&docs));
+        assert!(names.contains(&(
+            "Northern Valley Front".to_string(),
+            vec!["Northern Valley Front".to_string(), "Valley".into()]
+        )));
+        assert!(names.iter().any(|(n, _)| n == "Lorn"), "{names:?}");
+        assert!(
+            names.iter().any(|(n, _)| n == "Lorn Commission"),
+            "{names:?}"
+        );
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 pub mod attribution;
 pub mod conll;
+pub mod events;
 pub mod mentions;
 pub mod ner;
 pub mod polnear;

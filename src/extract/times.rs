@@ -392,21 +392,29 @@ pub fn infer_publication(docs: &mut [Document], reuse: &[Reuse], stories: &[Stor
     }
 }
 
+/// What a document's relative expressions are resolved against: its publication date
+/// ("published"), or the range inferred for it ("inferred").
+pub fn anchor(doc: &Document) -> Option<((NaiveDate, NaiveDate), &'static str)> {
+    if let Some(p) = published(doc) {
+        return Some(((p, p), "published"));
+    }
+    let parse = |s: &Option<String>| NaiveDate::parse_from_str(s.as_deref()?, "%Y-%m-%d").ok();
+    Some((
+        (
+            parse(&doc.published_earliest)?,
+            parse(&doc.published_latest)?,
+        ),
+        "inferred",
+    ))
+}
+
 /// Every document's time expressions, resolved against its publication date or inferred range.
 pub fn resolve_all(docs: &[Document]) -> Vec<Time> {
     let mut out = Vec::new();
     for doc in docs {
-        let inferred = || {
-            let parse =
-                |s: &Option<String>| NaiveDate::parse_from_str(s.as_deref()?, "%Y-%m-%d").ok();
-            Some((
-                parse(&doc.published_earliest)?,
-                parse(&doc.published_latest)?,
-            ))
-        };
-        let (anchor, anchor_name) = match published(doc) {
-            Some(p) => (Some((p, p)), "published"),
-            None => (inferred(), "inferred"),
+        let (anchor, anchor_name) = match anchor(doc) {
+            Some((range, name)) => (Some(range), name),
+            None => (None, "published"),
         };
         for t in &doc.times {
             let resolved = resolve(&t.value, anchor);

@@ -131,6 +131,7 @@ pub fn ingest(source: Source) -> Document {
         statements: Vec::new(),
         times: Vec::new(),
         quantities: Vec::new(),
+        events: Vec::new(),
     }
 }
 

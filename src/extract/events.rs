@@ -1,0 +1,236 @@
+//! What happened: one record per reported happening in a sentence (attack, clash, killing,
+//! capture, siege, talks, withdrawal, appeal, arrest, protest…), read from the trigger words news
+//! English uses for each, with the names around the trigger as actors (before it, who acted;
+//! after it, on whom), a place named in the sentence, the sentence's time expression, and the
+//! claimant when the sentence is inside an attributed statement.
+//!
+//! Per document `find` keeps mention and time indices; across the run `link` gives entity ids and
+//! dates (the time expression's, else the document's publication date, flagged as such).
+
+use crate::model::{
+    DateRange, Document, Entity, EntityType, Event, EventEvidence, EventFound, Span,
+};
+
+/// Trigger word stems and the event type each signals. A word triggers when it starts with the
+/// stem and is not longer than the stem by more than four letters ("attack", "attacked",
+/// "attacking"; not "attackers").
+const TRIGGERS: &[(&str, &str)] = &[
+    ("attack", "attack"),
+    ("assault", "attack"),
+    ("raid", "attack"),
+    ("shell", "attack"),
+    ("bomb", "attack"),
+    ("airstrike", "attack"),
+    ("ambush", "attack"),
+    ("clash", "clash"),
+    ("fought", "clash"),
+    ("fighting", "clash"),
+    ("battle", "clash"),
+    ("skirmish", "clash"),
+    ("killed", "killing"),
+    ("kill", "killing"),
+    ("slain", "killing"),
+    ("massacre", "killing"),
+    ("execut", "killing"),
+    ("captur", "capture"),
+    ("seiz", "capture"),
+    ("overran", "capture"),
+    ("entered", "capture"),
+    ("siege", "siege"),
+    ("besieg", "siege"),
+    ("blockad", "siege"),
+    ("encircl", "siege"),
+    ("talks", "talks"),
+    ("negotiat", "talks"),
+    ("ceasefire", "talks"),
+    ("truce", "talks"),
+    ("withdr", "withdrawal"),
+    ("retreat", "withdrawal"),
+    ("evacuat", "withdrawal"),
+    ("appeal", "appeal"),
+    ("urged", "appeal"),
+    ("arrest", "arrest"),
+    ("detain", "arrest"),
+    ("protest", "protest"),
+    ("demonstrat", "protest"),
+    ("injur", "injury"),
+    ("wounded", "injury"),
+    ("announc", "statement"),
+    ("declar", "statement"),
+];
+
+/// The event type a word triggers, if any.
+fn trigger_type(word: &str) -> Option<&'static str> {
+    let lower = word.to_lowercase();
+    TRIGGERS
+        .iter()
+        .find(|(stem, _)| lower.starts_with(stem) && lower.len() <= stem.len() + 4)
+        .map(|(_, kind)| *kind)
+        // "attackers", "fighters": people, not happenings
+        .filter(|_| !lower.ends_with("ers"))
+}
+
+/// The events of a document (mentions, statements and times found first).
+pub fn find(doc: &Document) -> Vec<EventFound> {
+    let mut out: Vec<EventFound> = Vec::new();
+    for sentence in &doc.sentences {
+        let (spans, words) = super::mentions::sentence_tokens(&doc.body, *sentence);
+        let mut seen_in_sentence: Vec<&str> = Vec::new();
+        for (k, word) in words.iter().enumerate() {
+            let Some(kind) = trigger_type(word) else {
+                continue;
+            };
+            // one record per type and sentence: "clashed … fighting" is one happening
+            if seen_in_sentence.contains(&kind) {
+                continue;
+            }
+            seen_in_sentence.push(kind);
+            let trigger = Span {
+                start: spans[k].0,
+                end: spans[k].1,
+            };
+            out.push(EventFound {
+                kind: kind.to_string(),
+                trigger,
+                sentence: *sentence,
+                actors: actors(doc, *sentence, trigger),
+                place: place(doc, *sentence, trigger),
+                time: doc
+                    .times
+                    .iter()
+                    .position(|t| t.span.start >= sentence.start && t.span.end <= sentence.end),
+                claimant: doc
+                    .statements
+                    .iter()
+                    .find(|s| s.start <= trigger.start && trigger.end <= s.end)
+                    .and_then(|s| s.speaker),
+            });
+        }
+    }
+    out
+}
+
+fn in_sentence(doc: &Document, sentence: Span) -> impl Iterator<Item = usize> + '_ {
+    (0..doc.mentions.len()).filter(move |&k| {
+        doc.mentions[k].start >= sentence.start && doc.mentions[k].end <= sentence.end
+    })
+}
+
+/// Who acted and on whom: the last person or group named before the trigger, then the first one
+/// after it.
+fn actors(doc: &Document, sentence: Span, trigger: Span) -> Vec<usize> {
+    let is_actor = |k: &usize| {
+        matches!(
+            doc.mentions[*k].kind,
+            EntityType::Person | EntityType::Organization | EntityType::Other
+        )
+    };
+    let before = in_sentence(doc, sentence)
+        .filter(is_actor)
+        .filter(|&k| doc.mentions[k].end <= trigger.start)
+        .last();
+    let after = in_sentence(doc, sentence)
+        .filter(is_actor)
+        .find(|&k| doc.mentions[k].start >= trigger.end);
+    before.into_iter().chain(after).collect()
+}
+
+/// Where: the first place named after the trigger in the sentence, else the last one before it.
+fn place(doc: &Document, sentence: Span, trigger: Span) -> Option<usize> {
+    let places: Vec<usize> = in_sentence(doc, sentence)
+        .filter(|&k| doc.mentions[k].kind == EntityType::Location)
+        .collect();
+    places
+        .iter()
+        .find(|&&k| doc.mentions[k].start >= trigger.end)
+        .or_else(|| {
+            places
+                .iter()
+                .rev()
+                .find(|&&k| doc.mentions[k].end <= trigger.start)
+        })
+        .copied()
+}
+
+/// Across the run: each document's events with entity ids and dates: the date of the sentence's
+/// time expression, else the one the article's publication date (or inferred range) gives,
+/// flagged `date_source: "article"`.
+pub fn link(docs: &[Document], entities: &[Entity]) -> Vec<Event> {
+    let entity_at = crate::entities::entity_of_mention(entities);
+    let mut out = Vec::new();
+    for doc in docs {
+        let anchor = super::times::anchor(doc).map(|(a, _)| a);
+        let dated_by = anchor.map(|(start, end)| DateRange { start, end });
+        let entity = |k: usize| {
+            entity_at
+                .get(&(doc.id.as_str(), doc.mentions[k].start))
+                .map(|id| id.to_string())
+        };
+        for e in &doc.events {
+            let from_expression = e
+                .time
+                .and_then(|t| super::times::resolve(&doc.times[t].value, anchor));
+            let (date, date_source) = match from_expression {
+                Some(range) => (Some(range), Some("expression")),
+                None => (dated_by, dated_by.map(|_| "article")),
+            };
+            let mut actors: Vec<String> = e.actors.iter().filter_map(|&k| entity(k)).collect();
+            actors.dedup();
+            out.push(Event {
+                id: format!("event-{}", out.len() + 1),
+                kind: e.kind.clone(),
+                summary: doc.text(e.sentence).trim().to_string(),
+                date,
+                date_source: date_source.map(String::from),
+                actors,
+                place: e.place.and_then(entity),
+                claimant: e.claimant.and_then(entity),
+                evidence: vec![EventEvidence {
+                    doc: doc.id.clone(),
+                    start: e.trigger.start,
+                    end: e.trigger.end,
+                }],
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::test_document;
+
+    #[test]
+    fn triggers_and_their_types() {
+        assert_eq!(trigger_type("attacked"), Some("attack"));
+        assert_eq!(trigger_type("Clashes"), Some("clash"));
+        assert_eq!(trigger_type("besieged"), Some("siege"));
+        assert_eq!(trigger_type("attackers"), None);
+        assert_eq!(trigger_type("fighters"), None);
+    }
+
+    #[test]
+    fn an_event_with_actors_place_and_time() {
+        let mut doc = test_document(
+            "d",
+            "Forces of the Northern Front attacked Arlen Voss's positions in Tarnby on Monday night.",
+        );
+        crate::text::segment(&mut doc);
+        doc.mentions = super::super::mentions::find(&doc, super::super::shipped_ner());
+        doc.times = super::super::times::find(&doc.body);
+        let events = find(&doc);
+        assert_eq!(events.len(), 1, "{events:?}");
+        let e = &events[0];
+        assert_eq!(e.kind, "attack");
+        let name = |k: usize| doc.mentions[k].text(&doc.body);
+        assert_eq!(e.place.map(name), Some("Tarnby"));
+        assert!(e.time.is_some());
+        assert_eq!(
+            e.actors.len(),
+            2,
+            "{:?}",
+            e.actors.iter().map(|&k| name(k)).collect::<Vec<_>>()
+        );
+    }
+}
