@@ -392,19 +392,19 @@ fn organization_tails(
         .filter(|(_, list)| key_type(list, docs) == EntityType::Organization)
         .map(|(key, _)| key)
         .collect();
+    // each longer name under every shorter ending of it ("valley front", "front")
+    let mut by_ending: HashMap<&str, Vec<&String>> = HashMap::new();
+    for key in &organizations {
+        for (at, _) in key.match_indices(' ') {
+            by_ending.entry(&key[at + 1..]).or_default().push(key);
+        }
+    }
     organizations
         .iter()
         .filter(|key| key.contains(' '))
-        .filter_map(|key| {
-            let suffix = format!(" {key}");
-            let longer: Vec<&&String> = organizations
-                .iter()
-                .filter(|other| other.ends_with(&suffix))
-                .collect();
-            match longer.as_slice() {
-                [only] => Some(((*key).clone(), (**only).clone())),
-                _ => None,
-            }
+        .filter_map(|key| match by_ending.get(key.as_str()).map(Vec::as_slice) {
+            Some([only]) => Some(((*key).clone(), (*only).clone())),
+            _ => None,
         })
         .collect()
 }
@@ -418,27 +418,32 @@ fn one_word_organizations(
     docs: &[Document],
 ) -> BTreeMap<String, Vec<(usize, usize)>> {
     let organization = |list: &[(usize, usize)]| key_type(list, docs) == EntityType::Organization;
-    let mut moves = Vec::new();
-    for (word, list) in groups.iter().filter(|(k, _)| !k.contains(' ')) {
+    // each word of every form of a longer organization name → the groups holding it
+    let mut holders: HashMap<String, Vec<&String>> = HashMap::new();
+    for (key, list) in groups.iter().filter(|(k, _)| k.contains(' ')) {
         if !organization(list) {
             continue;
         }
-        let holders: Vec<&String> = groups
+        let mut words: Vec<String> = list
             .iter()
-            .filter(|(key, other)| {
-                key.contains(' ')
-                    && organization(other)
-                    && other.iter().any(|&(d, k)| {
-                        fold(docs[d].mentions[k].text(&docs[d].body))
-                            .split(' ')
-                            .any(|w| w == word)
-                    })
+            .flat_map(|&(d, k)| {
+                fold(docs[d].mentions[k].text(&docs[d].body))
+                    .split(' ')
+                    .map(String::from)
+                    .collect::<Vec<_>>()
             })
-            .map(|(key, _)| key)
             .collect();
+        words.sort_unstable();
+        words.dedup();
+        for w in words {
+            holders.entry(w).or_default().push(key);
+        }
+    }
+    let mut moves = Vec::new();
+    for (word, list) in groups.iter().filter(|(k, _)| !k.contains(' ')) {
         // "Lorn" named far more often than "Lorn Commission" is the parent body, not a short form
-        if let [only] = holders.as_slice() {
-            if list.len() <= groups[*only].len() {
+        if let Some([only]) = holders.get(word).map(Vec::as_slice) {
+            if list.len() <= groups[*only].len() && organization(list) {
                 moves.push((word.clone(), (*only).clone()));
             }
         }

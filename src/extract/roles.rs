@@ -205,12 +205,15 @@ fn after(words: &[&str], last: usize) -> Vec<(usize, usize)> {
         let next_is_role = words[k + 1..=end.min(k + 3)]
             .iter()
             .any(|w| is_role_noun(w));
-        if words[k] == "and" && next_is_role {
+        // "and" right after the last cut ("head and and") leaves no role before it
+        if words[k] == "and" && next_is_role && k > from {
             roles.push((from, k - 1));
             from = k + 1;
         }
     }
-    roles.push((from, end));
+    if from <= end {
+        roles.push((from, end));
+    }
     roles
 }
 
@@ -326,6 +329,15 @@ mod tests {
             &[("Arlen Voss", None)]
         )
         .is_empty());
+        // "and" twice, or closing the apposition, leaves no empty role
+        for body in [
+            "Mara Lind, mayor and and leader of the Front, spoke.",
+            "Mara Lind, mayor of Tarnby and, spoke.",
+        ] {
+            for role in roles_of(body, &[("Mara Lind", None)]) {
+                assert!(!role.is_empty(), "{body}");
+            }
+        }
     }
 
     #[test]
