@@ -392,7 +392,7 @@ pub struct Quantity {
 /// mentions and times are indices into the document's `mentions` and `times`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct EventFound {
-    pub kind: String,
+    pub kind: &'static str,
     pub trigger: Span,
     pub sentence: Span,
     pub actors: Vec<usize>,

@@ -112,9 +112,18 @@ pub fn across_documents(analysis: &mut Analysis) -> StageTimes {
     let stories = started.elapsed();
     let started = Instant::now();
     analysis.entities = entities::resolve(&analysis.documents);
-    analysis.quotes = extract::quotes::link(&analysis.documents, &analysis.entities);
-    analysis.quantities = extract::quantities::link(&analysis.documents, &analysis.entities);
-    analysis.events = extract::events::link(&analysis.documents, &analysis.entities);
+    let entity_at = entities::entity_of_mention(&analysis.entities);
+    analysis.quotes = extract::quotes::link(&analysis.documents, &entity_at);
+    analysis.quantities = extract::quantities::link(&analysis.documents, &entity_at);
+    analysis.events = extract::events::link(&analysis.documents, &entity_at);
+    drop(entity_at);
+    // the documents' own statements, quantities, times and events are in the run's lists now
+    for doc in &mut analysis.documents {
+        doc.statements = Vec::new();
+        doc.quantities = Vec::new();
+        doc.times = Vec::new();
+        doc.events = Vec::new();
+    }
     StageTimes {
         reuse,
         stories,

@@ -105,9 +105,12 @@ fn local_keys(doc: &Document) -> Vec<String> {
         .collect()
 }
 
-/// Which entity each mention belongs to: (document id, mention start) → entity id. Later stages
-/// use it to turn a document's mention indices into entity ids.
-pub fn entity_of_mention(entities: &[Entity]) -> HashMap<(&str, usize), &str> {
+/// Which entity each mention belongs to: (document id, mention start) → entity id.
+pub type EntityOfMention<'a> = HashMap<(&'a str, usize), &'a str>;
+
+/// The entity of every mention. Later stages use it to turn a document's mention indices into
+/// entity ids.
+pub fn entity_of_mention(entities: &[Entity]) -> EntityOfMention<'_> {
     entities
         .iter()
         .flat_map(|e| {

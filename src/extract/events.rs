@@ -7,9 +7,8 @@
 //! Per document `find` keeps mention and time indices; across the run `link` gives entity ids and
 //! dates (the time expression's, else the document's publication date, flagged as such).
 
-use crate::model::{
-    DateRange, Document, Entity, EntityType, Event, EventEvidence, EventFound, Span,
-};
+use crate::entities::EntityOfMention;
+use crate::model::{DateRange, Document, EntityType, Event, EventEvidence, EventFound, Span};
 
 /// Trigger word stems and the event type each signals. A word triggers when it starts with the
 /// stem and is not longer than the stem by more than four letters ("attack", "attacked",
@@ -90,7 +89,7 @@ pub fn find(doc: &Document) -> Vec<EventFound> {
                 end: spans[k].1,
             };
             out.push(EventFound {
-                kind: kind.to_string(),
+                kind,
                 trigger,
                 sentence: *sentence,
                 actors: actors(doc, *sentence, trigger),
@@ -155,8 +154,7 @@ fn place(doc: &Document, sentence: Span, trigger: Span) -> Option<usize> {
 /// Across the run: each document's events with entity ids and dates: the date of the sentence's
 /// time expression, else the one the article's publication date (or inferred range) gives,
 /// flagged `date_source: "article"`.
-pub fn link(docs: &[Document], entities: &[Entity]) -> Vec<Event> {
-    let entity_at = crate::entities::entity_of_mention(entities);
+pub fn link(docs: &[Document], entity_at: &EntityOfMention) -> Vec<Event> {
     let mut out = Vec::new();
     for doc in docs {
         let anchor = super::times::anchor(doc).map(|(a, _)| a);
@@ -178,7 +176,7 @@ pub fn link(docs: &[Document], entities: &[Entity]) -> Vec<Event> {
             actors.dedup();
             out.push(Event {
                 id: format!("event-{}", out.len() + 1),
-                kind: e.kind.clone(),
+                kind: e.kind.to_string(),
                 summary: doc.text(e.sentence).trim().to_string(),
                 date,
                 date_source: date_source.map(String::from),

@@ -7,7 +7,8 @@
 //!
 //! Years, dates, clock times and ordinals are not quantities.
 
-use crate::model::{Approximation, Document, Entity, Quantity, QuantityFound, Span};
+use crate::entities::EntityOfMention;
+use crate::model::{Approximation, Document, Quantity, QuantityFound, Span};
 
 use super::mentions::sentence_tokens;
 
@@ -379,8 +380,7 @@ fn describe(
 }
 
 /// Across the run: each document's quantities, claimants as entity ids.
-pub fn link(docs: &[Document], entities: &[Entity]) -> Vec<Quantity> {
-    let entity_at = crate::entities::entity_of_mention(entities);
+pub fn link(docs: &[Document], entity_at: &EntityOfMention) -> Vec<Quantity> {
     let mut out = Vec::new();
     for doc in docs {
         for q in &doc.quantities {

@@ -11,8 +11,9 @@
 use std::collections::HashMap;
 
 use super::attribution::{Attribution, AttributionTagger};
+use crate::entities::EntityOfMention;
 use crate::lexicon::is_reporting_cue;
-use crate::model::{Document, Entity, EntityType, Mention, Quote, QuoteKind, Span, Statement};
+use crate::model::{Document, EntityType, Mention, Quote, QuoteKind, Span, Statement};
 
 /// Opening and closing quotation marks.
 const OPENING: &[char] = &['"', '\u{201C}', '\u{2018}', '\''];
@@ -521,8 +522,7 @@ fn relay_of(doc: &Document, a: &Attribution) -> Option<usize> {
 }
 
 /// Across the run: each document's statements as quotes, speakers and relays as entities.
-pub fn link(docs: &[Document], entities: &[Entity]) -> Vec<Quote> {
-    let entity_at = crate::entities::entity_of_mention(entities);
+pub fn link(docs: &[Document], entity_at: &EntityOfMention) -> Vec<Quote> {
     let mut quotes = Vec::new();
     for doc in docs {
         for s in &doc.statements {
