@@ -147,3 +147,30 @@ pub fn is_reporting_cue(cue: &str) -> bool {
             REPORTING_STEMS.iter().any(|stem| w.starts_with(stem))
         })
 }
+
+/// Weekday names, Monday first (Monday = 0, as chrono counts from Monday).
+pub const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Month names, January first.
+pub const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];

@@ -137,7 +137,7 @@ fn main() -> ExitCode {
             quiet,
             documents_only,
             entities,
-        } => match analyze(
+        } => report(analyze(
             &paths,
             &out,
             jobs,
@@ -145,36 +145,18 @@ fn main() -> ExitCode {
             quiet,
             documents_only,
             entities,
-        ) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("parallax: {e}");
-                ExitCode::FAILURE
-            }
-        },
+        )),
         Command::TrainNer {
             data,
             out,
             epochs,
             seed,
-        } => match train_ner(&data, &out, epochs, seed) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("parallax: {e}");
-                ExitCode::FAILURE
-            }
-        },
+        } => report(train_ner(&data, &out, epochs, seed)),
         Command::EvalNer {
             data,
             model,
             repeat,
-        } => match eval_ner(&data, model.as_deref(), repeat) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("parallax: {e}");
-                ExitCode::FAILURE
-            }
-        },
+        } => report(eval_ner(&data, model.as_deref(), repeat)),
         Command::TrainAttribution {
             data,
             out,
@@ -295,11 +277,7 @@ fn train_ner(
     let tagger = parallax::extract::train_ner(&text, epochs, seed)
         .map_err(|e| anyhow::anyhow!("{}: {e}", data.display()))?;
     let bytes = tagger.to_bytes();
-    if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)?;
-    }
-    std::fs::write(out, &bytes)
-        .map_err(|e| anyhow::anyhow!("{}: cannot write ({e})", out.display()))?;
+    write_model(out, &bytes)?;
     println!(
         "wrote {} ({} KB) in {:.1} s",
         out.display(),
@@ -394,11 +372,7 @@ fn train_attribution(
     let articles = read_polnear(data)?;
     let tagger = parallax::extract::train_attribution(&articles, epochs, seed);
     let bytes = tagger.to_bytes();
-    if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)?;
-    }
-    std::fs::write(out, &bytes)
-        .map_err(|e| anyhow::anyhow!("{}: cannot write ({e})", out.display()))?;
+    write_model(out, &bytes)?;
     println!(
         "wrote {} ({} KB) from {} articles in {:.1} s",
         out.display(),
@@ -441,4 +415,12 @@ fn eval_attribution(data: &std::path::Path, model: Option<&std::path::Path>) -> 
         articles.len() as f64 / seconds
     );
     Ok(())
+}
+
+/// Writes a model file, creating its folder.
+fn write_model(out: &std::path::Path, bytes: &[u8]) -> anyhow::Result<()> {
+    if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)?;
+    }
+    std::fs::write(out, bytes).map_err(|e| anyhow::anyhow!("{}: cannot write ({e})", out.display()))
 }

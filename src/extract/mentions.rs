@@ -3,7 +3,7 @@
 //! are kept apart from the name, calendar words and sentence adverbs are never entities, and
 //! hashtags and @handles are read as names.
 
-use crate::lexicon::{designator_names_a_place, PLACE_DESIGNATORS};
+use crate::lexicon::{designator_names_a_place, MONTHS, PLACE_DESIGNATORS, WEEKDAYS};
 use crate::model::{Document, EntityType, Mention, Span};
 
 use super::ner::{Tag, Tagger};
@@ -84,27 +84,9 @@ const TITLES: &[&str] = &[
     "chief",
 ];
 
-/// Words that are never entities on their own, however they are capitalised: calendar words,
-/// sentence adverbs and connectives, and furniture labels.
+/// Words that are never entities on their own, however they are capitalised: besides weekday and
+/// month names, days relative to today, sentence adverbs and connectives, and furniture labels.
 const NOT_NAMES: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "today",
     "yesterday",
     "tomorrow",
@@ -337,7 +319,9 @@ fn tidy(
     let tokens = &words[first..last];
     // "#Lorn", "@handle": the sign is not part of the name
     let sign = usize::from(tokens[0].starts_with(['#', '@']) && tokens[0].len() > 1);
-    if tokens.len() == 1 && NOT_NAMES.contains(&tokens[0].to_lowercase().as_str()) {
+    let lone = tokens[0].to_lowercase();
+    let calendar = WEEKDAYS.contains(&lone.as_str()) || MONTHS.contains(&lone.as_str());
+    if tokens.len() == 1 && (calendar || NOT_NAMES.contains(&lone.as_str())) {
         return None;
     }
     if tokens.iter().all(|w| !w.chars().any(char::is_alphabetic)) {

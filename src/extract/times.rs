@@ -10,17 +10,8 @@ use regex::Regex;
 
 use std::collections::HashMap;
 
+use crate::lexicon::{MONTHS, WEEKDAYS};
 use crate::model::{DateRange, Document, Reuse, Span, Story, Time, TimeExpression, TimeValue};
-
-const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
 
 /// Month names and their usual abbreviations ("Sept.", "Aug"), 1-based.
 fn month_number(word: &str) -> Option<u32> {
@@ -28,21 +19,7 @@ fn month_number(word: &str) -> Option<u32> {
     if w == "sept" {
         return Some(9);
     }
-    let months = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    months
+    MONTHS
         .iter()
         .position(|m| *m == w || (w.len() >= 3 && m.starts_with(&w)))
         .map(|k| k as u32 + 1)
