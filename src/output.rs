@@ -70,6 +70,27 @@ pub fn summary(analysis: &Analysis) -> String {
         sentences,
         analysis.problems.len()
     ));
+    if !analysis.entities.is_empty() {
+        let undated_placed = docs
+            .iter()
+            .filter(|d| d.published.is_none() && d.published_earliest.is_some())
+            .count();
+        out.push_str(&format!(
+            "{} entities, {} quotes, {} quantities, {} time expressions ({} resolved), {} events; \
+             {} undated documents placed by their copies and stories\n",
+            analysis.entities.len(),
+            analysis.quotes.len(),
+            analysis.quantities.len(),
+            analysis.times.len(),
+            analysis
+                .times
+                .iter()
+                .filter(|t| t.resolved.is_some())
+                .count(),
+            analysis.events.len(),
+            undated_placed
+        ));
+    }
     if !analysis.stories.is_empty() {
         out.push_str(&format!(
             "{} stories in {} topics, {} reuse links\n",
