@@ -29,6 +29,7 @@ pub fn find(doc: &Document, tagger: &AttributionTagger) -> Vec<Statement> {
     let mut attributions = tagger.attributions(&doc.body);
     attributions.extend(verbs_the_tagger_missed(doc, &attributions));
     attributions.sort_by_key(|a| a.cue);
+    let kinds = usual_kinds(doc);
     let mut out = Vec::new();
     for a in attributions {
         let Some(content) = a.content else {
@@ -52,7 +53,7 @@ pub fn find(doc: &Document, tagger: &AttributionTagger) -> Vec<Statement> {
                 },
                 kind,
                 source,
-                speaker: source.and_then(|s| speaker_of(doc, s)),
+                speaker: source.and_then(|s| speaker_of(doc, &kinds, s)),
                 via: relay_of(doc, &a),
             })
         };
@@ -323,7 +324,7 @@ fn quotation_after(body: &str, at: usize) -> Option<(usize, usize)> {
 /// for a pronoun, the last person (or group) named before; for a role ("the senior official"),
 /// the person introduced with it; for a group ("militia leaders"), the organization whose name
 /// holds its word; else an organization or other name in it.
-fn speaker_of(doc: &Document, source: Span) -> Option<usize> {
+fn speaker_of(doc: &Document, kinds: &[EntityType], source: Span) -> Option<usize> {
     let inside: Vec<usize> = (0..doc.mentions.len())
         .filter(|&k| doc.mentions[k].start >= source.start && doc.mentions[k].end <= source.end)
         .collect();
@@ -350,7 +351,6 @@ fn speaker_of(doc: &Document, source: Span) -> Option<usize> {
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect();
-    let kinds = usual_kinds(doc);
     let last_before = |kind: EntityType| {
         (0..doc.mentions.len())
             .rev()
