@@ -14,6 +14,7 @@ pub mod model;
 pub mod output;
 pub mod pipeline;
 pub mod readers;
+pub mod reconcile;
 pub mod reuse;
 pub mod stories;
 pub mod text;

@@ -278,6 +278,9 @@ pub struct Quote {
     pub via: Option<String>,
     pub start: usize,
     pub end: usize,
+    /// Where the cue is in the body.
+    pub cue_start: usize,
+    pub cue_end: usize,
 }
 
 /// A time expression in a body, read but not yet anchored.
@@ -502,6 +505,136 @@ pub struct Topic {
     pub independent_sources: usize,
 }
 
+/// Whether a statement says a proposition holds or that it does not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Stance {
+    Asserts,
+    Denies,
+}
+
+/// How well a claim stands: two independent sources or more, disputed, or one source only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ClaimStatus {
+    Corroborated,
+    Contested,
+    SingleSource,
+}
+
+/// One statement of a claim or of a side of a contradiction: its sentences in a document, who
+/// made it (an entity id; none when the outlet says it in its own voice) and its stance.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClaimStatement {
+    pub doc: String,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub claimant: Option<String>,
+    pub stance: Stance,
+}
+
+/// A proposition the story's documents speak of, with every statement of it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Claim {
+    pub id: String,
+    pub story: String,
+    pub about: String,
+    pub statements: Vec<ClaimStatement>,
+    pub status: ClaimStatus,
+    /// Independence groups among the documents asserting it.
+    pub independent_sources: usize,
+}
+
+/// What makes two sides disagree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ContradictionKind {
+    /// One side denies or rejects what the other claims.
+    Denial,
+    /// The two sides give numbers that cannot both be right.
+    Numbers,
+    /// Each side puts the blame on the other.
+    Blame,
+}
+
+/// One side of a contradiction: who holds it (an entity id, the speaker's organization where
+/// known) and what they said.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Side {
+    pub claimant: Option<String>,
+    pub statements: Vec<ClaimStatement>,
+}
+
+/// Two sides of a story that cannot both be right.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Contradiction {
+    pub id: String,
+    pub story: String,
+    pub kind: ContradictionKind,
+    pub about: String,
+    pub sides: Vec<Side>,
+}
+
+/// One reported figure in a number band.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NumberClaim {
+    /// The quantity's id.
+    pub quantity: String,
+    pub doc: String,
+    pub text: String,
+    pub value: f64,
+    pub approx: Approximation,
+    pub claimant: Option<String>,
+    /// The claimant (or its organization) is a party to the events: the figure is its side's own.
+    pub partisan: bool,
+    /// The period the figure is said of, when its sentence dates it.
+    pub window: Option<DateRange>,
+}
+
+/// Every figure given for one counted thing: low, best and high (UCDP's practice) and the lowest
+/// reported figure (ACLED's).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NumberBand {
+    pub id: String,
+    pub story: String,
+    pub about: String,
+    pub unit: Option<String>,
+    pub low: f64,
+    pub best: f64,
+    pub high: f64,
+    pub lowest_reported: f64,
+    pub claims: Vec<NumberClaim>,
+}
+
+/// A dated happening of a story, in order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TimelineEntry {
+    pub story: String,
+    /// The event's id.
+    pub event: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub date: Option<DateRange>,
+    /// "day", "days", "week", "month", "year" or "unknown".
+    pub precision: String,
+    /// True when only the article's own date places it.
+    pub dated_by_article: bool,
+    pub summary: String,
+    /// Documents that report it.
+    pub sources: Vec<String>,
+}
+
+/// A sentence of a story's extractive summary, with the documents that say it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SummarySentence {
+    pub story: String,
+    pub text: String,
+    pub sources: Vec<String>,
+    /// The sentence states something another source disputes.
+    pub contested: bool,
+}
+
 /// The output contract written to `analysis.json` (see design.md). Later stages add their layers.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Analysis {
@@ -514,6 +647,11 @@ pub struct Analysis {
     pub times: Vec<Time>,
     pub quantities: Vec<Quantity>,
     pub events: Vec<Event>,
+    pub claims: Vec<Claim>,
+    pub contradictions: Vec<Contradiction>,
+    pub numbers: Vec<NumberBand>,
+    pub timeline: Vec<TimelineEntry>,
+    pub summary: Vec<SummarySentence>,
     pub problems: Vec<InputProblem>,
 }
 

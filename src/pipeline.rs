@@ -10,7 +10,7 @@ use rayon::prelude::*;
 
 use crate::ingest::{self, Source};
 use crate::model::{Analysis, Document, InputProblem};
-use crate::{entities, extract, reuse, stories, text};
+use crate::{entities, extract, reconcile, reuse, stories, text};
 
 /// What a reader hands over: an article or a problem with an input.
 pub type Item = Result<Source, InputProblem>;
@@ -117,6 +117,10 @@ pub fn across_documents(analysis: &mut Analysis) -> StageTimes {
     analysis.quantities = extract::quantities::link(&analysis.documents, &entity_at);
     analysis.events = extract::events::link(&analysis.documents, &entity_at);
     drop(entity_at);
+    let reconciled = reconcile::reconcile(analysis, &groups);
+    analysis.claims = reconciled.claims;
+    analysis.contradictions = reconciled.contradictions;
+    analysis.numbers = reconciled.numbers;
     // the documents' own statements, quantities, times and events are in the run's lists now
     for doc in &mut analysis.documents {
         doc.statements = Vec::new();

@@ -648,6 +648,8 @@ pub fn link(docs: &[Document], entity_at: &EntityOfMention) -> Vec<Quote> {
                 via: s.via.map(|k| doc.mentions[k].text(&doc.body).to_string()),
                 start: s.start,
                 end: s.end,
+                cue_start: s.cue.start,
+                cue_end: s.cue.end,
             });
         }
     }

@@ -1,0 +1,261 @@
+//! Denials: a statement that rejects another's claim, and the statements it rejects.
+//!
+//! What is rejected is found the way a reader finds it: a possessive names whose claim it is
+//! ("rejecting the Front's claim"), "the claim" points back to the last claim made by another
+//! side, and "denied that P" meets whoever asserted P.
+
+use std::collections::BTreeMap;
+
+use super::said::{is_denial_word, Said};
+use super::{content_stems, shared, Run};
+use crate::model::{Contradiction, ContradictionKind, Side};
+
+/// A denial (an index into the story's saids) and what it rejects.
+#[derive(Debug, Clone)]
+pub struct Denied {
+    pub denial: usize,
+    pub targets: Vec<usize>,
+    /// Whose claim is rejected, when a possessive says it.
+    pub target_party: Option<usize>,
+    /// The targets were found by what they say (two content stems shared or more), not only by
+    /// who said them or where.
+    pub by_content: bool,
+}
+
+/// Nouns a denial rejects.
+const CLAIM_NOUNS: &[&str] = &[
+    "claim",
+    "claims",
+    "assertion",
+    "assertions",
+    "allegation",
+    "allegations",
+    "report",
+    "reports",
+    "statement",
+    "version",
+];
+
+/// Words that point back to a claim just made ("the claim", "these reports").
+const POINTERS: &[&str] = &["the", "this", "these", "that", "those", "such"];
+
+/// How many sentences back "the claim" may point.
+const POINTER_REACH: usize = 3;
+
+/// Every denial of the story with its targets; denials whose target cannot be found are left out.
+pub fn find(run: &Run, saids: &[Said]) -> Vec<Denied> {
+    let mut out = Vec::new();
+    for (k, d) in saids.iter().enumerate() {
+        if !d.denial {
+            continue;
+        }
+        let (targets, target_party, by_content) = match possessive_party(run, d) {
+            Some(party) => {
+                let (targets, by_content) = claims_of_party(run, saids, k, party);
+                (targets, Some(party), by_content)
+            }
+            None if points_back(d.sentence_text(run)) => {
+                let target = last_claim_before(run, saids, k);
+                (target.into_iter().collect(), None, false)
+            }
+            None => (assertions_of_content(saids, k), None, true),
+        };
+        if !targets.is_empty() {
+            out.push(Denied {
+                denial: k,
+                targets,
+                target_party,
+                by_content,
+            });
+        }
+    }
+    out
+}
+
+/// "the Front's claim": the party of the name whose possessive governs a claim noun.
+fn possessive_party(run: &Run, d: &Said) -> Option<usize> {
+    let body = &run.analysis.documents[d.doc].body;
+    run.mentions[d.doc]
+        .iter()
+        .filter(|&&(s, e, _)| s >= d.sentences.0 && e <= d.sentences.1)
+        .find(|&&(_, e, _)| {
+            let after = &body[e..d.sentences.1];
+            let Some(rest) = after
+                .strip_prefix("'s ")
+                .or_else(|| after.strip_prefix("\u{2019}s "))
+            else {
+                return false;
+            };
+            rest.split_whitespace()
+                .take(3)
+                .any(|w| CLAIM_NOUNS.contains(&trim_word(w).to_lowercase().as_str()))
+        })
+        .map(|&(_, _, k)| run.party[k])
+}
+
+fn trim_word(w: &str) -> &str {
+    w.trim_matches(|c: char| !c.is_alphanumeric())
+}
+
+/// "has denied the claim", "rejected these reports".
+fn points_back(sentence: &str) -> bool {
+    let words: Vec<String> = sentence
+        .split_whitespace()
+        .map(|w| trim_word(w).to_lowercase())
+        .collect();
+    words
+        .windows(2)
+        .any(|pair| POINTERS.contains(&pair[0].as_str()) && CLAIM_NOUNS.contains(&pair[1].as_str()))
+}
+
+/// The party's statements in the denial's document that share the most with the denial's
+/// sentence (two content stems or more; else the one that shares most; else the nearest), and
+/// whether they were found by content.
+fn claims_of_party(run: &Run, saids: &[Said], k: usize, party: usize) -> (Vec<usize>, bool) {
+    let d = &saids[k];
+    let name = content_stems(&run.analysis.entities[party].name);
+    let mut about: Vec<String> = content_stems(d.sentence_text(run))
+        .into_iter()
+        .filter(|s| !name.contains(s) && !is_denial_word(s) && !s.starts_with("claim"))
+        .collect();
+    about.sort_unstable();
+    let candidates: Vec<(usize, usize)> = saids
+        .iter()
+        .enumerate()
+        .filter(|(j, s)| *j != k && !s.denial && s.doc == d.doc && s.party == Some(party))
+        .map(|(j, s)| (j, shared(&about, &s.stems)))
+        .collect();
+    let strong: Vec<usize> = candidates
+        .iter()
+        .filter(|&&(_, n)| n >= 2)
+        .map(|&(j, _)| j)
+        .collect();
+    if !strong.is_empty() {
+        return (strong, true);
+    }
+    let best = candidates
+        .iter()
+        .filter(|&&(_, n)| n >= 1)
+        .max_by_key(|&&(j, n)| (n, std::cmp::Reverse(j)))
+        .map(|&(j, _)| j);
+    let nearest = || {
+        candidates
+            .iter()
+            .map(|&(j, _)| j)
+            .min_by_key(|&j| saids[j].sentences.0.abs_diff(d.sentences.0))
+    };
+    (best.or_else(nearest).into_iter().collect(), false)
+}
+
+/// "The Front has denied the claim": the last statement before it, a few sentences back at
+/// most, made by another side.
+fn last_claim_before(run: &Run, saids: &[Said], k: usize) -> Option<usize> {
+    let d = &saids[k];
+    let sentences = &run.analysis.documents[d.doc].sentences;
+    let index_of = |offset: usize| sentences.partition_point(|s| s.end <= offset);
+    let here = index_of(d.sentences.0);
+    saids
+        .iter()
+        .enumerate()
+        .filter(|(j, s)| {
+            *j != k
+                && !s.denial
+                && s.doc == d.doc
+                && s.sentences.1 <= d.sentences.0
+                && here - index_of(s.sentences.0) <= POINTER_REACH
+                && (s.party.is_none() || s.party != d.party)
+        })
+        .max_by_key(|(_, s)| s.sentences.0)
+        .map(|(j, _)| j)
+}
+
+/// "denied that the pass had fallen": statements by others in the story asserting most of what
+/// the denial's content says.
+fn assertions_of_content(saids: &[Said], k: usize) -> Vec<usize> {
+    let d = &saids[k];
+    if d.stems.len() < 2 {
+        return Vec::new();
+    }
+    let needed = 2.max(d.stems.len().div_ceil(2));
+    saids
+        .iter()
+        .enumerate()
+        .filter(|(j, s)| {
+            *j != k
+                && !s.denial
+                && (s.party.is_none() || s.party != d.party)
+                && shared(&d.stems, &s.stems) >= needed
+        })
+        .map(|(j, _)| j)
+        .collect()
+}
+
+/// One contradiction per document, rejected side and rejecting side.
+pub fn contradictions(
+    run: &Run,
+    story: &str,
+    saids: &[Said],
+    denied: &[Denied],
+) -> Vec<Contradiction> {
+    let mut grouped: BTreeMap<(usize, Option<usize>, Option<usize>), (Vec<usize>, Vec<usize>)> =
+        BTreeMap::new();
+    // of several denials of one side's claims in a document, those matched by content speak
+    // for the rest: a weak match only adds noise next to them
+    let key = |x: &Denied| {
+        let d = &saids[x.denial];
+        (
+            d.doc,
+            x.target_party.or_else(|| saids[x.targets[0]].party),
+            d.party,
+        )
+    };
+    let matched_by_content: Vec<_> = denied.iter().filter(|x| x.by_content).map(key).collect();
+    for x in denied {
+        if !x.by_content && matched_by_content.contains(&key(x)) {
+            continue;
+        }
+        let d = &saids[x.denial];
+        let target_party = x.target_party.or_else(|| saids[x.targets[0]].party);
+        let entry = grouped.entry((d.doc, target_party, d.party)).or_default();
+        entry.0.extend(&x.targets);
+        entry.1.push(x.denial);
+    }
+    grouped
+        .into_iter()
+        .map(|((_, target_party, denier), (mut targets, mut denials))| {
+            targets.sort_unstable();
+            targets.dedup();
+            denials.sort_unstable();
+            denials.dedup();
+            let side = |party: Option<usize>, list: &[usize]| {
+                let mut statements: Vec<_> =
+                    list.iter().map(|&j| saids[j].statement(run)).collect();
+                // two quotes of one sentence are one piece of evidence
+                statements.dedup_by(|a, b| a.doc == b.doc && a.start == b.start && a.end == b.end);
+                Side {
+                    claimant: party.map(|p| run.entity_id(p)),
+                    statements,
+                }
+            };
+            Contradiction {
+                id: String::new(),
+                story: story.to_string(),
+                kind: ContradictionKind::Denial,
+                about: about_of(run, &saids[targets[0]]),
+                sides: vec![side(target_party, &targets), side(denier, &denials)],
+            }
+        })
+        .collect()
+}
+
+/// What a claim says, in at most a dozen words: "whether they hold the pass".
+fn about_of(run: &Run, s: &Said) -> String {
+    let text = s.text(run);
+    let text = text.strip_prefix("that ").unwrap_or(text);
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut about = words[..words.len().min(12)].join(" ");
+    if words.len() > 12 {
+        about.push('…');
+    }
+    format!("whether {about}")
+}

@@ -1,0 +1,250 @@
+//! The `reconcile` stage: across each story's documents, what is claimed by whom, what is denied,
+//! which numbers disagree, and the band of every counted thing.
+//!
+//! It reads the run's layers (quotes, quantities, events, times, entities, stories) and the
+//! independence groups; it never goes back to the text stages. Every statement it emits keeps its
+//! document and byte offsets (whole sentences: the evidence a reader checks).
+
+mod claims;
+mod denials;
+mod numbers;
+mod said;
+
+use std::collections::HashMap;
+
+use crate::model::{Analysis, Claim, Contradiction, DateRange, EntityType, NumberBand};
+
+pub use said::Said;
+
+/// What the stage adds to the analysis.
+#[derive(Debug, Default)]
+pub struct Reconciled {
+    pub claims: Vec<Claim>,
+    pub contradictions: Vec<Contradiction>,
+    pub numbers: Vec<NumberBand>,
+}
+
+/// Reconciles every story. `groups[d]` is the independence group of document `d`.
+pub fn reconcile(analysis: &Analysis, groups: &[usize]) -> Reconciled {
+    let run = Run::new(analysis, groups);
+    let mut out = Reconciled::default();
+    for (s, story) in analysis.stories.iter().enumerate() {
+        let saids = said::of_story(&run, s);
+        let denied = denials::find(&run, &saids);
+        let measured = numbers::measure(&run, s);
+        let bands = numbers::bands(&run, &story.id, &measured);
+        let number_conflicts = numbers::conflicts(&run, &story.id, &measured);
+        out.claims.extend(claims::build(
+            &run,
+            &story.id,
+            &saids,
+            &denied,
+            &measured,
+            &number_conflicts,
+        ));
+        out.contradictions
+            .extend(denials::contradictions(&run, &story.id, &saids, &denied));
+        out.contradictions.extend(number_conflicts);
+        out.numbers.extend(bands);
+    }
+    number_ids(&mut out);
+    out
+}
+
+fn number_ids(out: &mut Reconciled) {
+    for (k, c) in out.claims.iter_mut().enumerate() {
+        c.id = format!("claim-{}", k + 1);
+    }
+    for (k, c) in out.contradictions.iter_mut().enumerate() {
+        c.id = format!("contradiction-{}", k + 1);
+    }
+    for (k, n) in out.numbers.iter_mut().enumerate() {
+        n.id = format!("number-{}", k + 1);
+    }
+}
+
+/// The run's layers indexed for the stage: documents, entities and their parties, stories.
+pub struct Run<'a> {
+    pub analysis: &'a Analysis,
+    pub groups: &'a [usize],
+    pub doc_index: HashMap<&'a str, usize>,
+    pub entity_index: HashMap<&'a str, usize>,
+    /// Per entity: the organization it speaks for (its affiliation), else itself.
+    pub party: Vec<usize>,
+    /// Per document: its story (an index into `stories`).
+    pub story_of: Vec<Option<usize>>,
+    /// Per document: entity mentions (start, end, entity), in order.
+    pub mentions: Vec<Vec<(usize, usize, usize)>>,
+    /// Per document: resolved time expressions (start, end, range).
+    pub times: Vec<Vec<(usize, usize, DateRange)>>,
+    /// Per story: organizations acting in two events or more, the parties to what happened.
+    pub belligerents: Vec<Vec<usize>>,
+}
+
+impl<'a> Run<'a> {
+    pub fn new(analysis: &'a Analysis, groups: &'a [usize]) -> Run<'a> {
+        let doc_index: HashMap<&str, usize> = analysis
+            .documents
+            .iter()
+            .enumerate()
+            .map(|(k, d)| (d.id.as_str(), k))
+            .collect();
+        let entity_index: HashMap<&str, usize> = analysis
+            .entities
+            .iter()
+            .enumerate()
+            .map(|(k, e)| (e.id.as_str(), k))
+            .collect();
+        let party = analysis
+            .entities
+            .iter()
+            .enumerate()
+            .map(|(k, e)| {
+                e.affiliation
+                    .as_deref()
+                    .filter(|_| e.kind == EntityType::Person)
+                    .and_then(|a| entity_index.get(a).copied())
+                    .unwrap_or(k)
+            })
+            .collect();
+        let mut story_of = vec![None; analysis.documents.len()];
+        for (s, story) in analysis.stories.iter().enumerate() {
+            for id in &story.documents {
+                if let Some(&d) = doc_index.get(id.as_str()) {
+                    story_of[d] = Some(s);
+                }
+            }
+        }
+        let mut mentions = vec![Vec::new(); analysis.documents.len()];
+        for (k, e) in analysis.entities.iter().enumerate() {
+            for m in &e.mentions {
+                if let Some(&d) = doc_index.get(m.doc.as_str()) {
+                    mentions[d].push((m.start, m.end, k));
+                }
+            }
+        }
+        for list in &mut mentions {
+            list.sort_unstable();
+        }
+        let mut times = vec![Vec::new(); analysis.documents.len()];
+        for t in &analysis.times {
+            if let (Some(&d), Some(range)) = (doc_index.get(t.doc.as_str()), t.resolved) {
+                times[d].push((t.start, t.end, range));
+            }
+        }
+        let mut run = Run {
+            analysis,
+            groups,
+            doc_index,
+            entity_index,
+            party,
+            story_of,
+            mentions,
+            times,
+            belligerents: Vec::new(),
+        };
+        run.belligerents = run.find_belligerents();
+        run
+    }
+
+    fn find_belligerents(&self) -> Vec<Vec<usize>> {
+        let mut counts: Vec<HashMap<usize, usize>> =
+            vec![HashMap::new(); self.analysis.stories.len()];
+        for event in &self.analysis.events {
+            let Some(s) = event
+                .evidence
+                .first()
+                .and_then(|e| self.doc(&e.doc))
+                .and_then(|d| self.story_of[d])
+            else {
+                continue;
+            };
+            for actor in &event.actors {
+                if let Some(k) = self.entity(actor) {
+                    let p = self.party[k];
+                    if self.analysis.entities[p].kind == EntityType::Organization {
+                        *counts[s].entry(p).or_insert(0) += 1;
+                    }
+                }
+            }
+        }
+        counts
+            .into_iter()
+            .map(|c| {
+                let mut parties: Vec<usize> = c
+                    .into_iter()
+                    .filter(|&(_, n)| n >= 2)
+                    .map(|(p, _)| p)
+                    .collect();
+                parties.sort_unstable();
+                parties
+            })
+            .collect()
+    }
+
+    pub fn doc(&self, id: &str) -> Option<usize> {
+        self.doc_index.get(id).copied()
+    }
+
+    pub fn entity(&self, id: &str) -> Option<usize> {
+        self.entity_index.get(id).copied()
+    }
+
+    pub fn entity_id(&self, k: usize) -> String {
+        self.analysis.entities[k].id.clone()
+    }
+
+    /// The whole sentences of document `d` that `start..end` touches.
+    pub fn sentences_around(&self, d: usize, start: usize, end: usize) -> (usize, usize) {
+        let doc = &self.analysis.documents[d];
+        let touching = doc
+            .sentences
+            .iter()
+            .filter(|s| s.start < end.max(start + 1) && start < s.end);
+        let first = touching.clone().map(|s| s.start).min().unwrap_or(start);
+        let last = touching.map(|s| s.end).max().unwrap_or(end);
+        (first.min(start), last.max(end))
+    }
+
+    /// The entity named at `start..end` (a mention inside it), if any.
+    pub fn entities_in(&self, d: usize, start: usize, end: usize) -> Vec<usize> {
+        self.mentions[d]
+            .iter()
+            .filter(|&&(s, e, _)| s >= start && e <= end)
+            .map(|&(_, _, k)| k)
+            .collect()
+    }
+
+    /// The date of the first resolved time expression inside `start..end`.
+    pub fn time_in(&self, d: usize, start: usize, end: usize) -> Option<DateRange> {
+        self.times[d]
+            .iter()
+            .find(|&&(s, e, _)| s >= start && e <= end)
+            .map(|&(_, _, range)| range)
+    }
+}
+
+/// Lower-cased English stems of the content words of `text`.
+pub fn content_stems(text: &str) -> Vec<String> {
+    thread_local! {
+        static STEMMER: rust_stemmers::Stemmer =
+            rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
+    }
+    STEMMER.with(|stemmer| {
+        let mut stems: Vec<String> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.len() > 2)
+            .map(str::to_lowercase)
+            .filter(|w| !crate::lexicon::STOPWORDS.contains(&w.as_str()))
+            .map(|w| stemmer.stem(&w).into_owned())
+            .collect();
+        stems.sort_unstable();
+        stems.dedup();
+        stems
+    })
+}
+
+/// Stems both sorted lists share.
+pub fn shared(a: &[String], b: &[String]) -> usize {
+    a.iter().filter(|s| b.binary_search(s).is_ok()).count()
+}

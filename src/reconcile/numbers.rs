@@ -1,0 +1,411 @@
+//! Numbers: every figure of a story keyed by what it counts or measures, banded low / best /
+//! high, and the figures that cannot all be right.
+//!
+//! Two casualty counts conflict only when both are said of the same period (their sentences
+//! date them, and the dates meet): seven dead on one night and 350 over a week are not at odds.
+//! A distance to a named place does not change with time, so two distances conflict whenever
+//! their ranges cannot meet.
+
+use std::collections::BTreeMap;
+
+use super::Run;
+use crate::model::{
+    Approximation, ClaimStatement, Contradiction, ContradictionKind, DateRange, NumberBand,
+    NumberClaim, Side, Stance,
+};
+
+/// What a figure measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dimension {
+    /// People or things counted.
+    Count,
+    /// A distance, in kilometres.
+    Length,
+}
+
+/// One figure of a story, placed and keyed.
+#[derive(Debug, Clone)]
+pub struct Measured {
+    /// Index into the run's quantities.
+    pub quantity: usize,
+    pub doc: usize,
+    pub dimension: Dimension,
+    /// Figures with the same key speak of the same thing.
+    pub key: String,
+    /// The key in words ("Lorn fighters killed", "distance north of Tarnby").
+    pub about: String,
+    /// The value in the dimension's unit, and the range the wording allows.
+    pub value: f64,
+    pub low: f64,
+    pub high: f64,
+    pub window: Option<DateRange>,
+    pub claimant: Option<usize>,
+    pub party: Option<usize>,
+    pub sentences: (usize, usize),
+}
+
+/// What happened to the counted, by the stem of the word that says it.
+const OUTCOMES: &[(&str, &str)] = &[
+    ("kill", "killed"),
+    ("dead", "killed"),
+    ("die", "killed"),
+    ("death", "killed"),
+    ("slain", "killed"),
+    ("injur", "injured"),
+    ("wound", "injured"),
+    ("hurt", "injured"),
+    ("captur", "captured"),
+    ("seiz", "captured"),
+    ("arrest", "arrested"),
+    ("detain", "arrested"),
+    ("displac", "displaced"),
+    ("fled", "displaced"),
+    ("flee", "displaced"),
+    ("missing", "missing"),
+    ("abduct", "abducted"),
+    ("kidnap", "abducted"),
+];
+
+/// Words that end the counted phrase ("killed in a clash").
+const PREPOSITIONS: &[&str] = &[
+    "in", "by", "with", "at", "on", "from", "during", "after", "near", "across", "over", "for",
+    "since", "to", "while", "and", "as",
+];
+
+/// Compass words a distance is given along.
+const DIRECTIONS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "north-east",
+    "north-west",
+    "south-east",
+    "south-west",
+];
+
+/// Kilometres per unit of length.
+const LENGTHS: &[(&str, f64)] = &[("kilometre", 1.0), ("mile", 1.609_344), ("metre", 0.001)];
+
+/// The smallest figure without an outcome that still counts something worth a band (a force's
+/// strength, a crowd): small counts without an outcome are "two sides", "three fronts".
+const LEAST_BARE_COUNT: f64 = 10.0;
+
+/// The figures of story `s` that count or measure something nameable.
+pub fn measure(run: &Run, s: usize) -> Vec<Measured> {
+    let mut out = Vec::new();
+    for (q, quantity) in run.analysis.quantities.iter().enumerate() {
+        let Some(d) = run.doc(&quantity.doc) else {
+            continue;
+        };
+        if run.story_of[d] != Some(s) {
+            continue;
+        }
+        let sentences = run.sentences_around(d, quantity.start, quantity.end);
+        let claimant = quantity.claimant.as_deref().and_then(|id| run.entity(id));
+        let named = named_in(run, d, quantity.end, sentences.1, &quantity.what);
+        let keyed = match quantity.unit.as_deref() {
+            None => count_key(run, &quantity.what, &named, quantity.value, quantity.vague),
+            Some(unit) => length_key(run, unit, &quantity.what, &named),
+        };
+        let Some((dimension, key, about, scale)) = keyed else {
+            continue;
+        };
+        let value = quantity.value * scale;
+        let (low, high) = range(
+            dimension,
+            quantity.approx,
+            value,
+            quantity.low.map(|v| v * scale),
+            quantity.high.map(|v| v * scale),
+        );
+        out.push(Measured {
+            quantity: q,
+            doc: d,
+            dimension,
+            key,
+            about,
+            value,
+            low,
+            high,
+            window: run.time_in(d, sentences.0, sentences.1),
+            claimant,
+            party: claimant.map(|k| run.party[k]),
+            sentences,
+        });
+    }
+    out
+}
+
+/// Entities named in the counted phrase: mentions after the number in its sentence whose text
+/// the phrase holds.
+fn named_in(run: &Run, d: usize, from: usize, to: usize, what: &str) -> Vec<usize> {
+    let body = &run.analysis.documents[d].body;
+    run.mentions[d]
+        .iter()
+        .filter(|&&(s, e, _)| s >= from && e <= to && what.contains(&body[s..e]))
+        .map(|&(_, _, k)| k)
+        .collect()
+}
+
+type Keyed = (Dimension, String, String, f64);
+
+/// "Lorn fighters killed in a clash" → killed | Lorn. A named victim is the key; else the
+/// phrase's first noun ("members"). Counts with no outcome need a size to be worth a band.
+fn count_key(run: &Run, what: &str, named: &[usize], value: f64, vague: bool) -> Option<Keyed> {
+    let words: Vec<&str> = what
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let outcome_at = words.iter().position(|w| outcome_of(w).is_some());
+    let outcome = outcome_at.and_then(|k| outcome_of(words[k])).unwrap_or("");
+    if outcome.is_empty() && value < LEAST_BARE_COUNT && !vague {
+        return None;
+    }
+    let phrase: Vec<&str> = match outcome_at {
+        Some(k) if k > 0 => words[..k].to_vec(),
+        Some(k) => words[k + 1..].to_vec(),
+        None => words,
+    };
+    let phrase: Vec<&str> = phrase
+        .into_iter()
+        .take_while(|w| !PREPOSITIONS.contains(&w.to_lowercase().as_str()))
+        .collect();
+    let entities = &run.analysis.entities;
+    let phrase_text = phrase.join(" ");
+    let victim = named
+        .iter()
+        .find(|&&k| {
+            let e = &entities[k];
+            std::iter::once(&e.name)
+                .chain(&e.variants)
+                .any(|v| phrase_text.contains(v.as_str()))
+        })
+        .copied();
+    let (key, shown) = match victim {
+        Some(k) => (entities[k].id.clone(), phrase_text.clone()),
+        None => {
+            let noun = phrase
+                .iter()
+                .find(|w| !crate::lexicon::STOPWORDS.contains(&w.to_lowercase().as_str()))?;
+            let lower = noun.to_lowercase();
+            let stem = lower.strip_suffix('s').unwrap_or(&lower).to_string();
+            (stem, phrase.join(" "))
+        }
+    };
+    let about = if outcome.is_empty() {
+        shown
+    } else {
+        format!("{shown} {outcome}")
+    };
+    Some((
+        Dimension::Count,
+        format!("count|{outcome}|{key}"),
+        about,
+        1.0,
+    ))
+}
+
+fn outcome_of(word: &str) -> Option<&'static str> {
+    let lower = word.to_lowercase();
+    OUTCOMES
+        .iter()
+        .find(|(stem, _)| lower.starts_with(stem))
+        .map(|&(_, outcome)| outcome)
+}
+
+/// "90 miles north of Tarnby" → distance | north | Tarnby, in kilometres.
+fn length_key(run: &Run, unit: &str, what: &str, named: &[usize]) -> Option<Keyed> {
+    let scale = LENGTHS.iter().find(|(u, _)| *u == unit)?.1;
+    let lower = what.to_lowercase();
+    let direction = lower
+        .split_whitespace()
+        .find(|w| DIRECTIONS.contains(w))?
+        .to_string();
+    let place = *named.first()?;
+    let entity = &run.analysis.entities[place];
+    Some((
+        Dimension::Length,
+        format!("length|{direction}|{}", entity.id),
+        format!("distance {direction} of {}", entity.name),
+        scale,
+    ))
+}
+
+/// The range a figure's wording allows. Stated distances are rounded: an exact one may be 5%
+/// off, an "about" one 10%.
+fn range(
+    dimension: Dimension,
+    approx: Approximation,
+    value: f64,
+    low: Option<f64>,
+    high: Option<f64>,
+) -> (f64, f64) {
+    let rounding = match dimension {
+        Dimension::Count => 0.0,
+        Dimension::Length => 0.05,
+    };
+    match approx {
+        Approximation::Exact => (
+            low.unwrap_or(value * (1.0 - rounding)),
+            high.unwrap_or(value * (1.0 + rounding)),
+        ),
+        Approximation::About => (value * 0.9, value * 1.1),
+        Approximation::AtLeast | Approximation::Over => (value, f64::INFINITY),
+        Approximation::AtMost | Approximation::Under => (0.0, value),
+    }
+}
+
+fn meet(a: &Measured, b: &Measured) -> bool {
+    a.low <= b.high && b.low <= a.high
+}
+
+fn same_period(a: &Measured, b: &Measured) -> bool {
+    match (a.dimension, a.window, b.window) {
+        (Dimension::Length, _, _) => true,
+        (Dimension::Count, Some(x), Some(y)) => x.start <= y.end && y.start <= x.end,
+        _ => false,
+    }
+}
+
+/// A band per counted or measured thing.
+pub fn bands(run: &Run, story: &str, measured: &[Measured]) -> Vec<NumberBand> {
+    let s = run.story_of[measured.first().map_or(0, |m| m.doc)];
+    let belligerents: &[usize] = s.map_or(&[], |s| &run.belligerents[s]);
+    by_key(measured)
+        .into_values()
+        .map(|members| {
+            let values: Vec<f64> = members.iter().map(|&k| measured[k].value).collect();
+            let low = values.iter().copied().fold(f64::INFINITY, f64::min);
+            let high = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+            let first = &measured[members[0]];
+            NumberBand {
+                id: String::new(),
+                story: story.to_string(),
+                about: first.about.clone(),
+                unit: (first.dimension == Dimension::Length).then(|| "kilometre".to_string()),
+                low,
+                best: best_of(run, measured, &members),
+                high,
+                lowest_reported: low,
+                claims: members
+                    .iter()
+                    .map(|&k| number_claim(run, &measured[k], belligerents))
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+pub fn by_key(measured: &[Measured]) -> BTreeMap<&str, Vec<usize>> {
+    let mut groups: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (k, m) in measured.iter().enumerate() {
+        groups.entry(m.key.as_str()).or_default().push(k);
+    }
+    groups
+}
+
+/// The median of the independence groups' figures: copies of one report count once.
+fn best_of(run: &Run, measured: &[Measured], members: &[usize]) -> f64 {
+    let mut per_group: BTreeMap<usize, Vec<f64>> = BTreeMap::new();
+    for &k in members {
+        per_group
+            .entry(run.groups[measured[k].doc])
+            .or_default()
+            .push(measured[k].value);
+    }
+    let mut values: Vec<f64> = per_group.into_values().map(|v| median(v)).collect();
+    values.sort_by(f64::total_cmp);
+    median(values)
+}
+
+fn median(mut values: Vec<f64>) -> f64 {
+    values.sort_by(f64::total_cmp);
+    let n = values.len();
+    if n == 0 {
+        0.0
+    } else if n % 2 == 1 {
+        values[n / 2]
+    } else {
+        (values[n / 2 - 1] + values[n / 2]) / 2.0
+    }
+}
+
+fn number_claim(run: &Run, m: &Measured, belligerents: &[usize]) -> NumberClaim {
+    let q = &run.analysis.quantities[m.quantity];
+    NumberClaim {
+        quantity: q.id.clone(),
+        doc: q.doc.clone(),
+        text: q.text.clone(),
+        value: q.value,
+        approx: q.approx,
+        claimant: m.claimant.map(|k| run.entity_id(k)),
+        partisan: m.party.is_some_and(|p| belligerents.contains(&p)),
+        window: m.window,
+    }
+}
+
+/// Figures for the same thing and period whose ranges cannot meet, as sides that each hold
+/// figures that agree among themselves.
+pub fn conflicts(run: &Run, story: &str, measured: &[Measured]) -> Vec<Contradiction> {
+    let mut out = Vec::new();
+    for members in by_key(measured).into_values() {
+        let at_odds = |a: usize, b: usize| {
+            let (x, y) = (&measured[a], &measured[b]);
+            (x.doc != y.doc || x.claimant != y.claimant) && same_period(x, y) && !meet(x, y)
+        };
+        let involved: Vec<usize> = members
+            .iter()
+            .copied()
+            .filter(|&a| members.iter().any(|&b| at_odds(a, b)))
+            .collect();
+        if involved.is_empty() {
+            continue;
+        }
+        let mut sides: Vec<Vec<usize>> = Vec::new();
+        for &k in &involved {
+            match sides
+                .iter_mut()
+                .find(|side| side.iter().all(|&j| !at_odds(j, k)))
+            {
+                Some(side) => side.push(k),
+                None => sides.push(vec![k]),
+            }
+        }
+        out.push(Contradiction {
+            id: String::new(),
+            story: story.to_string(),
+            kind: ContradictionKind::Numbers,
+            about: measured[involved[0]].about.clone(),
+            sides: sides
+                .iter()
+                .map(|side| Side {
+                    claimant: side
+                        .iter()
+                        .find_map(|&k| measured[k].party)
+                        .map(|p| run.entity_id(p)),
+                    statements: side.iter().map(|&k| statement(run, &measured[k])).collect(),
+                })
+                .collect(),
+        });
+    }
+    out
+}
+
+/// A figure's sentences as evidence.
+pub fn statement(run: &Run, m: &Measured) -> ClaimStatement {
+    let doc = &run.analysis.documents[m.doc];
+    ClaimStatement {
+        doc: doc.id.clone(),
+        start: m.sentences.0,
+        end: m.sentences.1,
+        text: doc.body[m.sentences.0..m.sentences.1].trim().to_string(),
+        claimant: m.claimant.map(|k| run.entity_id(k)),
+        stance: Stance::Asserts,
+    }
+}
