@@ -15,6 +15,7 @@ pub mod output;
 pub mod pipeline;
 pub mod readers;
 pub mod reconcile;
+pub mod report;
 pub mod reuse;
 pub mod stories;
 pub mod text;

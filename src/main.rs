@@ -241,6 +241,7 @@ fn analyze(
     }
     let writing = Instant::now();
     let path = output::write_analysis(&analysis, out)?;
+    let reports = output::write_reports(&analysis, out)?;
     if !quiet {
         print!("{}", output::summary(&analysis));
         if entity_table {
@@ -249,15 +250,21 @@ fn analyze(
         let mut stages = format!("documents {:.2} s", documents_done.as_secs_f64());
         if let Some(times) = times {
             stages += &format!(
-                ", reuse {:.2} s, stories {:.2} s, entities {:.2} s",
+                ", reuse {:.2} s, stories {:.2} s, entities {:.2} s, reconcile {:.2} s",
                 times.reuse.as_secs_f64(),
                 times.stories.as_secs_f64(),
-                times.entities.as_secs_f64()
+                times.entities.as_secs_f64(),
+                times.reconcile.as_secs_f64()
             );
         }
+        let names: Vec<String> = reports
+            .iter()
+            .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+            .collect();
         println!(
-            "wrote {} in {:.2} s ({stages}, writing {:.2} s)",
+            "wrote {} and {} in {:.2} s ({stages}, writing {:.2} s)",
             path.display(),
+            names.join(", "),
             started.elapsed().as_secs_f64(),
             writing.elapsed().as_secs_f64()
         );

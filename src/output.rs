@@ -5,6 +5,7 @@ use std::io::{BufWriter, Write};
 use std::path::Path;
 
 use crate::model::Analysis;
+use crate::report;
 
 /// Writes `DIR/analysis.json` (creating DIR), atomically: a crash never leaves half a file.
 pub fn write_analysis(analysis: &Analysis, dir: &Path) -> anyhow::Result<std::path::PathBuf> {
@@ -21,6 +22,36 @@ pub fn write_analysis(analysis: &Analysis, dir: &Path) -> anyhow::Result<std::pa
         w.flush()?;
     }
     std::fs::rename(&tmp, &path)?;
+    Ok(path)
+}
+
+/// Writes the reports beside `analysis.json`: `report.md`, a self-contained `report.html`, and
+/// `events.csv` (ACLED-like columns), `quotes.csv`, `claims.csv`. Returns the paths written.
+pub fn write_reports(analysis: &Analysis, dir: &Path) -> anyhow::Result<Vec<std::path::PathBuf>> {
+    let layout = report::layout::report(analysis);
+    let files = [
+        ("report.md", report::render::markdown(&layout)),
+        ("report.html", report::render::html(&layout)),
+        ("events.csv", report::tables::events_csv(analysis)?),
+        ("quotes.csv", report::tables::quotes_csv(analysis)?),
+        ("claims.csv", report::tables::claims_csv(analysis)?),
+    ];
+    let mut written = Vec::new();
+    for (name, text) in files {
+        written.push(write_atomically(dir, name, text.as_bytes())?);
+    }
+    Ok(written)
+}
+
+/// Writes `dir/name` through a temporary file renamed into place: a crash never leaves half a
+/// file.
+fn write_atomically(dir: &Path, name: &str, bytes: &[u8]) -> anyhow::Result<std::path::PathBuf> {
+    let path = dir.join(name);
+    let tmp = dir.join(format!(".{name}.partial"));
+    std::fs::write(&tmp, bytes)
+        .map_err(|e| anyhow::anyhow!("{}: cannot write ({e})", tmp.display()))?;
+    std::fs::rename(&tmp, &path)
+        .map_err(|e| anyhow::anyhow!("{}: cannot write ({e})", path.display()))?;
     Ok(path)
 }
 

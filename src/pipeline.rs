@@ -10,7 +10,7 @@ use rayon::prelude::*;
 
 use crate::ingest::{self, Source};
 use crate::model::{Analysis, Document, InputProblem};
-use crate::{entities, extract, reconcile, reuse, stories, text};
+use crate::{entities, extract, reconcile, report, reuse, stories, text};
 
 /// What a reader hands over: an article or a problem with an input.
 pub type Item = Result<Source, InputProblem>;
@@ -95,6 +95,8 @@ pub struct StageTimes {
     pub reuse: Duration,
     pub stories: Duration,
     pub entities: Duration,
+    /// Reconcile and report.
+    pub reconcile: Duration,
 }
 
 /// The cross-document phase: reuse, independence groups, stories and topics, entities.
@@ -117,10 +119,13 @@ pub fn across_documents(analysis: &mut Analysis) -> StageTimes {
     analysis.quantities = extract::quantities::link(&analysis.documents, &entity_at);
     analysis.events = extract::events::link(&analysis.documents, &entity_at);
     drop(entity_at);
+    let entities = started.elapsed();
+    let started = Instant::now();
     let reconciled = reconcile::reconcile(analysis, &groups);
     analysis.claims = reconciled.claims;
     analysis.contradictions = reconciled.contradictions;
     analysis.numbers = reconciled.numbers;
+    report::build(analysis, &groups);
     // the documents' own statements, quantities, times and events are in the run's lists now
     for doc in &mut analysis.documents {
         doc.statements = Vec::new();
@@ -131,7 +136,8 @@ pub fn across_documents(analysis: &mut Analysis) -> StageTimes {
     StageTimes {
         reuse,
         stories,
-        entities: started.elapsed(),
+        entities,
+        reconcile: started.elapsed(),
     }
 }
 

@@ -113,8 +113,8 @@ fn same_claim_clusters(saids: &[Said]) -> Vec<Vec<usize>> {
         }
     }
     let mut clusters: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for k in 0..saids.len() {
-        if !saids[k].denial {
+    for (k, said) in saids.iter().enumerate() {
+        if !said.denial {
             clusters.entry(root(&mut parent, k)).or_default().push(k);
         }
     }

@@ -7,8 +7,9 @@
 use std::collections::BTreeMap;
 
 use super::said::{is_denial_word, Said};
-use super::{content_stems, shared, Run};
+use super::Run;
 use crate::model::{Contradiction, ContradictionKind, Side};
+use crate::text::{content_stems, shared};
 
 /// A denial (an index into the story's saids) and what it rejects.
 #[derive(Debug, Clone)]
@@ -69,7 +70,25 @@ pub fn find(run: &Run, saids: &[Said]) -> Vec<Denied> {
             });
         }
     }
+    // of several denials of one side's claims in a document, those matched by content speak
+    // for the rest: a weak match only adds noise next to them
+    let matched: Vec<_> = out
+        .iter()
+        .filter(|x| x.by_content)
+        .map(|x| sides_of(saids, x))
+        .collect();
+    out.retain(|x| x.by_content || !matched.contains(&sides_of(saids, x)));
     out
+}
+
+/// (document, rejected side, rejecting side) of a denial.
+fn sides_of(saids: &[Said], x: &Denied) -> (usize, Option<usize>, Option<usize>) {
+    let d = &saids[x.denial];
+    (
+        d.doc,
+        x.target_party.or_else(|| saids[x.targets[0]].party),
+        d.party,
+    )
 }
 
 /// "the Front's claim": the party of the name whose possessive governs a claim noun.
@@ -197,26 +216,11 @@ pub fn contradictions(
     saids: &[Said],
     denied: &[Denied],
 ) -> Vec<Contradiction> {
-    let mut grouped: BTreeMap<(usize, Option<usize>, Option<usize>), (Vec<usize>, Vec<usize>)> =
-        BTreeMap::new();
-    // of several denials of one side's claims in a document, those matched by content speak
-    // for the rest: a weak match only adds noise next to them
-    let key = |x: &Denied| {
-        let d = &saids[x.denial];
-        (
-            d.doc,
-            x.target_party.or_else(|| saids[x.targets[0]].party),
-            d.party,
-        )
-    };
-    let matched_by_content: Vec<_> = denied.iter().filter(|x| x.by_content).map(key).collect();
+    // (document, rejected side, rejecting side) → (targets, denials)
+    type Sides = (Vec<usize>, Vec<usize>);
+    let mut grouped: BTreeMap<(usize, Option<usize>, Option<usize>), Sides> = BTreeMap::new();
     for x in denied {
-        if !x.by_content && matched_by_content.contains(&key(x)) {
-            continue;
-        }
-        let d = &saids[x.denial];
-        let target_party = x.target_party.or_else(|| saids[x.targets[0]].party);
-        let entry = grouped.entry((d.doc, target_party, d.party)).or_default();
+        let entry = grouped.entry(sides_of(saids, x)).or_default();
         entry.0.extend(&x.targets);
         entry.1.push(x.denial);
     }
@@ -252,6 +256,12 @@ pub fn contradictions(
 fn about_of(run: &Run, s: &Said) -> String {
     let text = s.text(run);
     let text = text.strip_prefix("that ").unwrap_or(text);
+    let text = text.trim_end_matches(|c: char| !c.is_alphanumeric());
+    // quotation marks cut at twelve words would be left open
+    let text: String = text
+        .chars()
+        .filter(|c| !matches!(c, '"' | '\u{201c}' | '\u{201d}'))
+        .collect();
     let words: Vec<&str> = text.split_whitespace().collect();
     let mut about = words[..words.len().min(12)].join(" ");
     if words.len() > 12 {

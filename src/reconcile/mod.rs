@@ -223,28 +223,3 @@ impl<'a> Run<'a> {
             .map(|&(_, _, range)| range)
     }
 }
-
-/// Lower-cased English stems of the content words of `text`.
-pub fn content_stems(text: &str) -> Vec<String> {
-    thread_local! {
-        static STEMMER: rust_stemmers::Stemmer =
-            rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
-    }
-    STEMMER.with(|stemmer| {
-        let mut stems: Vec<String> = text
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| w.len() > 2)
-            .map(str::to_lowercase)
-            .filter(|w| !crate::lexicon::STOPWORDS.contains(&w.as_str()))
-            .map(|w| stemmer.stem(&w).into_owned())
-            .collect();
-        stems.sort_unstable();
-        stems.dedup();
-        stems
-    })
-}
-
-/// Stems both sorted lists share.
-pub fn shared(a: &[String], b: &[String]) -> usize {
-    a.iter().filter(|s| b.binary_search(s).is_ok()).count()
-}

@@ -319,7 +319,7 @@ fn best_of(run: &Run, measured: &[Measured], members: &[usize]) -> f64 {
             .or_default()
             .push(measured[k].value);
     }
-    let mut values: Vec<f64> = per_group.into_values().map(|v| median(v)).collect();
+    let mut values: Vec<f64> = per_group.into_values().map(median).collect();
     values.sort_by(f64::total_cmp);
     median(values)
 }

@@ -1,8 +1,9 @@
 //! A story's statements as the stage sees them: who said it, for which side, in which sentences,
 //! and whether it denies.
 
-use super::{content_stems, Run};
+use super::Run;
 use crate::model::{ClaimStatement, Stance};
+use crate::text::content_stems;
 
 /// One quote of a story, placed.
 #[derive(Debug, Clone)]

@@ -1,0 +1,424 @@
+//! The report as a reader sees it, before any format: headings, paragraphs, lists and tables
+//! per story. Markdown and HTML are two renderings of this one layout.
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::model::{Analysis, ClaimStatus, ContradictionKind, Entity, ReuseKind, Stance, Story};
+
+/// A piece of the report.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    Heading(u8, String),
+    Paragraph(String),
+    List(Vec<String>),
+    Table {
+        headers: Vec<String>,
+        rows: Vec<Vec<String>>,
+    },
+}
+
+/// Rows a claims table shows before it points to `claims.csv`.
+const CLAIM_ROWS: usize = 30;
+
+/// Documents a claims table gives a column each; a larger story lists them per claim.
+const DOCUMENT_COLUMNS: usize = 12;
+
+/// Entities an entity table shows at most.
+const ENTITY_ROWS: usize = 40;
+
+/// The whole report.
+pub fn report(analysis: &Analysis) -> Vec<Block> {
+    let names: HashMap<&str, &Entity> = analysis
+        .entities
+        .iter()
+        .map(|e| (e.id.as_str(), e))
+        .collect();
+    let name = |id: &Option<String>| -> String {
+        id.as_deref()
+            .and_then(|id| names.get(id))
+            .map_or("—".to_string(), |e| e.name.clone())
+    };
+    let mut out = vec![
+        Block::Heading(1, "Parallax report".into()),
+        Block::Paragraph(format!(
+            "{} documents, {} stories, {} claims, {} contradictions. Every line below names the \
+             documents it comes from; offsets and full evidence are in analysis.json.",
+            analysis.documents.len(),
+            analysis.stories.len(),
+            analysis.claims.len(),
+            analysis.contradictions.len()
+        )),
+    ];
+    for story in &analysis.stories {
+        out.push(Block::Heading(
+            2,
+            format!(
+                "{} — {} ({} documents, {} independent sources)",
+                story.id,
+                story.label,
+                story.documents.len(),
+                story.independent_sources
+            ),
+        ));
+        out.extend(summary(analysis, story));
+        out.extend(timeline(analysis, story));
+        out.extend(contradictions(analysis, story, &name));
+        out.extend(claims(analysis, story));
+        out.extend(numbers(analysis, story, &name));
+        out.extend(entities(analysis, story, &name));
+        out.extend(copies(analysis, story));
+    }
+    out
+}
+
+fn summary(analysis: &Analysis, story: &Story) -> Vec<Block> {
+    let items: Vec<String> = analysis
+        .summary
+        .iter()
+        .filter(|s| s.story == story.id)
+        .map(|s| {
+            let mark = if s.contested { " (contested)" } else { "" };
+            format!("{}{mark} [{}]", s.text, s.sources.join(", "))
+        })
+        .collect();
+    section("Summary", vec![Block::List(items)])
+}
+
+/// Happenings the text dates, in order; then those only their article's date places.
+fn timeline(analysis: &Analysis, story: &Story) -> Vec<Block> {
+    let rows = |by_article: bool| -> Vec<Vec<String>> {
+        analysis
+            .timeline
+            .iter()
+            .filter(|t| t.story == story.id && t.dated_by_article == by_article)
+            .map(timeline_row)
+            .collect()
+    };
+    let headers = ["date", "precision", "type", "what happened", "sources"];
+    let mut blocks = section("Timeline", vec![table(&headers, rows(false))]);
+    let undated = rows(true);
+    if !undated.is_empty() {
+        blocks.push(Block::Paragraph(
+            "Also reported, with no date in the text: placed by their article's date only.".into(),
+        ));
+        blocks.push(table(&headers, undated));
+    }
+    blocks
+}
+
+fn timeline_row(t: &crate::model::TimelineEntry) -> Vec<String> {
+    let date = t.date.map_or("—".into(), |d| {
+        if d.start == d.end {
+            d.start.to_string()
+        } else {
+            format!("{} – {}", d.start, d.end)
+        }
+    });
+    vec![
+        date,
+        t.precision.clone(),
+        t.kind.clone(),
+        t.summary.clone(),
+        t.sources.join(", "),
+    ]
+}
+
+fn contradictions(
+    analysis: &Analysis,
+    story: &Story,
+    name: &dyn Fn(&Option<String>) -> String,
+) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    for c in analysis
+        .contradictions
+        .iter()
+        .filter(|c| c.story == story.id)
+    {
+        let kind = match c.kind {
+            ContradictionKind::Denial => "one side denies what the other claims",
+            ContradictionKind::Numbers => "figures that cannot all be right",
+            ContradictionKind::Blame => "each side blames the other",
+        };
+        blocks.push(Block::Paragraph(format!("{}: {kind}.", c.about)));
+        let rows = c
+            .sides
+            .iter()
+            .enumerate()
+            .flat_map(|(k, side)| {
+                side.statements.iter().map(move |s| {
+                    let stance = match s.stance {
+                        Stance::Asserts => "asserts",
+                        Stance::Denies => "denies",
+                    };
+                    vec![
+                        format!("{}", (b'A' + k as u8) as char),
+                        name(&side.claimant).replace('—', "(not attributed)"),
+                        stance.to_string(),
+                        s.text.clone(),
+                        s.doc.clone(),
+                    ]
+                })
+            })
+            .collect();
+        blocks.push(table(
+            &["side", "who", "stance", "what they said", "document"],
+            rows,
+        ));
+    }
+    section("Contradictions", blocks)
+}
+
+/// Claims × documents: who asserts and who denies each claim.
+fn claims(analysis: &Analysis, story: &Story) -> Vec<Block> {
+    let mut list: Vec<_> = analysis
+        .claims
+        .iter()
+        .filter(|c| c.story == story.id)
+        .collect();
+    let rank = |s: ClaimStatus| match s {
+        ClaimStatus::Contested => 0,
+        ClaimStatus::Corroborated => 1,
+        ClaimStatus::SingleSource => 2,
+    };
+    list.sort_by_key(|c| (rank(c.status), std::cmp::Reverse(c.independent_sources)));
+    let shown = list.len().min(CLAIM_ROWS);
+    let stance_in = |c: &crate::model::Claim, d: &str| {
+        let stances: Vec<Stance> = c
+            .statements
+            .iter()
+            .filter(|s| s.doc == d)
+            .map(|s| s.stance)
+            .collect();
+        if stances.contains(&Stance::Denies) {
+            Some(Stance::Denies)
+        } else {
+            stances.first().copied()
+        }
+    };
+    let mut headers = vec!["claim".to_string(), "status".to_string()];
+    let mut blocks = Vec::new();
+    if story.documents.len() <= DOCUMENT_COLUMNS {
+        // sources × claims: one column per document
+        headers.extend((1..=story.documents.len()).map(|k| format!("doc {k}")));
+        let rows = list[..shown]
+            .iter()
+            .map(|c| {
+                let mut row = vec![c.about.clone(), status_name(c.status).to_string()];
+                row.extend(story.documents.iter().map(|d| match stance_in(c, d) {
+                    Some(Stance::Denies) => "denies".into(),
+                    Some(Stance::Asserts) => "asserts".into(),
+                    None => String::new(),
+                }));
+                row
+            })
+            .collect();
+        let legend: Vec<String> = story
+            .documents
+            .iter()
+            .enumerate()
+            .map(|(k, d)| format!("doc {} = {d}", k + 1))
+            .collect();
+        blocks.push(Block::Table { headers, rows });
+        blocks.push(Block::Paragraph(legend.join("; ")));
+    } else {
+        // too many documents for columns: who asserts and who denies, listed
+        headers.extend(["asserted in".to_string(), "denied in".to_string()]);
+        let rows = list[..shown]
+            .iter()
+            .map(|c| {
+                let docs = |stance: Stance| {
+                    let mut ids: Vec<&str> = story
+                        .documents
+                        .iter()
+                        .filter(|d| stance_in(c, d) == Some(stance))
+                        .map(String::as_str)
+                        .collect();
+                    ids.dedup();
+                    ids.join(", ")
+                };
+                vec![
+                    c.about.clone(),
+                    status_name(c.status).to_string(),
+                    docs(Stance::Asserts),
+                    docs(Stance::Denies),
+                ]
+            })
+            .collect();
+        blocks.push(Block::Table { headers, rows });
+    }
+    if list.len() > shown {
+        blocks.push(Block::Paragraph(format!(
+            "… and {} more single-source claims (claims.csv has them all).",
+            list.len() - shown
+        )));
+    }
+    section("Claims", blocks)
+}
+
+pub fn status_name(status: ClaimStatus) -> &'static str {
+    match status {
+        ClaimStatus::Corroborated => "corroborated",
+        ClaimStatus::Contested => "contested",
+        ClaimStatus::SingleSource => "single-source",
+    }
+}
+
+fn numbers(
+    analysis: &Analysis,
+    story: &Story,
+    name: &dyn Fn(&Option<String>) -> String,
+) -> Vec<Block> {
+    let rows: Vec<Vec<String>> = analysis
+        .numbers
+        .iter()
+        .filter(|n| n.story == story.id)
+        .map(|n| {
+            let unit = n.unit.as_deref().map_or(String::new(), |u| format!(" {u}"));
+            let figures: Vec<String> = n
+                .claims
+                .iter()
+                .map(|c| {
+                    let side = if c.partisan { ", partisan" } else { "" };
+                    format!("{} ({}{side}; {})", c.text, name(&c.claimant), c.doc)
+                })
+                .collect();
+            vec![
+                n.about.clone(),
+                format!("{}{unit}", figure(n.low)),
+                format!("{}{unit}", figure(n.best)),
+                format!("{}{unit}", figure(n.high)),
+                format!("{}{unit}", figure(n.lowest_reported)),
+                figures.join("; "),
+            ]
+        })
+        .collect();
+    let headers = [
+        "counted",
+        "low",
+        "best",
+        "high",
+        "lowest reported",
+        "figures",
+    ];
+    section("Number bands", vec![table(&headers, rows)])
+}
+
+/// A figure without needless decimals.
+fn figure(v: f64) -> String {
+    if v.fract() == 0.0 {
+        format!("{v:.0}")
+    } else {
+        format!("{v:.1}")
+    }
+}
+
+fn entities(
+    analysis: &Analysis,
+    story: &Story,
+    name: &dyn Fn(&Option<String>) -> String,
+) -> Vec<Block> {
+    let mut seen: Vec<(&Entity, usize)> = analysis
+        .entities
+        .iter()
+        .map(|e| {
+            let n = e
+                .mentions
+                .iter()
+                .filter(|m| story.documents.contains(&m.doc))
+                .count();
+            (e, n)
+        })
+        .filter(|&(_, n)| n > 0)
+        .collect();
+    seen.sort_by_key(|&(e, n)| (std::cmp::Reverse(n), e.name.clone()));
+    let rows: Vec<Vec<String>> = seen
+        .iter()
+        .take(ENTITY_ROWS)
+        .map(|&(e, n)| {
+            vec![
+                e.name.clone(),
+                serde_json::to_value(e.kind)
+                    .ok()
+                    .and_then(|v| v.as_str().map(String::from))
+                    .unwrap_or_default(),
+                e.variants.join(" · "),
+                e.roles.join("; "),
+                name(&e.affiliation),
+                n.to_string(),
+            ]
+        })
+        .collect();
+    let headers = [
+        "entity",
+        "type",
+        "variants",
+        "roles",
+        "affiliation",
+        "mentions",
+    ];
+    section("Entities", vec![table(&headers, rows)])
+}
+
+fn copies(analysis: &Analysis, story: &Story) -> Vec<Block> {
+    let mut relations: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    for r in &analysis.reuse {
+        if !story.documents.contains(&r.a) {
+            continue;
+        }
+        let kind = match r.kind {
+            ReuseKind::Duplicate => "duplicate of",
+            ReuseKind::SameReport => "same report as",
+            ReuseKind::SharedPassages => "shares passages with",
+        };
+        relations
+            .entry(r.a.as_str())
+            .or_default()
+            .push(format!("{kind} {}", r.b));
+        relations
+            .entry(r.b.as_str())
+            .or_default()
+            .push(format!("{kind} {}", r.a));
+    }
+    let items: Vec<String> = story
+        .documents
+        .iter()
+        .map(|d| match relations.get(d.as_str()) {
+            Some(list) => format!("{d}: {}", list.join("; ")),
+            None => format!("{d}: an independent source"),
+        })
+        .collect();
+    section(
+        "Copies and independent sources",
+        vec![
+            Block::Paragraph(format!(
+                "{} documents, {} independent sources: copies of one report count once.",
+                story.documents.len(),
+                story.independent_sources
+            )),
+            Block::List(items),
+        ],
+    )
+}
+
+/// A heading and its blocks; a section with nothing in it says so.
+fn section(title: &str, blocks: Vec<Block>) -> Vec<Block> {
+    let empty = blocks.iter().all(|b| match b {
+        Block::List(items) => items.is_empty(),
+        Block::Table { rows, .. } => rows.is_empty(),
+        _ => false,
+    });
+    let mut out = vec![Block::Heading(3, title.to_string())];
+    if empty {
+        out.push(Block::Paragraph("None found.".into()));
+    } else {
+        out.extend(blocks);
+    }
+    out
+}
+
+fn table(headers: &[&str], rows: Vec<Vec<String>>) -> Block {
+    Block::Table {
+        headers: headers.iter().map(|h| h.to_string()).collect(),
+        rows,
+    }
+}

@@ -1,0 +1,207 @@
+//! A story's extractive summary: the sentences most of its independent sources speak of, none
+//! repeating another, none cut from its attribution; each with every document that says it,
+//! then the story's disputes called out.
+
+use std::collections::{BTreeSet, HashMap};
+
+use crate::model::{Analysis, ContradictionKind, Span, SummarySentence};
+use crate::text::{content_stems, shared};
+
+/// Sentences a summary holds at most, before its disputes.
+const SENTENCES: usize = 6;
+
+/// Shortest and longest sentence worth a summary line, in words.
+const WORDS: (usize, usize) = (8, 60);
+
+/// Share of stems above which two sentences say the same.
+const SAME_SENTENCE: f64 = 0.6;
+
+/// Share of stems above which a chosen sentence repeats one already chosen.
+const REPEATS: f64 = 0.4;
+
+struct Candidate {
+    doc: usize,
+    span: Span,
+    stems: Vec<String>,
+    score: f64,
+}
+
+pub fn build(analysis: &Analysis, groups: &[usize]) -> Vec<SummarySentence> {
+    let doc_index: HashMap<&str, usize> = analysis
+        .documents
+        .iter()
+        .enumerate()
+        .map(|(k, d)| (d.id.as_str(), k))
+        .collect();
+    let mut out = Vec::new();
+    for story in &analysis.stories {
+        let docs: Vec<usize> = story
+            .documents
+            .iter()
+            .filter_map(|id| doc_index.get(id.as_str()).copied())
+            .collect();
+        let candidates = candidates(analysis, &docs, groups);
+        for chosen in choose(&candidates) {
+            let c = &candidates[chosen];
+            let doc = &analysis.documents[c.doc];
+            let sources: BTreeSet<&str> = candidates
+                .iter()
+                .filter(|o| jaccard(&o.stems, &c.stems) >= SAME_SENTENCE)
+                .map(|o| analysis.documents[o.doc].id.as_str())
+                .collect();
+            out.push(SummarySentence {
+                story: story.id.clone(),
+                text: doc.text(c.span).to_string(),
+                sources: sources.into_iter().map(String::from).collect(),
+                contested: disputed(analysis, &story.id, &doc.id, c.span),
+            });
+        }
+        out.extend(disputes(analysis, &story.id));
+    }
+    out
+}
+
+/// Sentences of the story's documents worth a line, scored by how many independent sources
+/// share their words.
+fn candidates(analysis: &Analysis, docs: &[usize], groups: &[usize]) -> Vec<Candidate> {
+    let mut found = Vec::new();
+    for &d in docs {
+        let doc = &analysis.documents[d];
+        for &span in &doc.sentences {
+            let text = doc.text(span);
+            let words = text.split_whitespace().count();
+            if words < WORDS.0 || words > WORDS.1 || loses_attribution(analysis, &doc.id, span) {
+                continue;
+            }
+            found.push(Candidate {
+                doc: d,
+                span,
+                stems: content_stems(text),
+                score: 0.0,
+            });
+        }
+    }
+    // how many independence groups use each stem
+    let mut group_stems: HashMap<&str, BTreeSet<usize>> = HashMap::new();
+    for c in &found {
+        for stem in &c.stems {
+            group_stems
+                .entry(stem.as_str())
+                .or_default()
+                .insert(groups[c.doc]);
+        }
+    }
+    let reach: HashMap<String, f64> = group_stems
+        .into_iter()
+        .map(|(stem, g)| (stem.to_string(), g.len() as f64))
+        .collect();
+    for c in &mut found {
+        let total: f64 = c.stems.iter().map(|s| reach[s]).sum();
+        c.score = total / (c.stems.len().max(1) as f64).sqrt();
+    }
+    found
+}
+
+/// A sentence that holds quoted words whose cue lies outside it would lose who said them.
+fn loses_attribution(analysis: &Analysis, doc: &str, span: Span) -> bool {
+    analysis.quotes.iter().any(|q| {
+        q.doc == doc
+            && q.start < span.end
+            && span.start < q.end
+            && !(q.cue_start >= span.start && q.cue_end <= span.end)
+    })
+}
+
+/// The best sentences, each repeating none chosen before it.
+fn choose(candidates: &[Candidate]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..candidates.len()).collect();
+    order.sort_by(|&a, &b| candidates[b].score.total_cmp(&candidates[a].score));
+    let mut chosen: Vec<usize> = Vec::new();
+    for k in order {
+        if chosen.len() == SENTENCES {
+            break;
+        }
+        if chosen
+            .iter()
+            .all(|&j| jaccard(&candidates[j].stems, &candidates[k].stems) < REPEATS)
+        {
+            chosen.push(k);
+        }
+    }
+    chosen
+}
+
+fn jaccard(a: &[String], b: &[String]) -> f64 {
+    let both = shared(a, b);
+    let either = a.len() + b.len() - both;
+    if either == 0 {
+        0.0
+    } else {
+        both as f64 / either as f64
+    }
+}
+
+/// Whether a sentence is evidence on a side of one of the story's disputes.
+fn disputed(analysis: &Analysis, story: &str, doc: &str, span: Span) -> bool {
+    analysis
+        .contradictions
+        .iter()
+        .filter(|c| c.story == story)
+        .flat_map(|c| c.sides.iter().flat_map(|s| &s.statements))
+        .any(|s| s.doc == doc && s.start < span.end && span.start < s.end)
+}
+
+/// One line per dispute of the story: what it is about and who holds each side.
+fn disputes(analysis: &Analysis, story: &str) -> Vec<SummarySentence> {
+    let name = |id: &Option<String>| {
+        id.as_deref()
+            .and_then(|id| analysis.entities.iter().find(|e| e.id == id))
+            .map_or("the outlet".to_string(), |e| e.name.clone())
+    };
+    analysis
+        .contradictions
+        .iter()
+        .filter(|c| c.story == story && c.sides.len() >= 2)
+        .map(|c| {
+            let sides: Vec<String> = c.sides.iter().map(|s| name(&s.claimant)).collect();
+            let text = match c.kind {
+                ContradictionKind::Denial => format!(
+                    "Disputed — {}: {} says so; {} denies it.",
+                    c.about, sides[0], sides[1]
+                ),
+                ContradictionKind::Numbers => format!(
+                    "Disputed — {}: the sources give figures that cannot all be right ({}).",
+                    c.about,
+                    c.sides
+                        .iter()
+                        .map(|s| format!(
+                            "{} in {}",
+                            name(&s.claimant),
+                            s.statements
+                                .iter()
+                                .map(|x| x.doc.as_str())
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        ))
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                ),
+                ContradictionKind::Blame => format!(
+                    "Disputed — {}: {} and {} each blame the other.",
+                    c.about, sides[0], sides[1]
+                ),
+            };
+            let sources: BTreeSet<String> = c
+                .sides
+                .iter()
+                .flat_map(|s| s.statements.iter().map(|x| x.doc.clone()))
+                .collect();
+            SummarySentence {
+                story: story.to_string(),
+                text,
+                sources: sources.into_iter().collect(),
+                contested: true,
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,111 @@
+//! A story's dated happenings in order: one entry per happening (same kind, place and date
+//! across documents), with how precise its date is and whether only an article's date gives it.
+
+use std::collections::HashMap;
+
+use crate::model::{Analysis, DateRange, Event, TimelineEntry};
+
+pub fn build(analysis: &Analysis) -> Vec<TimelineEntry> {
+    let story_of: HashMap<&str, &str> = analysis
+        .stories
+        .iter()
+        .flat_map(|s| s.documents.iter().map(|d| (d.as_str(), s.id.as_str())))
+        .collect();
+    let mut entries: Vec<(TimelineEntry, &Event)> = Vec::new();
+    for event in &analysis.events {
+        let (Some(date), Some(first)) = (event.date, event.evidence.first()) else {
+            continue;
+        };
+        if event.kind == "statement" {
+            continue;
+        }
+        let Some(&story) = story_of.get(first.doc.as_str()) else {
+            continue;
+        };
+        let by_article = event.date_source.as_deref() == Some("article");
+        // one sentence telling of two happenings ("killed in a clash") is one entry
+        let same_sentence = entries.iter_mut().find(|(entry, other)| {
+            other.evidence.first().map(|x| &x.doc) == Some(&first.doc)
+                && entry.summary == event.summary
+                && entry.date == Some(date)
+        });
+        if let Some((entry, _)) = same_sentence {
+            if !entry.kind.split(", ").any(|k| k == event.kind) {
+                entry.kind = format!("{}, {}", entry.kind, event.kind);
+            }
+            continue;
+        }
+        let same = entries.iter_mut().find(|(entry, other)| {
+            entry.story == story
+                && other.kind == event.kind
+                && other.place == event.place
+                && entry.date == Some(date)
+                && entry.dated_by_article == by_article
+        });
+        match same {
+            Some((entry, _)) => {
+                if !entry.sources.contains(&first.doc) {
+                    entry.sources.push(first.doc.clone());
+                }
+            }
+            None => entries.push((
+                TimelineEntry {
+                    story: story.to_string(),
+                    event: event.id.clone(),
+                    kind: event.kind.clone(),
+                    date: Some(date),
+                    precision: precision(date).to_string(),
+                    dated_by_article: by_article,
+                    summary: event.summary.clone(),
+                    sources: vec![first.doc.clone()],
+                },
+                event,
+            )),
+        }
+    }
+    let mut out: Vec<TimelineEntry> = entries.into_iter().map(|(e, _)| e).collect();
+    // dates said in the text before those only the article gives, within a day
+    out.sort_by(|a, b| {
+        (
+            a.story.as_str(),
+            a.date.map(|d| d.start),
+            a.dated_by_article,
+        )
+            .cmp(&(
+                b.story.as_str(),
+                b.date.map(|d| d.start),
+                b.dated_by_article,
+            ))
+    });
+    out
+}
+
+/// How precise a date range is, by its length.
+pub fn precision(date: DateRange) -> &'static str {
+    match (date.end - date.start).num_days() {
+        0 => "day",
+        1..=6 => "days",
+        7..=13 => "week",
+        14..=31 => "month",
+        _ => "year",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn precision_follows_the_range() {
+        let day = |d: u32| NaiveDate::from_ymd_opt(2031, 3, d).unwrap();
+        let range = |a, b| DateRange {
+            start: day(a),
+            end: day(b),
+        };
+        assert_eq!(precision(range(2, 2)), "day");
+        assert_eq!(precision(range(2, 4)), "days");
+        assert_eq!(precision(range(1, 8)), "week");
+        assert_eq!(precision(range(1, 31)), "month");
+    }
+}
