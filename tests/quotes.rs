@@ -3,13 +3,8 @@
 
 mod common;
 
-use common::{analyze_paths, fold, shared};
-use parallax::model::{Analysis, Entity, Quote};
-
-fn gold() -> serde_json::Value {
-    serde_json::from_str(&std::fs::read_to_string(shared().join("eval/seeds.gold.json")).unwrap())
-        .unwrap()
-}
+use common::{analyze_paths, entity, fold, is_gold_entity, seeds_gold, shared};
+use parallax::model::{Analysis, Quote};
 
 /// Our quote that says the gold text in that document: ours holds it, or it holds ours and ours
 /// is most of it (a quote may be cut at a sentence the gold runs across).
@@ -26,40 +21,10 @@ fn matching<'a>(analysis: &'a Analysis, doc: &str, text: &str) -> Vec<&'a Quote>
         .collect()
 }
 
-fn entity<'a>(analysis: &'a Analysis, id: &Option<String>) -> Option<&'a Entity> {
-    analysis
-        .entities
-        .iter()
-        .find(|e| Some(&e.id) == id.as_ref())
-}
-
-/// Whether our entity is the gold speaker: it goes by the gold name or one of the gold
-/// entity's variants (the gold's canonical form may be one no article uses).
-fn is_speaker(e: &Entity, speaker: &str, gold: &serde_json::Value) -> bool {
-    let mut names = vec![fold(speaker)];
-    if let Some(g) = gold["entities"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|g| g["name"] == speaker)
-    {
-        names.extend(
-            g["variants"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|v| fold(v.as_str().unwrap())),
-        );
-    }
-    std::iter::once(&e.name)
-        .chain(&e.variants)
-        .any(|v| names.contains(&fold(v)))
-}
-
 #[test]
 fn seeds_quotes_against_the_gold() {
     let analysis = analyze_paths(&[shared().join("seeds")]);
-    let gold = gold();
+    let gold = seeds_gold();
     let (mut expected, mut found, mut right_speaker) = (0, 0, 0);
     for g in gold["quotes"].as_array().unwrap() {
         let text = g["text"].as_str().unwrap();
@@ -74,7 +39,7 @@ fn seeds_quotes_against_the_gold() {
             }
             found += 1;
             let named = ours.iter().any(|q| {
-                entity(&analysis, &q.speaker).is_some_and(|e| is_speaker(e, speaker, &gold))
+                entity(&analysis, &q.speaker).is_some_and(|e| is_gold_entity(e, speaker, &gold))
             });
             if named {
                 right_speaker += 1;

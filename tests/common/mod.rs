@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use parallax::model::Analysis;
+use parallax::model::{Analysis, Entity};
 use parallax::{pipeline, readers};
 
 /// `../shared` beside the repository; the tests need it (CI puts it there).
@@ -62,4 +62,41 @@ pub fn unescape_xml(s: &str) -> String {
         .replace("&apos;", "'")
         .replace("&lt;", "<")
         .replace("&gt;", ">")
+}
+
+/// The seeds gold.
+pub fn seeds_gold() -> serde_json::Value {
+    serde_json::from_str(&std::fs::read_to_string(shared().join("eval/seeds.gold.json")).unwrap())
+        .unwrap()
+}
+
+/// The entity with this id.
+pub fn entity<'a>(analysis: &'a Analysis, id: &Option<String>) -> Option<&'a Entity> {
+    analysis
+        .entities
+        .iter()
+        .find(|e| Some(&e.id) == id.as_ref())
+}
+
+/// Whether our entity is the gold one named `name`: it goes by that name or by one of the gold
+/// entity's variants (the gold's canonical form may be one no article uses).
+pub fn is_gold_entity(e: &Entity, name: &str, gold: &serde_json::Value) -> bool {
+    let mut names = vec![fold(name)];
+    if let Some(g) = gold["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["name"] == name)
+    {
+        names.extend(
+            g["variants"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|v| fold(v.as_str().unwrap())),
+        );
+    }
+    std::iter::once(&e.name)
+        .chain(&e.variants)
+        .any(|v| names.contains(&fold(v)))
 }

@@ -1,0 +1,195 @@
+//! Reconcile and report on the seeds gold: the gold contradictions found with each side's
+//! claimant, no contradiction between casualty counts of different periods, number bands with
+//! their claimants, and reports a reader can open. `cargo test --release --test reconcile --
+//! --nocapture` prints the figures.
+
+mod common;
+
+use common::{analyze_paths, entity, fold, is_gold_entity, seeds_gold, shared};
+use parallax::model::{Analysis, ContradictionKind, Side};
+
+/// Whether our side holds the gold side: a statement of the gold document that says the gold
+/// text, and, when the gold names a claimant, that claimant.
+fn holds(
+    analysis: &Analysis,
+    side: &Side,
+    gold_side: &serde_json::Value,
+    gold: &serde_json::Value,
+) -> (bool, bool) {
+    let doc = gold_side["doc"].as_str().unwrap();
+    let text = fold(gold_side["text"].as_str().unwrap());
+    let said = side
+        .statements
+        .iter()
+        .any(|s| s.doc == doc && fold(&s.text).contains(&text));
+    let claimant = match gold_side["claimant"].as_str() {
+        None => true,
+        Some(name) => {
+            entity(analysis, &side.claimant).is_some_and(|e| is_gold_entity(e, name, gold))
+        }
+    };
+    (said, claimant)
+}
+
+#[test]
+fn seeds_contradictions_against_the_gold() {
+    let analysis = analyze_paths(&[shared().join("seeds")]);
+    let gold = seeds_gold();
+    let expected = gold["contradictions"].as_array().unwrap();
+    let (mut found, mut with_claimants) = (0, 0);
+    for g in expected {
+        let about = g["about"].as_str().unwrap();
+        let mut best = (false, false);
+        for c in &analysis.contradictions {
+            for (a, b) in [(0, 1), (1, 0)] {
+                let (Some(x), Some(y)) = (c.sides.get(a), c.sides.get(b)) else {
+                    continue;
+                };
+                let (said_a, who_a) = holds(&analysis, x, &g["side_a"], &gold);
+                let (said_b, who_b) = holds(&analysis, y, &g["side_b"], &gold);
+                if said_a && said_b {
+                    best = (true, best.1 || (who_a && who_b));
+                }
+            }
+        }
+        match best {
+            (true, true) => {
+                found += 1;
+                with_claimants += 1;
+            }
+            (true, false) => {
+                found += 1;
+                eprintln!("found with a wrong claimant: {about}");
+            }
+            _ => eprintln!("missing: {about}"),
+        }
+    }
+    eprintln!(
+        "seeds contradictions: {found}/{} found, {with_claimants}/{} with each side's claimant; \
+         {} contradictions and {} claims reported in all",
+        expected.len(),
+        expected.len(),
+        analysis.contradictions.len(),
+        analysis.claims.len()
+    );
+    // what holds today: the blame for the failed talks is not found yet (issue 6)
+    assert!(found >= 3, "found {found}/{}", expected.len());
+    assert!(
+        with_claimants >= 3,
+        "with claimants {with_claimants}/{}",
+        expected.len()
+    );
+    // few false alarms: no more contradictions than the gold's and one over
+    assert!(
+        analysis.contradictions.len() <= expected.len() + 1,
+        "{:#?}",
+        analysis
+            .contradictions
+            .iter()
+            .map(|c| &c.about)
+            .collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn casualty_counts_of_different_periods_are_not_contradictions() {
+    let analysis = analyze_paths(&[shared().join("seeds")]);
+    for c in &analysis.contradictions {
+        assert!(
+            c.kind != ContradictionKind::Numbers || !c.about.contains("killed"),
+            "{c:#?}"
+        );
+    }
+    // but the counts are banded, each figure with its claimant and side
+    let band = analysis
+        .numbers
+        .iter()
+        .find(|n| n.claims.iter().any(|c| c.value == 7.0))
+        .expect("a band holds the seven dead");
+    assert!(band.about.contains("killed"), "{band:#?}");
+    assert!(band.claims.iter().any(|c| c.value == 135.0), "{band:#?}");
+    assert_eq!(band.low, 7.0);
+    assert_eq!(band.high, 135.0);
+    let seven = band.claims.iter().find(|c| c.value == 7.0).unwrap();
+    assert!(
+        seven.partisan,
+        "a side's own figure is marked partisan: {seven:#?}"
+    );
+    assert!(
+        seven.window.is_some(),
+        "the night it was said of: {seven:#?}"
+    );
+}
+
+#[test]
+fn the_distance_conflict_is_in_one_unit() {
+    let analysis = analyze_paths(&[shared().join("seeds")]);
+    let band = analysis
+        .numbers
+        .iter()
+        .find(|n| n.about.starts_with("distance"))
+        .expect("a distance band");
+    assert_eq!(band.unit.as_deref(), Some("kilometre"));
+    assert_eq!(band.low, 80.0);
+    assert!(
+        (band.high - 144.84).abs() < 0.1,
+        "90 miles in km: {band:#?}"
+    );
+}
+
+#[test]
+fn timeline_and_summary_cite_their_sources() {
+    let analysis = analyze_paths(&[shared().join("seeds")]);
+    let ids: Vec<&str> = analysis.documents.iter().map(|d| d.id.as_str()).collect();
+    assert!(!analysis.timeline.is_empty());
+    let mut previous = None;
+    for t in analysis.timeline.iter().filter(|t| !t.dated_by_article) {
+        let start = t.date.unwrap().start;
+        assert!(previous.is_none_or(|p| p <= start), "timeline out of order");
+        previous = Some(start);
+        assert!(t.sources.iter().all(|s| ids.contains(&s.as_str())));
+    }
+    // the gold's dated happening, "on Monday night", is on the timeline with its date
+    assert!(analysis.timeline.iter().any(|t| !t.dated_by_article
+        && t.date.is_some_and(|d| d.start.to_string() == "2021-08-30")
+        && t.kind.contains("killing")));
+    assert!(analysis.summary.len() >= 4);
+    for s in &analysis.summary {
+        assert!(!s.sources.is_empty(), "{s:#?}");
+        assert!(s.sources.iter().all(|d| ids.contains(&d.as_str())));
+    }
+    assert!(
+        analysis.summary.iter().any(|s| s.contested),
+        "disputes are called out"
+    );
+}
+
+#[test]
+fn reports_are_written_self_contained() {
+    let analysis = analyze_paths(&[shared().join("seeds")]);
+    let dir = std::env::temp_dir().join(format!("parallax-reports-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let written = parallax::output::write_reports(&analysis, &dir).unwrap();
+    assert_eq!(written.len(), 5);
+    let html = std::fs::read_to_string(dir.join("report.html")).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    for fetch in ["<script", "<link", "<img", "src=", "url(", "@import"] {
+        assert!(!html.contains(fetch), "the page fetches nothing: {fetch}");
+    }
+    assert!(html.contains("Contradictions") && html.contains("Number bands"));
+    let md = std::fs::read_to_string(dir.join("report.md")).unwrap();
+    assert!(md.contains("### Timeline") && md.contains("### Claims"));
+    let events = std::fs::read_to_string(dir.join("events.csv")).unwrap();
+    assert!(events.starts_with(
+        "event_date,time_precision,event_type,actor1,actor2,location,fatalities,source,notes"
+    ));
+    // the seven dead of Monday night are the fatalities of their event
+    assert!(events
+        .lines()
+        .any(|l| l.starts_with("2021-08-30,day,killing") && l.contains(",7,")));
+    let claims = std::fs::read_to_string(dir.join("claims.csv")).unwrap();
+    assert!(claims
+        .lines()
+        .any(|l| l.contains(",contested,") && l.contains(",denies,")));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
