@@ -193,3 +193,33 @@ fn reports_are_written_self_contained() {
         .any(|l| l.contains(",contested,") && l.contains(",denies,")));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn demo_corpus_flat_denials_are_found() {
+    let analysis =
+        analyze_paths(&[std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples")]);
+    let opposed = |word: &str| {
+        analysis.contradictions.iter().any(|c| {
+            c.sides.len() == 2
+                && c.sides.iter().all(|s| {
+                    s.statements
+                        .iter()
+                        .any(|x| x.text.to_lowercase().contains(word))
+                })
+        })
+    };
+    assert!(opposed("sabotag"), "the sabotage claim and its denial");
+    assert!(
+        opposed("siren"),
+        "the sirens said switched on and the sirens no one heard"
+    );
+    // successive official tolls and counts of different nights are not contradictions
+    assert!(
+        analysis
+            .contradictions
+            .iter()
+            .all(|c| c.kind != ContradictionKind::Numbers),
+        "{:#?}",
+        analysis.contradictions
+    );
+}

@@ -57,7 +57,11 @@ fn said_claims(run: &Run, story: &str, saids: &[Said], denied: &[Denied]) -> Vec
                 .collect();
             denials.sort_unstable();
             denials.dedup();
-            statements.extend(denials.iter().map(|&k| saids[k].statement(run)));
+            statements.extend(
+                denials
+                    .iter()
+                    .map(|&k| saids[k].statement_with(run, Stance::Denies)),
+            );
             let docs: Vec<usize> = members.iter().map(|&k| saids[k].doc).collect();
             let shortest = members
                 .iter()

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use super::said::{is_denial_word, Said};
 use super::Run;
-use crate::model::{Contradiction, ContradictionKind, Side};
+use crate::model::{Contradiction, ContradictionKind, Side, Stance};
 use crate::text::{content_stems, shared};
 
 /// A denial (an index into the story's saids) and what it rejects.
@@ -70,6 +70,7 @@ pub fn find(run: &Run, saids: &[Said]) -> Vec<Denied> {
             });
         }
     }
+    out.extend(flat_denials(saids, &out));
     // of several denials of one side's claims in a document, those matched by content speak
     // for the rest: a weak match only adds noise next to them
     let matched: Vec<_> = out
@@ -209,6 +210,56 @@ fn assertions_of_content(saids: &[Said], k: usize) -> Vec<usize> {
         .collect()
 }
 
+/// "There was no siren" against "the sirens were switched on": a statement by one side saying
+/// something is absent or did not happen, against statements by another side saying it
+/// happened. Both sides must be known: an unattributed line opposes no one.
+fn flat_denials(saids: &[Said], found: &[Denied]) -> Vec<Denied> {
+    let mut out = Vec::new();
+    for (k, b) in saids.iter().enumerate() {
+        let Some(b_party) = b.party else {
+            continue;
+        };
+        for stem in &b.negated {
+            let targets: Vec<usize> = saids
+                .iter()
+                .enumerate()
+                .filter(|(j, a)| {
+                    *j != k
+                        && !a.denial
+                        && a.party.is_some_and(|p| p != b_party)
+                        && a.asserted.binary_search(stem).is_ok()
+                        && !already_opposed(found, k, *j)
+                })
+                .map(|(j, _)| j)
+                .collect();
+            let mut parties: Vec<Option<usize>> = targets.iter().map(|&j| saids[j].party).collect();
+            parties.sort_unstable();
+            parties.dedup();
+            // one denial per side opposed
+            for party in parties {
+                out.push(Denied {
+                    denial: k,
+                    targets: targets
+                        .iter()
+                        .copied()
+                        .filter(|&j| saids[j].party == party)
+                        .collect(),
+                    target_party: party,
+                    by_content: true,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Whether a denial already found sets statement `b` against statement `a`.
+fn already_opposed(found: &[Denied], b: usize, a: usize) -> bool {
+    found
+        .iter()
+        .any(|x| x.denial == b && x.targets.contains(&a))
+}
+
 /// One contradiction per document, rejected side and rejecting side.
 pub fn contradictions(
     run: &Run,
@@ -231,9 +282,11 @@ pub fn contradictions(
             targets.dedup();
             denials.sort_unstable();
             denials.dedup();
-            let side = |party: Option<usize>, list: &[usize]| {
-                let mut statements: Vec<_> =
-                    list.iter().map(|&j| saids[j].statement(run)).collect();
+            let side = |party: Option<usize>, list: &[usize], stance: Stance| {
+                let mut statements: Vec<_> = list
+                    .iter()
+                    .map(|&j| saids[j].statement_with(run, stance))
+                    .collect();
                 // two quotes of one sentence are one piece of evidence
                 statements.dedup_by(|a, b| a.doc == b.doc && a.start == b.start && a.end == b.end);
                 Side {
@@ -246,7 +299,10 @@ pub fn contradictions(
                 story: story.to_string(),
                 kind: ContradictionKind::Denial,
                 about: about_of(run, &saids[targets[0]]),
-                sides: vec![side(target_party, &targets), side(denier, &denials)],
+                sides: vec![
+                    side(target_party, &targets, Stance::Asserts),
+                    side(denier, &denials, Stance::Denies),
+                ],
             }
         })
         .collect()

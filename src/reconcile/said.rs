@@ -21,11 +21,26 @@ pub struct Said {
     pub denial: bool,
     /// Content stems of what was said.
     pub stems: Vec<String>,
+    /// Stems of what it says is absent or did not happen ("no siren", "no one has entered").
+    pub negated: Vec<String>,
+    /// Stems of what it says happened or exists: not negated, not only intended ("ready to
+    /// fight", "may attack").
+    pub asserted: Vec<String>,
 }
 
 impl Said {
     /// The statement as evidence: its sentences, its speaker and its stance.
     pub fn statement(&self, run: &Run) -> ClaimStatement {
+        let stance = if self.denial {
+            Stance::Denies
+        } else {
+            Stance::Asserts
+        };
+        self.statement_with(run, stance)
+    }
+
+    /// The statement as evidence with the stance it takes in a dispute.
+    pub fn statement_with(&self, run: &Run, stance: Stance) -> ClaimStatement {
         let doc = &run.analysis.documents[self.doc];
         ClaimStatement {
             doc: doc.id.clone(),
@@ -35,11 +50,7 @@ impl Said {
                 .trim()
                 .to_string(),
             claimant: self.speaker.map(|k| run.entity_id(k)),
-            stance: if self.denial {
-                Stance::Denies
-            } else {
-                Stance::Asserts
-            },
+            stance,
         }
     }
 
@@ -104,7 +115,117 @@ pub fn of_story(run: &Run, s: usize) -> Vec<Said> {
             party: speaker.map(|k| run.party[k]),
             denial,
             stems: content_stems(&quote.text),
+            negated: polarity(&quote.text, true),
+            asserted: polarity(&quote.text, false),
         });
     }
     out
+}
+
+/// Words that say what follows them is absent or never happened ("no siren", "never
+/// sounded"). "Not" is left out: it negates far more than facts ("not twelve hundred", "do not
+/// want"), and a flat denial is made with "no".
+const NEGATIONS: &[&str] = &["no", "never", "nobody", "nothing"];
+
+/// Pronouns that negate the verb after them ("no one has entered", "nobody saw").
+const NEGATIVE_SUBJECTS: &[&str] = &["nobody", "nothing", "none", "one"];
+
+/// Words between a negation and what it negates.
+const SKIPPED: &[&str] = &[
+    "a", "an", "the", "any", "has", "have", "had", "was", "were", "is", "are", "been", "be",
+    "being", "single", "such",
+];
+
+/// Words after which a verb is only intended or possible, not said to have happened.
+const INTENT: &[&str] = &[
+    "to", "will", "would", "could", "can", "may", "might", "should", "must", "shall", "if",
+];
+
+/// Negated phrases that are idioms or states of mind, not facts denied.
+const IDIOMS: &[&str] = &[
+    "comment", "doubt", "longer", "onli", "matter", "less", "more", "way", "want", "believ",
+    "think", "know", "hope", "wish", "plan", "expect", "need",
+];
+
+/// With `negated`, the stems a statement says are absent or did not happen; without, the
+/// stems it says happened or exist.
+fn polarity(text: &str, negated: bool) -> Vec<String> {
+    // clause marks become words of their own, so an intention's reach can stop at them
+    let spaced: String = text
+        .chars()
+        .flat_map(|c| match c {
+            ',' | '.' | ';' | ':' | '!' | '?' => vec![' ', '|', ' '],
+            c => vec![c],
+        })
+        .collect();
+    let words: Vec<String> = spaced
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '|')
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase().replace("n't", " n't"))
+        .flat_map(|w| w.split(' ').map(String::from).collect::<Vec<_>>())
+        .collect();
+    let mut under_negation = vec![false; words.len()];
+    let mut intended = vec![false; words.len()];
+    for (k, w) in words.iter().enumerate() {
+        if NEGATIONS.contains(&w.as_str()) {
+            let mut j = k + 1;
+            while j < words.len()
+                && (SKIPPED.contains(&words[j].as_str())
+                    || NEGATIVE_SUBJECTS.contains(&words[j].as_str()))
+            {
+                j += 1;
+            }
+            if j < words.len() {
+                under_negation[j] = true;
+            }
+        }
+        // an intention or a possibility reaches to the end of its clause
+        if INTENT.contains(&w.as_str()) {
+            let end = (k + 1..words.len())
+                .find(|&j| words[j] == "|")
+                .unwrap_or(words.len());
+            for flag in &mut intended[k + 1..end] {
+                *flag = true;
+            }
+        }
+    }
+    let mut stems: Vec<String> = words
+        .iter()
+        .enumerate()
+        .filter(|&(k, w)| {
+            w.len() > 3
+                && !crate::lexicon::STOPWORDS.contains(&w.as_str())
+                && if negated {
+                    under_negation[k]
+                } else {
+                    !under_negation[k] && !intended[k]
+                }
+        })
+        .flat_map(|(_, w)| content_stems(w))
+        .filter(|s| !IDIOMS.contains(&s.as_str()))
+        .collect();
+    stems.sort_unstable();
+    stems.dedup();
+    stems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::polarity;
+
+    #[test]
+    fn what_a_statement_negates_and_what_it_asserts() {
+        assert_eq!(polarity("There was no siren, nothing.", true), ["siren"]);
+        assert_eq!(polarity("no one has entered the province", true), ["enter"]);
+        assert_eq!(polarity("the sirens never sounded", true), ["sound"]);
+        assert!(polarity("we planned for four hundred, not twelve hundred", true).is_empty());
+        assert!(polarity("we had no comment", true).is_empty());
+        let asserted = polarity(
+            "they were ready to fight the town, and the sirens sounded",
+            false,
+        );
+        assert!(asserted.contains(&"siren".to_string()), "{asserted:?}");
+        assert!(!asserted.contains(&"fight".to_string()), "{asserted:?}");
+        assert!(!polarity("There was no siren", false).contains(&"siren".to_string()));
+    }
 }
