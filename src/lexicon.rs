@@ -175,6 +175,13 @@ pub const MONTHS: [&str; 12] = [
     "december",
 ];
 
+/// Whether a lower-cased word is one of the STOPWORDS.
+pub fn is_stopword(word: &str) -> bool {
+    static SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+        std::sync::LazyLock::new(|| STOPWORDS.iter().copied().collect());
+    SET.contains(word)
+}
+
 /// Common English words that say nothing about what a story is about.
 pub const STOPWORDS: &[&str] = &[
     "a",

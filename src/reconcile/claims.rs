@@ -25,15 +25,16 @@ const POSTING_CAP: usize = 200;
 
 pub fn build(
     run: &Run,
-    story: &str,
+    s: usize,
     saids: &[Said],
     denied: &[Denied],
     measured: &[Measured],
     number_conflicts: &[Contradiction],
 ) -> Vec<Claim> {
+    let story = run.analysis.stories[s].id.as_str();
     let mut out = said_claims(run, story, saids, denied);
     out.extend(number_claims(run, story, measured, number_conflicts));
-    out.extend(event_claims(run, story));
+    out.extend(event_claims(run, s, story));
     out
 }
 
@@ -162,31 +163,34 @@ fn number_claims(
 
 /// The story's happenings: same kind and place, dates that meet. Statements are covered by
 /// quotes already and are left out.
-fn event_claims(run: &Run, story: &str) -> Vec<Claim> {
-    let s = run.analysis.stories.iter().position(|x| x.id == story);
-    let events: Vec<(&Event, usize)> = run
-        .analysis
-        .events
+fn event_claims(run: &Run, s: usize, story: &str) -> Vec<Claim> {
+    let events: Vec<(&Event, usize)> = run.events_of[s]
         .iter()
+        .map(|&k| &run.analysis.events[k])
         .filter(|e| e.kind != "statement")
         .filter_map(|e| Some((e, run.doc(&e.evidence.first()?.doc)?)))
-        .filter(|&(_, d)| run.story_of[d] == s)
         .collect();
+    // candidates by kind and place; within them, dates must meet the group's first
     let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut by_kind_place: HashMap<(&str, Option<&str>), Vec<usize>> = HashMap::new();
     for (k, (e, _)) in events.iter().enumerate() {
-        let joins = |g: &Vec<usize>| {
-            let (other, _) = events[g[0]];
-            other.kind == e.kind
-                && other.place == e.place
-                && match (other.date, e.date) {
-                    (Some(a), Some(b)) => a.start <= b.end && b.start <= a.end,
-                    (None, None) => true,
-                    _ => false,
-                }
+        let candidates = by_kind_place
+            .entry((e.kind.as_str(), e.place.as_deref()))
+            .or_default();
+        let joins = |g: &usize| {
+            let (other, _) = events[groups[*g][0]];
+            match (other.date, e.date) {
+                (Some(a), Some(b)) => a.start <= b.end && b.start <= a.end,
+                (None, None) => true,
+                _ => false,
+            }
         };
-        match groups.iter_mut().find(|g| joins(g)) {
-            Some(g) => g.push(k),
-            None => groups.push(vec![k]),
+        match candidates.iter().find(|g| joins(g)) {
+            Some(&g) => groups[g].push(k),
+            None => {
+                candidates.push(groups.len());
+                groups.push(vec![k]);
+            }
         }
     }
     groups

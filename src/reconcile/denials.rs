@@ -4,7 +4,7 @@
 //! ("rejecting the Front's claim"), "the claim" points back to the last claim made by another
 //! side, and "denied that P" meets whoever asserted P.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use super::said::{is_denial_word, Said};
 use super::Run;
@@ -214,23 +214,29 @@ fn assertions_of_content(saids: &[Said], k: usize) -> Vec<usize> {
 /// something is absent or did not happen, against statements by another side saying it
 /// happened. Both sides must be known: an unattributed line opposes no one.
 fn flat_denials(saids: &[Said], found: &[Denied]) -> Vec<Denied> {
+    let mut asserting: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (j, a) in saids.iter().enumerate() {
+        if a.party.is_some() && !a.denial {
+            for stem in &a.asserted {
+                asserting.entry(stem.as_str()).or_default().push(j);
+            }
+        }
+    }
     let mut out = Vec::new();
     for (k, b) in saids.iter().enumerate() {
         let Some(b_party) = b.party else {
             continue;
         };
         for stem in &b.negated {
-            let targets: Vec<usize> = saids
+            let Some(candidates) = asserting.get(stem.as_str()) else {
+                continue;
+            };
+            let targets: Vec<usize> = candidates
                 .iter()
-                .enumerate()
-                .filter(|(j, a)| {
-                    *j != k
-                        && !a.denial
-                        && a.party.is_some_and(|p| p != b_party)
-                        && a.asserted.binary_search(stem).is_ok()
-                        && !already_opposed(found, k, *j)
+                .copied()
+                .filter(|&j| {
+                    j != k && saids[j].party != Some(b_party) && !already_opposed(found, k, j)
                 })
-                .map(|(j, _)| j)
                 .collect();
             let mut parties: Vec<Option<usize>> = targets.iter().map(|&j| saids[j].party).collect();
             parties.sort_unstable();

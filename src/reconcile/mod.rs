@@ -12,6 +12,8 @@ mod said;
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
+
 use crate::model::{Analysis, Claim, Contradiction, DateRange, EntityType, NumberBand};
 
 pub use said::Said;
@@ -24,31 +26,39 @@ pub struct Reconciled {
     pub numbers: Vec<NumberBand>,
 }
 
-/// Reconciles every story. `groups[d]` is the independence group of document `d`.
+/// Reconciles every story, stories on all cores. `groups[d]` is the independence group of
+/// document `d`.
 pub fn reconcile(analysis: &Analysis, groups: &[usize]) -> Reconciled {
     let run = Run::new(analysis, groups);
+    let per_story: Vec<Reconciled> = (0..analysis.stories.len())
+        .into_par_iter()
+        .map(|s| reconcile_story(&run, s))
+        .collect();
     let mut out = Reconciled::default();
-    for (s, story) in analysis.stories.iter().enumerate() {
-        let saids = said::of_story(&run, s);
-        let denied = denials::find(&run, &saids);
-        let measured = numbers::measure(&run, s);
-        let bands = numbers::bands(&run, &story.id, &measured);
-        let number_conflicts = numbers::conflicts(&run, &story.id, &measured);
-        out.claims.extend(claims::build(
-            &run,
-            &story.id,
-            &saids,
-            &denied,
-            &measured,
-            &number_conflicts,
-        ));
-        out.contradictions
-            .extend(denials::contradictions(&run, &story.id, &saids, &denied));
-        out.contradictions.extend(number_conflicts);
-        out.numbers.extend(bands);
+    for part in per_story {
+        out.claims.extend(part.claims);
+        out.contradictions.extend(part.contradictions);
+        out.numbers.extend(part.numbers);
     }
     number_ids(&mut out);
     out
+}
+
+fn reconcile_story(run: &Run, s: usize) -> Reconciled {
+    let story = &run.analysis.stories[s].id;
+    let saids = said::of_story(run, s);
+    let denied = denials::find(run, &saids);
+    let measured = numbers::measure(run, s);
+    let numbers = numbers::bands(run, story, &measured);
+    let number_conflicts = numbers::conflicts(run, story, &measured);
+    let claims = claims::build(run, s, &saids, &denied, &measured, &number_conflicts);
+    let mut contradictions = denials::contradictions(run, story, &saids, &denied);
+    contradictions.extend(number_conflicts);
+    Reconciled {
+        claims,
+        contradictions,
+        numbers,
+    }
 }
 
 fn number_ids(out: &mut Reconciled) {
@@ -79,6 +89,10 @@ pub struct Run<'a> {
     pub times: Vec<Vec<(usize, usize, DateRange)>>,
     /// Per story: organizations acting in two events or more, the parties to what happened.
     pub belligerents: Vec<Vec<usize>>,
+    /// Per story: its quotes, quantities and events (indices into the run's lists).
+    pub quotes_of: Vec<Vec<usize>>,
+    pub quantities_of: Vec<Vec<usize>>,
+    pub events_of: Vec<Vec<usize>>,
 }
 
 impl<'a> Run<'a> {
@@ -132,6 +146,24 @@ impl<'a> Run<'a> {
                 times[d].push((t.start, t.end, range));
             }
         }
+        let stories = analysis.stories.len();
+        let bucket = |docs: &mut dyn Iterator<Item = &str>| {
+            let mut of = vec![Vec::new(); stories];
+            for (k, doc) in docs.enumerate() {
+                if let Some(s) = doc_index.get(doc).and_then(|&d| story_of[d]) {
+                    of[s].push(k);
+                }
+            }
+            of
+        };
+        let quotes_of = bucket(&mut analysis.quotes.iter().map(|q| q.doc.as_str()));
+        let quantities_of = bucket(&mut analysis.quantities.iter().map(|q| q.doc.as_str()));
+        let events_of = bucket(
+            &mut analysis
+                .events
+                .iter()
+                .map(|e| e.evidence.first().map_or("", |x| x.doc.as_str())),
+        );
         let mut run = Run {
             analysis,
             groups,
@@ -142,6 +174,9 @@ impl<'a> Run<'a> {
             mentions,
             times,
             belligerents: Vec::new(),
+            quotes_of,
+            quantities_of,
+            events_of,
         };
         run.belligerents = run.find_belligerents();
         run

@@ -98,13 +98,11 @@ const LEAST_BARE_COUNT: f64 = 10.0;
 /// The figures of story `s` that count or measure something nameable.
 pub fn measure(run: &Run, s: usize) -> Vec<Measured> {
     let mut out = Vec::new();
-    for (q, quantity) in run.analysis.quantities.iter().enumerate() {
+    for &q in &run.quantities_of[s] {
+        let quantity = &run.analysis.quantities[q];
         let Some(d) = run.doc(&quantity.doc) else {
             continue;
         };
-        if run.story_of[d] != Some(s) {
-            continue;
-        }
         let sentences = run.sentences_around(d, quantity.start, quantity.end);
         let claimant = quantity.claimant.as_deref().and_then(|id| run.entity(id));
         let named = named_in(run, d, quantity.end, sentences.1, &quantity.what);
@@ -192,7 +190,7 @@ fn count_key(run: &Run, what: &str, named: &[usize], value: f64, vague: bool) ->
         None => {
             let noun = phrase
                 .iter()
-                .find(|w| !crate::lexicon::STOPWORDS.contains(&w.to_lowercase().as_str()))?;
+                .find(|w| !crate::lexicon::is_stopword(&w.to_lowercase()))?;
             let lower = noun.to_lowercase();
             let stem = lower.strip_suffix('s').unwrap_or(&lower).to_string();
             (stem, phrase.join(" "))

@@ -85,13 +85,11 @@ pub fn is_denial_word(word: &str) -> bool {
 /// The quotes of story `s`, in document then text order.
 pub fn of_story(run: &Run, s: usize) -> Vec<Said> {
     let mut out = Vec::new();
-    for (q, quote) in run.analysis.quotes.iter().enumerate() {
+    for &q in &run.quotes_of[s] {
+        let quote = &run.analysis.quotes[q];
         let Some(d) = run.doc(&quote.doc) else {
             continue;
         };
-        if run.story_of[d] != Some(s) {
-            continue;
-        }
         let body = &run.analysis.documents[d].body;
         let first = quote.start.min(quote.cue_start);
         let last = quote.end.max(quote.cue_end);
@@ -107,6 +105,7 @@ pub fn of_story(run: &Run, s: usize) -> Vec<Said> {
         let denial = quote.cue.split_whitespace().any(is_denial_word)
             || lead.split_whitespace().any(is_denial_word);
         let speaker = quote.speaker.as_deref().and_then(|id| run.entity(id));
+        let (negated, asserted) = polarity(&quote.text);
         out.push(Said {
             quote: q,
             doc: d,
@@ -115,8 +114,8 @@ pub fn of_story(run: &Run, s: usize) -> Vec<Said> {
             party: speaker.map(|k| run.party[k]),
             denial,
             stems: content_stems(&quote.text),
-            negated: polarity(&quote.text, true),
-            asserted: polarity(&quote.text, false),
+            negated,
+            asserted,
         });
     }
     out
@@ -147,9 +146,9 @@ const IDIOMS: &[&str] = &[
     "think", "know", "hope", "wish", "plan", "expect", "need",
 ];
 
-/// With `negated`, the stems a statement says are absent or did not happen; without, the
-/// stems it says happened or exist.
-fn polarity(text: &str, negated: bool) -> Vec<String> {
+/// The stems a statement says are absent or did not happen, and those it says happened or
+/// exist.
+fn polarity(text: &str) -> (Vec<String>, Vec<String>) {
     // clause marks become words of their own, so an intention's reach can stop at them
     let spaced: String = text
         .chars()
@@ -189,24 +188,29 @@ fn polarity(text: &str, negated: bool) -> Vec<String> {
             }
         }
     }
-    let mut stems: Vec<String> = words
-        .iter()
-        .enumerate()
-        .filter(|&(k, w)| {
-            w.len() > 3
-                && !crate::lexicon::STOPWORDS.contains(&w.as_str())
-                && if negated {
-                    under_negation[k]
-                } else {
-                    !under_negation[k] && !intended[k]
-                }
-        })
-        .flat_map(|(_, w)| content_stems(w))
-        .filter(|s| !IDIOMS.contains(&s.as_str()))
-        .collect();
-    stems.sort_unstable();
-    stems.dedup();
-    stems
+    let (mut negated, mut asserted) = (Vec::new(), Vec::new());
+    for (k, w) in words.iter().enumerate() {
+        if w.len() <= 3 || crate::lexicon::is_stopword(w) {
+            continue;
+        }
+        let into = if under_negation[k] {
+            &mut negated
+        } else if intended[k] {
+            continue;
+        } else {
+            &mut asserted
+        };
+        into.extend(
+            content_stems(w)
+                .into_iter()
+                .filter(|s| !IDIOMS.contains(&s.as_str())),
+        );
+    }
+    for list in [&mut negated, &mut asserted] {
+        list.sort_unstable();
+        list.dedup();
+    }
+    (negated, asserted)
 }
 
 #[cfg(test)]
@@ -215,17 +219,18 @@ mod tests {
 
     #[test]
     fn what_a_statement_negates_and_what_it_asserts() {
-        assert_eq!(polarity("There was no siren, nothing.", true), ["siren"]);
-        assert_eq!(polarity("no one has entered the province", true), ["enter"]);
-        assert_eq!(polarity("the sirens never sounded", true), ["sound"]);
-        assert!(polarity("we planned for four hundred, not twelve hundred", true).is_empty());
-        assert!(polarity("we had no comment", true).is_empty());
-        let asserted = polarity(
-            "they were ready to fight the town, and the sirens sounded",
-            false,
-        );
+        assert_eq!(polarity("There was no siren, nothing.").0, ["siren"]);
+        assert_eq!(polarity("no one has entered the province").0, ["enter"]);
+        assert_eq!(polarity("the sirens never sounded").0, ["sound"]);
+        assert!(polarity("we planned for four hundred, not twelve hundred")
+            .0
+            .is_empty());
+        assert!(polarity("we had no comment").0.is_empty());
+        let asserted = polarity("they were ready to fight the town, and the sirens sounded").1;
         assert!(asserted.contains(&"siren".to_string()), "{asserted:?}");
         assert!(!asserted.contains(&"fight".to_string()), "{asserted:?}");
-        assert!(!polarity("There was no siren", false).contains(&"siren".to_string()));
+        assert!(!polarity("There was no siren")
+            .1
+            .contains(&"siren".to_string()));
     }
 }

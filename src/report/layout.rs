@@ -3,7 +3,10 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::model::{Analysis, ClaimStatus, ContradictionKind, Entity, ReuseKind, Stance, Story};
+use crate::model::{
+    Analysis, Claim, ClaimStatus, Contradiction, ContradictionKind, Entity, NumberBand, Reuse,
+    ReuseKind, Stance, Story, SummarySentence, TimelineEntry,
+};
 
 /// A piece of the report.
 #[derive(Debug, Clone, PartialEq)]
@@ -25,6 +28,60 @@ const DOCUMENT_COLUMNS: usize = 12;
 
 /// Entities an entity table shows at most.
 const ENTITY_ROWS: usize = 40;
+
+/// Stories a report shows at most.
+const REPORT_STORIES: usize = 50;
+
+/// One story's part of every layer, gathered in one pass over each layer.
+#[derive(Default)]
+struct StoryLayers<'a> {
+    summary: Vec<&'a SummarySentence>,
+    timeline: Vec<&'a TimelineEntry>,
+    contradictions: Vec<&'a Contradiction>,
+    claims: Vec<&'a Claim>,
+    numbers: Vec<&'a NumberBand>,
+    /// Entities named in the story, with how often.
+    entities: HashMap<&'a str, (&'a Entity, usize)>,
+    reuse: Vec<&'a Reuse>,
+}
+
+fn gather(analysis: &Analysis) -> HashMap<&str, StoryLayers<'_>> {
+    let mut by_story: HashMap<&str, StoryLayers> = HashMap::new();
+    let story_of: HashMap<&str, &str> = analysis
+        .stories
+        .iter()
+        .flat_map(|s| s.documents.iter().map(|d| (d.as_str(), s.id.as_str())))
+        .collect();
+    for x in &analysis.summary {
+        by_story.entry(&x.story).or_default().summary.push(x);
+    }
+    for x in &analysis.timeline {
+        by_story.entry(&x.story).or_default().timeline.push(x);
+    }
+    for x in &analysis.contradictions {
+        by_story.entry(&x.story).or_default().contradictions.push(x);
+    }
+    for x in &analysis.claims {
+        by_story.entry(&x.story).or_default().claims.push(x);
+    }
+    for x in &analysis.numbers {
+        by_story.entry(&x.story).or_default().numbers.push(x);
+    }
+    for e in &analysis.entities {
+        for m in &e.mentions {
+            if let Some(&story) = story_of.get(m.doc.as_str()) {
+                let layers = by_story.entry(story).or_default();
+                layers.entities.entry(e.id.as_str()).or_insert((e, 0)).1 += 1;
+            }
+        }
+    }
+    for r in &analysis.reuse {
+        if let Some(&story) = story_of.get(r.a.as_str()) {
+            by_story.entry(story).or_default().reuse.push(r);
+        }
+    }
+    by_story
+}
 
 /// The whole report.
 pub fn report(analysis: &Analysis) -> Vec<Block> {
@@ -49,7 +106,21 @@ pub fn report(analysis: &Analysis) -> Vec<Block> {
             analysis.contradictions.len()
         )),
     ];
-    for story in &analysis.stories {
+    let layers = gather(analysis);
+    let empty = StoryLayers::default();
+    let mut stories: Vec<&Story> = analysis.stories.iter().collect();
+    // the best-sourced stories first; a large run shows only the first of them
+    stories.sort_by_key(|s| std::cmp::Reverse((s.independent_sources, s.documents.len())));
+    if stories.len() > REPORT_STORIES {
+        out.push(Block::Paragraph(format!(
+            "The {REPORT_STORIES} stories with the most independent sources are shown; \
+             analysis.json and the CSV files hold all {}.",
+            stories.len()
+        )));
+        stories.truncate(REPORT_STORIES);
+    }
+    for story in stories {
+        let layers = layers.get(story.id.as_str()).unwrap_or(&empty);
         out.push(Block::Heading(
             2,
             format!(
@@ -60,22 +131,21 @@ pub fn report(analysis: &Analysis) -> Vec<Block> {
                 story.independent_sources
             ),
         ));
-        out.extend(summary(analysis, story));
-        out.extend(timeline(analysis, story));
-        out.extend(contradictions(analysis, story, &name));
-        out.extend(claims(analysis, story));
-        out.extend(numbers(analysis, story, &name));
-        out.extend(entities(analysis, story, &name));
-        out.extend(copies(analysis, story));
+        out.extend(summary(layers));
+        out.extend(timeline(layers));
+        out.extend(contradictions(layers, &name));
+        out.extend(claims(layers, story));
+        out.extend(numbers(layers, &name));
+        out.extend(entities(layers, &name));
+        out.extend(copies(layers, story));
     }
     out
 }
 
-fn summary(analysis: &Analysis, story: &Story) -> Vec<Block> {
-    let items: Vec<String> = analysis
+fn summary(layers: &StoryLayers) -> Vec<Block> {
+    let items: Vec<String> = layers
         .summary
         .iter()
-        .filter(|s| s.story == story.id)
         .map(|s| {
             let mark = if s.contested { " (contested)" } else { "" };
             format!("{}{mark} [{}]", s.text, s.sources.join(", "))
@@ -85,13 +155,13 @@ fn summary(analysis: &Analysis, story: &Story) -> Vec<Block> {
 }
 
 /// Happenings the text dates, in order; then those only their article's date places.
-fn timeline(analysis: &Analysis, story: &Story) -> Vec<Block> {
+fn timeline(layers: &StoryLayers) -> Vec<Block> {
     let rows = |by_article: bool| -> Vec<Vec<String>> {
-        analysis
+        layers
             .timeline
             .iter()
-            .filter(|t| t.story == story.id && t.dated_by_article == by_article)
-            .map(timeline_row)
+            .filter(|t| t.dated_by_article == by_article)
+            .map(|t| timeline_row(t))
             .collect()
     };
     let headers = ["date", "precision", "type", "what happened", "sources"];
@@ -106,7 +176,7 @@ fn timeline(analysis: &Analysis, story: &Story) -> Vec<Block> {
     blocks
 }
 
-fn timeline_row(t: &crate::model::TimelineEntry) -> Vec<String> {
+fn timeline_row(t: &TimelineEntry) -> Vec<String> {
     let date = t.date.map_or("—".into(), |d| {
         if d.start == d.end {
             d.start.to_string()
@@ -123,17 +193,9 @@ fn timeline_row(t: &crate::model::TimelineEntry) -> Vec<String> {
     ]
 }
 
-fn contradictions(
-    analysis: &Analysis,
-    story: &Story,
-    name: &dyn Fn(&Option<String>) -> String,
-) -> Vec<Block> {
+fn contradictions(layers: &StoryLayers, name: &dyn Fn(&Option<String>) -> String) -> Vec<Block> {
     let mut blocks = Vec::new();
-    for c in analysis
-        .contradictions
-        .iter()
-        .filter(|c| c.story == story.id)
-    {
+    for c in &layers.contradictions {
         let kind = match c.kind {
             ContradictionKind::Denial => "one side denies what the other claims",
             ContradictionKind::Numbers => "figures that cannot all be right",
@@ -169,12 +231,8 @@ fn contradictions(
 }
 
 /// Claims × documents: who asserts and who denies each claim.
-fn claims(analysis: &Analysis, story: &Story) -> Vec<Block> {
-    let mut list: Vec<_> = analysis
-        .claims
-        .iter()
-        .filter(|c| c.story == story.id)
-        .collect();
+fn claims(layers: &StoryLayers, story: &Story) -> Vec<Block> {
+    let mut list: Vec<&Claim> = layers.claims.clone();
     let rank = |s: ClaimStatus| match s {
         ClaimStatus::Contested => 0,
         ClaimStatus::Corroborated => 1,
@@ -263,15 +321,10 @@ pub fn status_name(status: ClaimStatus) -> &'static str {
     }
 }
 
-fn numbers(
-    analysis: &Analysis,
-    story: &Story,
-    name: &dyn Fn(&Option<String>) -> String,
-) -> Vec<Block> {
-    let rows: Vec<Vec<String>> = analysis
+fn numbers(layers: &StoryLayers, name: &dyn Fn(&Option<String>) -> String) -> Vec<Block> {
+    let rows: Vec<Vec<String>> = layers
         .numbers
         .iter()
-        .filter(|n| n.story == story.id)
         .map(|n| {
             let unit = n.unit.as_deref().map_or(String::new(), |u| format!(" {u}"));
             let figures: Vec<String> = n
@@ -312,24 +365,8 @@ fn figure(v: f64) -> String {
     }
 }
 
-fn entities(
-    analysis: &Analysis,
-    story: &Story,
-    name: &dyn Fn(&Option<String>) -> String,
-) -> Vec<Block> {
-    let mut seen: Vec<(&Entity, usize)> = analysis
-        .entities
-        .iter()
-        .map(|e| {
-            let n = e
-                .mentions
-                .iter()
-                .filter(|m| story.documents.contains(&m.doc))
-                .count();
-            (e, n)
-        })
-        .filter(|&(_, n)| n > 0)
-        .collect();
+fn entities(layers: &StoryLayers, name: &dyn Fn(&Option<String>) -> String) -> Vec<Block> {
+    let mut seen: Vec<(&Entity, usize)> = layers.entities.values().copied().collect();
     seen.sort_by_key(|&(e, n)| (std::cmp::Reverse(n), e.name.clone()));
     let rows: Vec<Vec<String>> = seen
         .iter()
@@ -359,12 +396,9 @@ fn entities(
     section("Entities", vec![table(&headers, rows)])
 }
 
-fn copies(analysis: &Analysis, story: &Story) -> Vec<Block> {
+fn copies(layers: &StoryLayers, story: &Story) -> Vec<Block> {
     let mut relations: BTreeMap<&str, Vec<String>> = BTreeMap::new();
-    for r in &analysis.reuse {
-        if !story.documents.contains(&r.a) {
-            continue;
-        }
+    for r in &layers.reuse {
         let kind = match r.kind {
             ReuseKind::Duplicate => "duplicate of",
             ReuseKind::SameReport => "same report as",

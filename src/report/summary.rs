@@ -4,7 +4,9 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use crate::model::{Analysis, ContradictionKind, Span, SummarySentence};
+use rayon::prelude::*;
+
+use crate::model::{Analysis, Contradiction, ContradictionKind, Quote, Span, SummarySentence};
 use crate::text::{content_stems, shared};
 
 /// Sentences a summary holds at most, before its disputes.
@@ -33,44 +35,70 @@ pub fn build(analysis: &Analysis, groups: &[usize]) -> Vec<SummarySentence> {
         .enumerate()
         .map(|(k, d)| (d.id.as_str(), k))
         .collect();
-    let mut out = Vec::new();
-    for story in &analysis.stories {
-        let docs: Vec<usize> = story
-            .documents
-            .iter()
-            .filter_map(|id| doc_index.get(id.as_str()).copied())
-            .collect();
-        let candidates = candidates(analysis, &docs, groups);
-        for chosen in choose(&candidates) {
-            let c = &candidates[chosen];
-            let doc = &analysis.documents[c.doc];
-            let sources: BTreeSet<&str> = candidates
-                .iter()
-                .filter(|o| jaccard(&o.stems, &c.stems) >= SAME_SENTENCE)
-                .map(|o| analysis.documents[o.doc].id.as_str())
-                .collect();
-            out.push(SummarySentence {
-                story: story.id.clone(),
-                text: doc.text(c.span).to_string(),
-                sources: sources.into_iter().map(String::from).collect(),
-                contested: disputed(analysis, &story.id, &doc.id, c.span),
-            });
-        }
-        out.extend(disputes(analysis, &story.id));
+    let mut quotes_of: HashMap<&str, Vec<&Quote>> = HashMap::new();
+    for q in &analysis.quotes {
+        quotes_of.entry(q.doc.as_str()).or_default().push(q);
     }
-    out
+    let mut disputes_of: HashMap<&str, Vec<&Contradiction>> = HashMap::new();
+    for c in &analysis.contradictions {
+        disputes_of.entry(c.story.as_str()).or_default().push(c);
+    }
+    let names: HashMap<&str, &str> = analysis
+        .entities
+        .iter()
+        .map(|e| (e.id.as_str(), e.name.as_str()))
+        .collect();
+    let per_story: Vec<Vec<SummarySentence>> = analysis
+        .stories
+        .par_iter()
+        .map(|story| {
+            let mut out = Vec::new();
+            let disputes_here: &[&Contradiction] =
+                disputes_of.get(story.id.as_str()).map_or(&[], |v| v);
+            let docs: Vec<usize> = story
+                .documents
+                .iter()
+                .filter_map(|id| doc_index.get(id.as_str()).copied())
+                .collect();
+            let candidates = candidates(analysis, &docs, groups, &quotes_of);
+            for chosen in choose(&candidates) {
+                let c = &candidates[chosen];
+                let doc = &analysis.documents[c.doc];
+                let sources: BTreeSet<&str> = candidates
+                    .iter()
+                    .filter(|o| jaccard(&o.stems, &c.stems) >= SAME_SENTENCE)
+                    .map(|o| analysis.documents[o.doc].id.as_str())
+                    .collect();
+                out.push(SummarySentence {
+                    story: story.id.clone(),
+                    text: doc.text(c.span).to_string(),
+                    sources: sources.into_iter().map(String::from).collect(),
+                    contested: disputed(disputes_here, &doc.id, c.span),
+                });
+            }
+            out.extend(disputes(&names, &story.id, disputes_here));
+            out
+        })
+        .collect();
+    per_story.into_iter().flatten().collect()
 }
 
 /// Sentences of the story's documents worth a line, scored by how many independent sources
 /// share their words.
-fn candidates(analysis: &Analysis, docs: &[usize], groups: &[usize]) -> Vec<Candidate> {
+fn candidates(
+    analysis: &Analysis,
+    docs: &[usize],
+    groups: &[usize],
+    quotes_of: &HashMap<&str, Vec<&Quote>>,
+) -> Vec<Candidate> {
     let mut found = Vec::new();
     for &d in docs {
         let doc = &analysis.documents[d];
         for &span in &doc.sentences {
             let text = doc.text(span);
             let words = text.split_whitespace().count();
-            if words < WORDS.0 || words > WORDS.1 || loses_attribution(analysis, &doc.id, span) {
+            let quotes = quotes_of.get(doc.id.as_str()).map_or(&[][..], |v| v);
+            if words < WORDS.0 || words > WORDS.1 || loses_attribution(quotes, span) {
                 continue;
             }
             found.push(Candidate {
@@ -103,10 +131,9 @@ fn candidates(analysis: &Analysis, docs: &[usize], groups: &[usize]) -> Vec<Cand
 }
 
 /// A sentence that holds quoted words whose cue lies outside it would lose who said them.
-fn loses_attribution(analysis: &Analysis, doc: &str, span: Span) -> bool {
-    analysis.quotes.iter().any(|q| {
-        q.doc == doc
-            && q.start < span.end
+fn loses_attribution(quotes: &[&Quote], span: Span) -> bool {
+    quotes.iter().any(|q| {
+        q.start < span.end
             && span.start < q.end
             && !(q.cue_start >= span.start && q.cue_end <= span.end)
     })
@@ -142,26 +169,27 @@ fn jaccard(a: &[String], b: &[String]) -> f64 {
 }
 
 /// Whether a sentence is evidence on a side of one of the story's disputes.
-fn disputed(analysis: &Analysis, story: &str, doc: &str, span: Span) -> bool {
-    analysis
-        .contradictions
+fn disputed(disputes: &[&Contradiction], doc: &str, span: Span) -> bool {
+    disputes
         .iter()
-        .filter(|c| c.story == story)
         .flat_map(|c| c.sides.iter().flat_map(|s| &s.statements))
         .any(|s| s.doc == doc && s.start < span.end && span.start < s.end)
 }
 
 /// One line per dispute of the story: what it is about and who holds each side.
-fn disputes(analysis: &Analysis, story: &str) -> Vec<SummarySentence> {
+fn disputes(
+    names: &HashMap<&str, &str>,
+    story: &str,
+    disputes: &[&Contradiction],
+) -> Vec<SummarySentence> {
     let name = |id: &Option<String>| {
         id.as_deref()
-            .and_then(|id| analysis.entities.iter().find(|e| e.id == id))
-            .map_or("the outlet".to_string(), |e| e.name.clone())
+            .and_then(|id| names.get(id))
+            .map_or("the outlet".to_string(), |name| name.to_string())
     };
-    analysis
-        .contradictions
+    disputes
         .iter()
-        .filter(|c| c.story == story && c.sides.len() >= 2)
+        .filter(|c| c.sides.len() >= 2)
         .map(|c| {
             let sides: Vec<String> = c.sides.iter().map(|s| name(&s.claimant)).collect();
             let text = match c.kind {

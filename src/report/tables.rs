@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use crate::model::{Analysis, Entity, Stance};
+use crate::model::{Analysis, Entity, Quantity, Stance};
 
 use super::layout::status_name;
 use super::timeline::precision;
@@ -47,12 +47,17 @@ pub fn events_csv(analysis: &Analysis) -> Result<String, csv::Error> {
         .iter()
         .flat_map(|s| s.documents.iter().map(|d| (d.as_str(), s.id.as_str())))
         .collect();
+    let mut quantities_of: HashMap<&str, Vec<&Quantity>> = HashMap::new();
+    for q in &analysis.quantities {
+        quantities_of.entry(q.doc.as_str()).or_default().push(q);
+    }
     for e in &analysis.events {
         let doc = e.evidence.first().map_or("", |x| x.doc.as_str());
-        let fatalities = analysis
-            .quantities
-            .iter()
-            .filter(|q| q.doc == doc && e.summary.contains(q.text.as_str()))
+        let fatalities = quantities_of
+            .get(doc)
+            .into_iter()
+            .flatten()
+            .filter(|q| e.summary.contains(q.text.as_str()))
             .filter(|q| {
                 let what = q.what.to_lowercase();
                 FATALITY_WORDS.iter().any(|w| what.contains(w))

@@ -3,7 +3,18 @@
 
 use std::collections::HashMap;
 
-use crate::model::{Analysis, DateRange, Event, TimelineEntry};
+use chrono::NaiveDate;
+
+use crate::model::{Analysis, DateRange, TimelineEntry};
+
+/// Story, kind, place, date range, dated only by its article.
+type Happening<'a> = (
+    &'a str,
+    &'a str,
+    Option<&'a str>,
+    (NaiveDate, NaiveDate),
+    bool,
+);
 
 pub fn build(analysis: &Analysis) -> Vec<TimelineEntry> {
     let story_of: HashMap<&str, &str> = analysis
@@ -11,7 +22,11 @@ pub fn build(analysis: &Analysis) -> Vec<TimelineEntry> {
         .iter()
         .flat_map(|s| s.documents.iter().map(|d| (d.as_str(), s.id.as_str())))
         .collect();
-    let mut entries: Vec<(TimelineEntry, &Event)> = Vec::new();
+    let mut entries: Vec<TimelineEntry> = Vec::new();
+    // one sentence telling of two happenings ("killed in a clash") is one entry; one happening
+    // (kind, place, date) told by several documents is one entry with all of them
+    let mut by_sentence: HashMap<(&str, &str), usize> = HashMap::new();
+    let mut by_happening: HashMap<Happening, usize> = HashMap::new();
     for event in &analysis.events {
         let (Some(date), Some(first)) = (event.date, event.evidence.first()) else {
             continue;
@@ -23,33 +38,33 @@ pub fn build(analysis: &Analysis) -> Vec<TimelineEntry> {
             continue;
         };
         let by_article = event.date_source.as_deref() == Some("article");
-        // one sentence telling of two happenings ("killed in a clash") is one entry
-        let same_sentence = entries.iter_mut().find(|(entry, other)| {
-            other.evidence.first().map(|x| &x.doc) == Some(&first.doc)
-                && entry.summary == event.summary
-                && entry.date == Some(date)
-        });
-        if let Some((entry, _)) = same_sentence {
-            if !entry.kind.split(", ").any(|k| k == event.kind) {
+        let sentence = (first.doc.as_str(), event.summary.as_str());
+        if let Some(&k) = by_sentence
+            .get(&sentence)
+            .filter(|&&k| entries[k].date == Some(date))
+        {
+            let entry = &mut entries[k];
+            if !entry.kind.split(", ").any(|x| x == event.kind) {
                 entry.kind = format!("{}, {}", entry.kind, event.kind);
             }
             continue;
         }
-        let same = entries.iter_mut().find(|(entry, other)| {
-            entry.story == story
-                && other.kind == event.kind
-                && other.place == event.place
-                && entry.date == Some(date)
-                && entry.dated_by_article == by_article
-        });
-        match same {
-            Some((entry, _)) => {
-                if !entry.sources.contains(&first.doc) {
-                    entry.sources.push(first.doc.clone());
+        let happening = (
+            story,
+            event.kind.as_str(),
+            event.place.as_deref(),
+            (date.start, date.end),
+            by_article,
+        );
+        let k = match by_happening.get(&happening) {
+            Some(&k) => {
+                if !entries[k].sources.contains(&first.doc) {
+                    entries[k].sources.push(first.doc.clone());
                 }
+                k
             }
-            None => entries.push((
-                TimelineEntry {
+            None => {
+                entries.push(TimelineEntry {
                     story: story.to_string(),
                     event: event.id.clone(),
                     kind: event.kind.clone(),
@@ -58,12 +73,14 @@ pub fn build(analysis: &Analysis) -> Vec<TimelineEntry> {
                     dated_by_article: by_article,
                     summary: event.summary.clone(),
                     sources: vec![first.doc.clone()],
-                },
-                event,
-            )),
-        }
+                });
+                by_happening.insert(happening, entries.len() - 1);
+                entries.len() - 1
+            }
+        };
+        by_sentence.insert(sentence, k);
     }
-    let mut out: Vec<TimelineEntry> = entries.into_iter().map(|(e, _)| e).collect();
+    let mut out = entries;
     // dates said in the text before those only the article gives, within a day
     out.sort_by(|a, b| {
         (

@@ -8,8 +8,7 @@
 //! a story that has gone quiet for weeks is a weaker match.
 
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
-use std::sync::LazyLock;
+use std::collections::HashMap;
 
 use rayon::prelude::*;
 use rust_stemmers::{Algorithm, Stemmer};
@@ -68,9 +67,6 @@ type TermIdCache = FxHashMap<Box<str>, Option<(u32, u32)>>;
 /// Words a thread remembers the term ids of before it starts afresh (a bound on memory).
 const TERM_ID_CACHE: usize = 200_000;
 
-static STOPWORD_SET: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| crate::lexicon::STOPWORDS.iter().copied().collect());
-
 /// A term is a stem or a name ("@" + the lower-cased word); its id is a hash, so documents are
 /// featurised on all cores with no shared vocabulary. Two of a few hundred thousand terms may
 /// share an id; that merges two rare words and moves no story. None for a stopword.
@@ -90,7 +86,7 @@ fn term_ids(word: &str, lower: &mut String) -> Option<(u32, u32)> {
         if let Some(&ids) = cache.get(lower) {
             return ids;
         }
-        let ids = (!STOPWORD_SET.contains(lower)).then(|| {
+        let ids = (!crate::lexicon::is_stopword(lower)).then(|| {
             let stem = STEMMER.with(|stemmer| xxh3_64(stemmer.stem(lower).as_bytes()) as u32);
             (stem, xxh3_64_with_seed(lower.as_bytes(), NAME_SEED) as u32)
         });

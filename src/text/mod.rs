@@ -70,20 +70,42 @@ pub fn content_stems(text: &str) -> Vec<String> {
     thread_local! {
         static STEMMER: rust_stemmers::Stemmer =
             rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
+        /// Lower-cased word → its stem, or None for a stopword: news repeats its words, and
+        /// stemming and the stopword test are the cost here.
+        static STEMS: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, Option<Box<str>>>> =
+            Default::default();
     }
+    let mut stems: Vec<String> = Vec::new();
     STEMMER.with(|stemmer| {
-        let mut stems: Vec<String> = text
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| w.len() > 2)
-            .map(str::to_lowercase)
-            .filter(|w| !crate::lexicon::STOPWORDS.contains(&w.as_str()))
-            .map(|w| stemmer.stem(&w).into_owned())
-            .collect();
-        stems.sort_unstable();
-        stems.dedup();
-        stems
-    })
+        STEMS.with_borrow_mut(|cache| {
+            if cache.len() > STEM_CACHE {
+                cache.clear();
+            }
+            let mut lower = String::new();
+            for word in text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.len() > 2)
+            {
+                lower.clear();
+                lower.extend(word.chars().flat_map(char::to_lowercase));
+                if let Some(known) = cache.get(lower.as_str()) {
+                    stems.extend(known.as_deref().map(String::from));
+                    continue;
+                }
+                let stem = (!crate::lexicon::is_stopword(&lower))
+                    .then(|| Box::from(stemmer.stem(&lower).as_ref()));
+                stems.extend(stem.as_deref().map(String::from));
+                cache.insert(Box::from(lower.as_str()), stem);
+            }
+        })
+    });
+    stems.sort_unstable();
+    stems.dedup();
+    stems
 }
+
+/// Words a thread remembers the stems of before it starts afresh (a bound on memory).
+const STEM_CACHE: usize = 200_000;
 
 /// Stems both sorted lists share.
 pub fn shared(a: &[String], b: &[String]) -> usize {
