@@ -11,18 +11,11 @@ use crate::report;
 pub fn write_analysis(analysis: &Analysis, dir: &Path) -> anyhow::Result<std::path::PathBuf> {
     std::fs::create_dir_all(dir)
         .map_err(|e| anyhow::anyhow!("{}: cannot create output directory ({e})", dir.display()))?;
-    let path = dir.join("analysis.json");
-    let tmp = dir.join(".analysis.json.partial");
-    {
-        let file = File::create(&tmp)
-            .map_err(|e| anyhow::anyhow!("{}: cannot write ({e})", tmp.display()))?;
-        let mut w = BufWriter::new(file);
-        serde_json::to_writer_pretty(&mut w, analysis)?;
+    write_atomically(dir, "analysis.json", |w| {
+        serde_json::to_writer_pretty(&mut *w, analysis)?;
         w.write_all(b"\n")?;
-        w.flush()?;
-    }
-    std::fs::rename(&tmp, &path)?;
-    Ok(path)
+        Ok(())
+    })
 }
 
 /// Writes the reports beside `analysis.json`: `report.md`, a self-contained `report.html`, and
@@ -38,20 +31,31 @@ pub fn write_reports(analysis: &Analysis, dir: &Path) -> anyhow::Result<Vec<std:
     ];
     let mut written = Vec::new();
     for (name, text) in files {
-        written.push(write_atomically(dir, name, text.as_bytes())?);
+        written.push(write_atomically(dir, name, |w| {
+            Ok(w.write_all(text.as_bytes())?)
+        })?);
     }
     Ok(written)
 }
 
 /// Writes `dir/name` through a temporary file renamed into place: a crash never leaves half a
 /// file.
-fn write_atomically(dir: &Path, name: &str, bytes: &[u8]) -> anyhow::Result<std::path::PathBuf> {
+fn write_atomically(
+    dir: &Path,
+    name: &str,
+    write: impl FnOnce(&mut BufWriter<File>) -> anyhow::Result<()>,
+) -> anyhow::Result<std::path::PathBuf> {
     let path = dir.join(name);
     let tmp = dir.join(format!(".{name}.partial"));
-    std::fs::write(&tmp, bytes)
-        .map_err(|e| anyhow::anyhow!("{}: cannot write ({e})", tmp.display()))?;
-    std::fs::rename(&tmp, &path)
-        .map_err(|e| anyhow::anyhow!("{}: cannot write ({e})", path.display()))?;
+    let cannot = |at: &Path, e: &dyn std::fmt::Display| {
+        anyhow::anyhow!("{}: cannot write ({e})", at.display())
+    };
+    let file = File::create(&tmp).map_err(|e| cannot(&tmp, &e))?;
+    let mut w = BufWriter::new(file);
+    write(&mut w).map_err(|e| cannot(&tmp, &e))?;
+    w.flush().map_err(|e| cannot(&tmp, &e))?;
+    drop(w);
+    std::fs::rename(&tmp, &path).map_err(|e| cannot(&path, &e))?;
     Ok(path)
 }
 
