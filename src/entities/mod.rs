@@ -174,6 +174,20 @@ fn affiliations(docs: &[Document], entities: &mut [(Entity, Vec<(usize, usize)>)
         .enumerate()
         .flat_map(|(e, (_, list))| list.iter().map(move |&m| (m, e)))
         .collect();
+    // "resistance leader": a lower-case word of a role that is, alone, a name of exactly one
+    // organization of the run ("the Resistance" for the Front) ties the person to it
+    let mut by_word: HashMap<String, Option<usize>> = HashMap::new();
+    for (e, (entity, _)) in entities.iter().enumerate() {
+        if entity.kind != EntityType::Organization {
+            continue;
+        }
+        for v in entity.variants.iter().filter(|v| !v.contains(' ')) {
+            let slot = by_word.entry(v.to_lowercase()).or_insert(Some(e));
+            if *slot != Some(e) {
+                *slot = None;
+            }
+        }
+    }
     let chosen: Vec<Option<String>> = entities
         .iter()
         .map(|(entity, list)| {
@@ -190,6 +204,13 @@ fn affiliations(docs: &[Document], entities: &mut [(Entity, Vec<(usize, usize)>)
                     }
                 }
                 for role in doc.roles.iter().filter(|r| r.mention == k) {
+                    let named_by_word = doc.body[role.start..role.end]
+                        .split_whitespace()
+                        .filter(|w| w.chars().all(|c| c.is_lowercase()))
+                        .find_map(|w| by_word.get(w).copied().flatten());
+                    if let Some(e) = named_by_word.filter(|_| entity.kind == EntityType::Person) {
+                        *votes.entry(e).or_insert(0) += 1;
+                    }
                     for (j, m) in doc.mentions.iter().enumerate() {
                         if m.start < role.start || m.end > role.end {
                             continue;
@@ -660,7 +681,7 @@ fn entity(docs: &[Document], list: &[(usize, usize)]) -> Entity {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::test_document;
+    use crate::model::{test_document, Role};
 
     /// A document whose body is the mentions' texts, one per line.
     fn doc(id: &str, mentions: &[(&str, EntityType)]) -> Document {
@@ -843,6 +864,30 @@ mod tests {
             let e = entities.iter().find(|e| e.name == person).unwrap();
             assert_eq!(e.affiliation.as_ref(), Some(&front.id), "{person}");
         }
+    }
+
+    #[test]
+    fn a_lower_case_word_of_a_role_that_names_one_organization_is_an_affiliation() {
+        let body = "The Resistance held the pass. resistance leader Arlen Voss spoke";
+        let mut d = test_document("a", body);
+        for (name, kind) in [("Resistance", Organization), ("Arlen Voss", Person)] {
+            d.mentions.push(Mention {
+                start: body.find(name).unwrap(),
+                end: body.find(name).unwrap() + name.len(),
+                kind,
+                title: None,
+            });
+        }
+        let role = body.find("resistance leader").unwrap();
+        d.roles.push(Role {
+            mention: 1,
+            start: role,
+            end: role + "resistance leader".len(),
+        });
+        let entities = resolve(&[d]);
+        let body_entity = entities.iter().find(|e| e.name == "Resistance").unwrap();
+        let voss = entities.iter().find(|e| e.name == "Arlen Voss").unwrap();
+        assert_eq!(voss.affiliation.as_ref(), Some(&body_entity.id));
     }
 
     #[test]
