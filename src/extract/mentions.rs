@@ -120,8 +120,10 @@ const NOT_NAMES: &[&str] = &[
 /// possessive 's apart, abbreviations ("Gen.", "U.S.") and hyphenated words whole.
 pub fn tokens(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    for (start, piece) in split_whitespace_indices(text) {
-        split_piece(piece, start, &mut out);
+    let pieces: Vec<(usize, &str)> = split_whitespace_indices(text).collect();
+    let last = pieces.len().saturating_sub(1);
+    for (k, (start, piece)) in pieces.into_iter().enumerate() {
+        split_piece(piece, start, k == last, &mut out);
     }
     out
 }
@@ -154,7 +156,9 @@ const CLOSERS: &[char] = &[
     '"', '\'', ')', ']', '}', ',', ';', ':', '!', '?', '.', '\u{201D}', '\u{2019}',
 ];
 
-fn split_piece(piece: &str, base: usize, out: &mut Vec<(usize, usize)>) {
+/// `last`: the sentence's last piece, whose final period ends the sentence ("… said Holt."),
+/// unless the word has periods inside ("U.S.").
+fn split_piece(piece: &str, base: usize, last: bool, out: &mut Vec<(usize, usize)>) {
     let mut start = 0;
     let mut end = piece.len();
     // leading punctuation, one token each
@@ -172,7 +176,9 @@ fn split_piece(piece: &str, base: usize, out: &mut Vec<(usize, usize)>) {
         if !CLOSERS.contains(&c) || end - start <= c.len_utf8() {
             break;
         }
-        if c == '.' && is_abbreviation(&piece[start..end]) {
+        let word = &piece[start..end];
+        let ends_sentence = last && !word.trim_end_matches('.').contains('.');
+        if c == '.' && is_abbreviation(word) && !ends_sentence {
             break;
         }
         end -= c.len_utf8();

@@ -28,6 +28,7 @@ const GROUP_PRONOUNS: &[&str] = &["they", "them", "their"];
 pub fn find(doc: &Document, tagger: &AttributionTagger) -> Vec<Statement> {
     let mut attributions = tagger.attributions(&doc.body);
     attributions.extend(verbs_the_tagger_missed(doc, &attributions));
+    attributions.extend(according_to(doc, &attributions));
     attributions.sort_by_key(|a| a.cue);
     let kinds = usual_kinds(doc);
     let mut out = Vec::new();
@@ -176,6 +177,61 @@ fn verbs_the_tagger_missed(doc: &Document, found: &[Attribution]) -> Vec<Attribu
                 content: Some((content_start, content_end)),
             });
         }
+    }
+    out
+}
+
+/// "According to X, P." and "P, according to X.": the regular attribution the tagger may miss.
+/// The source runs to the comma (or the sentence's end), what was said is the rest.
+fn according_to(doc: &Document, found: &[Attribution]) -> Vec<Attribution> {
+    const CUE: &str = "according to ";
+    let mut out = Vec::new();
+    for sentence in &doc.sentences {
+        let text = doc.text(*sentence);
+        let Some(at) = text
+            .to_lowercase()
+            .find(CUE)
+            .filter(|&at| text.is_char_boundary(at))
+        else {
+            continue;
+        };
+        let cue = (sentence.start + at, sentence.start + at + CUE.len() - 1);
+        if found.iter().any(|a| a.cue.0 < cue.1 && cue.0 < a.cue.1) {
+            continue;
+        }
+        let after = &text[at + CUE.len()..];
+        let lead = text[..at].trim_end();
+        let (source, content) = if lead.is_empty() {
+            // "According to X, P."
+            let Some(comma) = after.find(", ").filter(|&c| c <= 80) else {
+                continue;
+            };
+            let source_start = cue.1 + 1;
+            (
+                (source_start, source_start + comma),
+                (source_start + comma + 2, sentence.end),
+            )
+        } else if let Some(lead) = lead.strip_suffix(',') {
+            // "P, according to X."
+            let source_end = sentence.end - usize::from(text.ends_with('.'));
+            if source_end - (cue.1 + 1) > 80 {
+                continue;
+            }
+            (
+                (cue.1 + 1, source_end),
+                (sentence.start, sentence.start + lead.len()),
+            )
+        } else {
+            continue;
+        };
+        if content.1 <= content.0 || source.1 <= source.0 {
+            continue;
+        }
+        out.push(Attribution {
+            cue,
+            source: Some(source),
+            content: Some(content),
+        });
     }
     out
 }
@@ -719,6 +775,25 @@ mod tests {
             all.iter()
                 .any(|(text, _, who)| text.contains("no one would leave")
                     && *who == Some("Dane Holt")),
+            "{all:?}"
+        );
+    }
+
+    #[test]
+    fn according_to_names_the_source_on_either_side() {
+        let (doc, found) = statements_of(
+            "According to the Lorn Council, the bridge was closed on Monday.\n\nThe dam held through the night, according to Dane Holt.",
+        );
+        let all: Vec<_> = found.iter().map(|s| said(&doc, s)).collect();
+        assert!(
+            all.iter()
+                .any(|(text, _, who)| text.starts_with("the bridge was closed")
+                    && *who == Some("Lorn Council")),
+            "{all:?}"
+        );
+        assert!(
+            all.iter().any(|(text, _, who)| text.starts_with("The dam held")
+                && *who == Some("Dane Holt")),
             "{all:?}"
         );
     }
