@@ -147,7 +147,12 @@ fn summary(layers: &StoryLayers) -> Vec<Block> {
         .summary
         .iter()
         .map(|s| {
-            let mark = if s.contested { " (contested)" } else { "" };
+            // a dispute line says so itself
+            let mark = if s.contested && !s.text.starts_with("Disputed") {
+                " (contested)"
+            } else {
+                ""
+            };
             format!("{}{mark} [{}]", s.text, s.sources.join(", "))
         })
         .collect();
