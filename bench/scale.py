@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BINARY = ROOT / "target" / "release" / "parallax"
 WORK = ROOT / "target" / "scale"
 STAGES = re.compile(r"documents ([\d.]+) s, reuse ([\d.]+) s, stories ([\d.]+) s, "
-                    r"entities ([\d.]+) s, writing ([\d.]+) s")
+                    r"entities ([\d.]+) s, reconcile ([\d.]+) s, writing ([\d.]+) s")
 WORD = re.compile(r"\w+")
 
 
@@ -59,11 +59,12 @@ def run_ours(path, jobs):
     wall = time.perf_counter() - started
     peak = int(peak_file.read_text().split()[-1])
     stages = STAGES.search(result.stdout)
-    documents, reuse, stories, entities, writing = (float(x) for x in stages.groups())
+    documents, reuse, stories, entities, reconcile, writing = (float(x) for x in stages.groups())
     analysis = json.loads((out / "analysis.json").read_text(encoding="utf-8"))
     found = {frozenset((r["a"], r["b"])): r["kind"] for r in analysis["reuse"]}
     return {"wall": wall, "documents": documents, "reuse": reuse, "stories": stories,
-            "entities": entities, "writing": writing, "peak_mb": peak / 1024}, found
+            "entities": entities, "reconcile": reconcile, "writing": writing,
+            "peak_mb": peak / 1024}, found
 
 
 def shingles(text):
