@@ -70,39 +70,48 @@ fn local_keys(doc: &Document) -> Vec<String> {
         .iter()
         .map(|t| without_designator(&fold(t)).to_string())
         .collect();
-    let full_people: Vec<&String> = mentions
-        .iter()
-        .zip(&folded)
-        .filter(|(m, f)| m.kind == EntityType::Person && f.contains(' '))
-        .map(|(_, f)| f)
-        .collect();
-    mentions
-        .iter()
-        .zip(&folded)
-        .enumerate()
-        .map(|(k, (m, f))| {
-            if m.kind == EntityType::Person && !f.contains(' ') {
-                let mut fulls: Vec<&&String> =
-                    full_people.iter().filter(|p| last_word(p) == f).collect();
-                fulls.sort();
-                fulls.dedup();
-                if let [only] = fulls.as_slice() {
-                    return (**only).clone();
-                }
+    // full names of people by their last word, each once
+    let mut full_people: HashMap<&str, Vec<&String>> = HashMap::new();
+    for (m, f) in mentions.iter().zip(&folded) {
+        if m.kind == EntityType::Person && f.contains(' ') {
+            let list = full_people.entry(last_word(f)).or_default();
+            if !list.contains(&f) {
+                list.push(f);
             }
-            if is_acronym(texts[k]) {
-                // the nearest earlier multi-word name whose initials spell it
-                if let Some(expansion) = texts[..k]
-                    .iter()
-                    .rev()
-                    .find(|e| e.contains(' ') && initials(e) == texts[k])
-                {
-                    return fold(expansion);
-                }
-            }
-            f.clone()
-        })
-        .collect()
+        }
+    }
+    // the nearest earlier multi-word name for each string of initials, as reading goes on
+    let mut spelled_by: HashMap<String, &str> = HashMap::new();
+    let mut keys = Vec::with_capacity(mentions.len());
+    for (k, (m, f)) in mentions.iter().zip(&folded).enumerate() {
+        keys.push(local_key(m, f, texts[k], &full_people, &spelled_by));
+        if texts[k].contains(' ') {
+            spelled_by.insert(initials(texts[k]), texts[k]);
+        }
+    }
+    keys
+}
+
+/// One mention's key: a lone surname → the one full name ending in it; an acronym → the
+/// nearest earlier name whose initials spell it; else its folded text.
+fn local_key(
+    m: &Mention,
+    folded: &str,
+    text: &str,
+    full_people: &HashMap<&str, Vec<&String>>,
+    spelled_by: &HashMap<String, &str>,
+) -> String {
+    if m.kind == EntityType::Person && !folded.contains(' ') {
+        if let Some([only]) = full_people.get(folded).map(Vec::as_slice) {
+            return (*only).clone();
+        }
+    }
+    if is_acronym(text) {
+        if let Some(expansion) = spelled_by.get(text) {
+            return fold(expansion);
+        }
+    }
+    folded.to_string()
 }
 
 /// Which entity each mention belongs to: (document id, mention start) → entity id.

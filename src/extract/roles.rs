@@ -140,9 +140,18 @@ pub(super) fn is_role_noun(word: &str) -> bool {
 pub fn find(doc: &Document) -> Vec<Role> {
     let mut roles = Vec::new();
     for sentence in &doc.sentences {
+        // mentions are in reading order: those of this sentence are one run of them
+        let from = doc.mentions.partition_point(|m| m.start < sentence.start);
+        let to = doc.mentions.partition_point(|m| m.start < sentence.end);
+        if !doc.mentions[from..to]
+            .iter()
+            .any(|m| m.kind == EntityType::Person)
+        {
+            continue;
+        }
         let (spans, words) = sentence_tokens(&doc.body, *sentence);
-        for (index, m) in doc.mentions.iter().enumerate() {
-            if m.kind != EntityType::Person || m.start < sentence.start || m.end > sentence.end {
+        for (index, m) in doc.mentions.iter().enumerate().take(to).skip(from) {
+            if m.kind != EntityType::Person || m.end > sentence.end {
                 continue;
             }
             let Some(first) = spans.iter().position(|s| s.0 == m.start) else {

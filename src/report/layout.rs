@@ -218,7 +218,7 @@ fn contradictions(layers: &StoryLayers, name: &dyn Fn(&Option<String>) -> String
                         Stance::Denies => "denies",
                     };
                     vec![
-                        format!("{}", (b'A' + k as u8) as char),
+                        side_label(k),
                         name(&side.claimant).replace('—', "(not attributed)"),
                         stance.to_string(),
                         s.text.clone(),
@@ -316,6 +316,14 @@ fn claims(layers: &StoryLayers, story: &Story) -> Vec<Block> {
         )));
     }
     section("Claims", blocks)
+}
+
+/// "A", "B", … then "side 27" onwards.
+fn side_label(k: usize) -> String {
+    match u8::try_from(k) {
+        Ok(k) if k < 26 => char::from(b'A' + k).to_string(),
+        _ => format!("side {}", k + 1),
+    }
 }
 
 pub fn status_name(status: ClaimStatus) -> &'static str {

@@ -61,7 +61,19 @@ pub fn build(analysis: &Analysis, groups: &[usize]) -> Vec<SummarySentence> {
                 .filter_map(|id| doc_index.get(id.as_str()).copied())
                 .collect();
             let candidates = candidates(analysis, &docs, groups, &quotes_of);
-            for chosen in choose(&candidates) {
+            let mut chosen_in_order = choose(&candidates);
+            // told in the order the reports came out, each report's sentences in its own order
+            chosen_in_order.sort_by_key(|&k| {
+                let doc = &analysis.documents[candidates[k].doc];
+                let date = doc.published.clone().or(doc.published_earliest.clone());
+                (
+                    date.is_none(),
+                    date,
+                    candidates[k].doc,
+                    candidates[k].span.start,
+                )
+            });
+            for chosen in chosen_in_order {
                 let c = &candidates[chosen];
                 let doc = &analysis.documents[c.doc];
                 let sources: BTreeSet<&str> = candidates

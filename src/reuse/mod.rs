@@ -374,10 +374,14 @@ struct Run {
 
 /// Aligns two texts into maximal runs of shared words, longest first and not overlapping in
 /// either text. Every shared fingerprint is an anchor, extended both ways word by word.
+/// Times a document may repeat one fingerprint for it still to anchor an alignment.
+const MAX_REPEATS: usize = 8;
+
 fn align(pa: &Prints, pb: &Prints) -> Vec<Run> {
     let (wa, wb) = (&pa.words, &pb.words);
     let mut runs: Vec<Run> = Vec::new();
     let (fa, fb) = (&pa.fingerprints, &pb.fingerprints);
+    let mut on_diagonal: HashMap<isize, Vec<usize>> = HashMap::new();
     let (mut x, mut y) = (0, 0);
     while x < fa.len() && y < fb.len() {
         let (ha, hb) = (fa[x].0, fb[y].0);
@@ -391,16 +395,25 @@ fn align(pa: &Prints, pb: &Prints) -> Vec<Run> {
         }
         let x_end = x + fa[x..].iter().take_while(|e| e.0 == ha).count();
         let y_end = y + fb[y..].iter().take_while(|e| e.0 == ha).count();
+        // a shingle a document repeats many times (a table, a refrain) says nothing about reuse
+        // and would make the anchors quadratic
+        if x_end - x > MAX_REPEATS || y_end - y > MAX_REPEATS {
+            x = x_end;
+            y = y_end;
+            continue;
+        }
         for &(_, i) in &fa[x..x_end] {
             for &(_, j) in &fb[y..y_end] {
                 let (i, j) = (i as usize, j as usize);
                 // an anchor inside a run already found on its diagonal adds nothing
-                let known = runs.iter().any(|r| {
-                    r.a as isize - r.b as isize == i as isize - j as isize
-                        && (r.a..r.a + r.len).contains(&i)
+                let diagonal = i as isize - j as isize;
+                let known = on_diagonal.get(&diagonal).is_some_and(|list: &Vec<usize>| {
+                    list.iter()
+                        .any(|&r| (runs[r].a..runs[r].a + runs[r].len).contains(&i))
                 });
                 if !known {
                     if let Some(run) = extend(wa, wb, i, j) {
+                        on_diagonal.entry(diagonal).or_default().push(runs.len());
                         runs.push(run);
                     }
                 }
