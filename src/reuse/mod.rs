@@ -589,6 +589,24 @@ mod tests {
     }
 
     #[test]
+    fn a_refrain_both_documents_repeat_does_not_hide_their_shared_paragraph() {
+        let refrain = "1. Tarnby Rovers 3 2 1 0 7 ".repeat(400);
+        let para = "Over six thousand volunteers, consisting mainly of farmers, students and retired soldiers, have gathered in the valley north of the capital to fill sandbags along the river.";
+        let a = format!("{refrain}\n\n{para}\n\nForecasters expect more rain this week.");
+        let b = format!("{refrain}\n\n{para}\n\nThe councils will meet again next month.");
+        let reuse = detect(&[doc("a", &a), doc("b", &b)]);
+        assert_eq!(reuse.len(), 1);
+        assert!(
+            reuse[0]
+                .passages
+                .iter()
+                .any(|p| p.text.contains("six thousand volunteers")),
+            "{:?}",
+            reuse[0].passages
+        );
+    }
+
+    #[test]
     fn a_reused_paragraph_is_shared_passages() {
         let para = "Over six thousand volunteers, consisting mainly of farmers, students and retired soldiers, have gathered in the valley north of the capital to fill sandbags along the river.";
         let a = format!("The water kept rising on Wednesday across the region.\n\n{para}\n\nForecasters expect more rain this week.");
