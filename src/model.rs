@@ -655,6 +655,25 @@ pub struct Analysis {
     pub problems: Vec<InputProblem>,
 }
 
+impl Analysis {
+    /// Document id → its index in `documents`.
+    pub fn document_index(&self) -> std::collections::HashMap<&str, usize> {
+        self.documents
+            .iter()
+            .enumerate()
+            .map(|(k, d)| (d.id.as_str(), k))
+            .collect()
+    }
+
+    /// Document id → the id of its story.
+    pub fn story_of_document(&self) -> std::collections::HashMap<&str, &str> {
+        self.stories
+            .iter()
+            .flat_map(|s| s.documents.iter().map(|d| (d.as_str(), s.id.as_str())))
+            .collect()
+    }
+}
+
 /// A bare English document for the stages' unit tests: a body and nothing else.
 #[cfg(test)]
 pub(crate) fn test_document(id: &str, body: &str) -> Document {

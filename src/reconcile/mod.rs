@@ -97,12 +97,7 @@ pub struct Run<'a> {
 
 impl<'a> Run<'a> {
     pub fn new(analysis: &'a Analysis, groups: &'a [usize]) -> Run<'a> {
-        let doc_index: HashMap<&str, usize> = analysis
-            .documents
-            .iter()
-            .enumerate()
-            .map(|(k, d)| (d.id.as_str(), k))
-            .collect();
+        let doc_index = analysis.document_index();
         let entity_index: HashMap<&str, usize> = analysis
             .entities
             .iter()

@@ -47,11 +47,7 @@ struct StoryLayers<'a> {
 
 fn gather(analysis: &Analysis) -> HashMap<&str, StoryLayers<'_>> {
     let mut by_story: HashMap<&str, StoryLayers> = HashMap::new();
-    let story_of: HashMap<&str, &str> = analysis
-        .stories
-        .iter()
-        .flat_map(|s| s.documents.iter().map(|d| (d.as_str(), s.id.as_str())))
-        .collect();
+    let story_of = analysis.story_of_document();
     for x in &analysis.summary {
         by_story.entry(&x.story).or_default().summary.push(x);
     }

@@ -29,12 +29,7 @@ struct Candidate {
 }
 
 pub fn build(analysis: &Analysis, groups: &[usize]) -> Vec<SummarySentence> {
-    let doc_index: HashMap<&str, usize> = analysis
-        .documents
-        .iter()
-        .enumerate()
-        .map(|(k, d)| (d.id.as_str(), k))
-        .collect();
+    let doc_index = analysis.document_index();
     let mut quotes_of: HashMap<&str, Vec<&Quote>> = HashMap::new();
     for q in &analysis.quotes {
         quotes_of.entry(q.doc.as_str()).or_default().push(q);

@@ -42,11 +42,7 @@ pub fn events_csv(analysis: &Analysis) -> Result<String, csv::Error> {
         "event_id",
         "story",
     ])?;
-    let story_of: HashMap<&str, &str> = analysis
-        .stories
-        .iter()
-        .flat_map(|s| s.documents.iter().map(|d| (d.as_str(), s.id.as_str())))
-        .collect();
+    let story_of = analysis.story_of_document();
     let mut quantities_of: HashMap<&str, Vec<&Quantity>> = HashMap::new();
     for q in &analysis.quantities {
         quantities_of.entry(q.doc.as_str()).or_default().push(q);

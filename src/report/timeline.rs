@@ -17,11 +17,7 @@ type Happening<'a> = (
 );
 
 pub fn build(analysis: &Analysis) -> Vec<TimelineEntry> {
-    let story_of: HashMap<&str, &str> = analysis
-        .stories
-        .iter()
-        .flat_map(|s| s.documents.iter().map(|d| (d.as_str(), s.id.as_str())))
-        .collect();
+    let story_of = analysis.story_of_document();
     let mut entries: Vec<TimelineEntry> = Vec::new();
     // one sentence telling of two happenings ("killed in a clash") is one entry; one happening
     // (kind, place, date) told by several documents is one entry with all of them
