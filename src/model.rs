@@ -588,6 +588,8 @@ pub struct NumberClaim {
     pub claimant: Option<String>,
     /// The claimant (or its organization) is a party to the events: the figure is its side's own.
     pub partisan: bool,
+    /// That side (an entity id), when the figure is partisan.
+    pub side: Option<String>,
     /// The period the figure is said of, when its sentence dates it.
     pub window: Option<DateRange>,
 }

@@ -115,6 +115,11 @@ fn casualty_counts_of_different_periods_are_not_contradictions() {
         seven.partisan,
         "a side's own figure is marked partisan: {seven:#?}"
     );
+    let side = entity(&analysis, &seven.side).expect("the side it is partisan for");
+    assert!(
+        is_gold_entity(side, "National Resistance Front", &seeds_gold()),
+        "{side:#?}"
+    );
     assert!(
         seven.window.is_some(),
         "the night it was said of: {seven:#?}"

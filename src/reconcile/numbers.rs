@@ -344,6 +344,10 @@ fn number_claim(run: &Run, m: &Measured, belligerents: &[usize]) -> NumberClaim 
         approx: q.approx,
         claimant: m.claimant.map(|k| run.entity_id(k)),
         partisan: m.party.is_some_and(|p| belligerents.contains(&p)),
+        side: m
+            .party
+            .filter(|p| belligerents.contains(p))
+            .map(|p| run.entity_id(p)),
         window: m.window,
     }
 }

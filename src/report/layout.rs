@@ -340,7 +340,10 @@ fn numbers(layers: &StoryLayers, name: &dyn Fn(&Option<String>) -> String) -> Ve
                 .claims
                 .iter()
                 .map(|c| {
-                    let side = if c.partisan { ", partisan" } else { "" };
+                    let side = match (&c.side, c.partisan) {
+                        (Some(_), true) => format!(", {}'s own figure", name(&c.side)),
+                        _ => String::new(),
+                    };
                     format!("{} ({}{side}; {})", c.text, name(&c.claimant), c.doc)
                 })
                 .collect();
