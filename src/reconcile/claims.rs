@@ -149,14 +149,30 @@ fn number_claims(
                 .iter()
                 .map(|&k| run.analysis.quantities[measured[k].quantity].text.clone())
                 .collect();
-            claim(
+            let mut found = claim(
                 run,
                 story,
                 format!("{about}: {}", figures.join(" / ")),
                 statements,
                 &docs,
                 contested,
-            )
+            );
+            // figures corroborate one another only when they agree: 19 dead and later 23 are
+            // two sources, not two that confirm one figure
+            let agreeing: BTreeSet<usize> = members
+                .iter()
+                .filter(|&&a| {
+                    members.iter().any(|&b| {
+                        run.groups[measured[a].doc] != run.groups[measured[b].doc]
+                            && numbers::meet(&measured[a], &measured[b])
+                    })
+                })
+                .map(|&a| run.groups[measured[a].doc])
+                .collect();
+            if found.status == ClaimStatus::Corroborated && agreeing.len() < 2 {
+                found.status = ClaimStatus::SingleSource;
+            }
+            found
         })
         .collect()
 }

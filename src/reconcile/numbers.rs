@@ -259,7 +259,8 @@ fn range(
     }
 }
 
-fn meet(a: &Measured, b: &Measured) -> bool {
+/// Whether two figures' ranges meet: both can be right.
+pub fn meet(a: &Measured, b: &Measured) -> bool {
     a.low <= b.high && b.low <= a.high
 }
 
