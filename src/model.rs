@@ -676,6 +676,25 @@ impl Analysis {
     }
 }
 
+/// A value's name as `analysis.json` writes it ("person", "contested", "denies").
+pub fn json_name<T: Serialize>(value: &T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(String::from))
+        .unwrap_or_default()
+}
+
+impl ReuseKind {
+    /// How a reader says the relation: "A duplicate of B".
+    pub fn phrase(self) -> &'static str {
+        match self {
+            ReuseKind::Duplicate => "duplicate of",
+            ReuseKind::SameReport => "same report as",
+            ReuseKind::SharedPassages => "shares passages with",
+        }
+    }
+}
+
 /// A bare English document for the stages' unit tests: a body and nothing else.
 #[cfg(test)]
 pub(crate) fn test_document(id: &str, body: &str) -> Document {

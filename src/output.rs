@@ -4,7 +4,7 @@ use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::Path;
 
-use crate::model::Analysis;
+use crate::model::{json_name, Analysis};
 use crate::report;
 
 /// Writes `DIR/analysis.json` (creating DIR), atomically: a crash never leaves half a file.
@@ -70,10 +70,7 @@ pub fn entity_table(analysis: &Analysis) -> String {
                 None => seen.push((&m.doc, 1)),
             }
         }
-        let kind = serde_json::to_value(e.kind)
-            .ok()
-            .and_then(|v| v.as_str().map(String::from))
-            .unwrap_or_default();
+        let kind = json_name(&e.kind);
         out.push_str(&format!(
             "  {:<32} {:<12} {}\n      seen in: {}\n",
             e.name,
@@ -154,7 +151,7 @@ pub fn summary(analysis: &Analysis) -> String {
                         } else {
                             return None;
                         };
-                        Some(format!("{} {}", kind_name(r.kind), other))
+                        Some(format!("{} {}", r.kind.phrase(), other))
                     })
                     .collect();
                 let copies = if copies.is_empty() {
@@ -179,14 +176,6 @@ pub fn summary(analysis: &Analysis) -> String {
         out.push_str(&format!("  … and {} more\n", docs.len() - 50));
     }
     out
-}
-
-fn kind_name(kind: crate::model::ReuseKind) -> &'static str {
-    match kind {
-        crate::model::ReuseKind::Duplicate => "duplicate of",
-        crate::model::ReuseKind::SameReport => "same report as",
-        crate::model::ReuseKind::SharedPassages => "shares passages with",
-    }
 }
 
 fn truncate(s: &str, max: usize) -> String {

@@ -4,8 +4,8 @@
 use std::collections::{BTreeMap, HashMap};
 
 use crate::model::{
-    Analysis, Claim, ClaimStatus, Contradiction, ContradictionKind, Entity, NumberBand, Reuse,
-    ReuseKind, Stance, Story, SummarySentence, TimelineEntry,
+    json_name, Analysis, Claim, ClaimStatus, Contradiction, ContradictionKind, Entity, NumberBand,
+    Reuse, Stance, Story, SummarySentence, TimelineEntry,
 };
 
 /// A piece of the report.
@@ -209,14 +209,10 @@ fn contradictions(layers: &StoryLayers, name: &dyn Fn(&Option<String>) -> String
             .enumerate()
             .flat_map(|(k, side)| {
                 side.statements.iter().map(move |s| {
-                    let stance = match s.stance {
-                        Stance::Asserts => "asserts",
-                        Stance::Denies => "denies",
-                    };
                     vec![
                         side_label(k),
                         name(&side.claimant).replace('—', "(not attributed)"),
-                        stance.to_string(),
+                        json_name(&s.stance),
                         s.text.clone(),
                         s.doc.clone(),
                     ]
@@ -262,7 +258,7 @@ fn claims(layers: &StoryLayers, story: &Story) -> Vec<Block> {
         let rows = list[..shown]
             .iter()
             .map(|c| {
-                let mut row = vec![c.about.clone(), status_name(c.status).to_string()];
+                let mut row = vec![c.about.clone(), json_name(&c.status)];
                 row.extend(story.documents.iter().map(|d| match stance_in(c, d) {
                     Some(Stance::Denies) => "denies".into(),
                     Some(Stance::Asserts) => "asserts".into(),
@@ -297,7 +293,7 @@ fn claims(layers: &StoryLayers, story: &Story) -> Vec<Block> {
                 };
                 vec![
                     c.about.clone(),
-                    status_name(c.status).to_string(),
+                    json_name(&c.status),
                     docs(Stance::Asserts),
                     docs(Stance::Denies),
                 ]
@@ -319,14 +315,6 @@ fn side_label(k: usize) -> String {
     match u8::try_from(k) {
         Ok(k) if k < 26 => char::from(b'A' + k).to_string(),
         _ => format!("side {}", k + 1),
-    }
-}
-
-pub fn status_name(status: ClaimStatus) -> &'static str {
-    match status {
-        ClaimStatus::Corroborated => "corroborated",
-        ClaimStatus::Contested => "contested",
-        ClaimStatus::SingleSource => "single-source",
     }
 }
 
@@ -386,10 +374,7 @@ fn entities(layers: &StoryLayers, name: &dyn Fn(&Option<String>) -> String) -> V
         .map(|&(e, n)| {
             vec![
                 e.name.clone(),
-                serde_json::to_value(e.kind)
-                    .ok()
-                    .and_then(|v| v.as_str().map(String::from))
-                    .unwrap_or_default(),
+                json_name(&e.kind),
                 e.variants.join(" · "),
                 e.roles.join("; "),
                 name(&e.affiliation),
@@ -411,11 +396,7 @@ fn entities(layers: &StoryLayers, name: &dyn Fn(&Option<String>) -> String) -> V
 fn copies(layers: &StoryLayers, story: &Story) -> Vec<Block> {
     let mut relations: BTreeMap<&str, Vec<String>> = BTreeMap::new();
     for r in &layers.reuse {
-        let kind = match r.kind {
-            ReuseKind::Duplicate => "duplicate of",
-            ReuseKind::SameReport => "same report as",
-            ReuseKind::SharedPassages => "shares passages with",
-        };
+        let kind = r.kind.phrase();
         relations
             .entry(r.a.as_str())
             .or_default()

@@ -2,9 +2,8 @@
 
 use std::collections::HashMap;
 
-use crate::model::{Analysis, Entity, Quantity, Stance};
+use crate::model::{json_name, Analysis, Entity, Quantity};
 
-use super::layout::status_name;
 use super::timeline::precision;
 
 /// Words in a quantity's counted phrase that make it a death toll.
@@ -105,10 +104,7 @@ pub fn quotes_csv(analysis: &Analysis) -> Result<String, csv::Error> {
             q.speaker.clone().unwrap_or_default(),
             q.speaker_text.clone().unwrap_or_default(),
             q.via.clone().unwrap_or_default(),
-            serde_json::to_value(q.kind)
-                .ok()
-                .and_then(|v| v.as_str().map(String::from))
-                .unwrap_or_default(),
+            json_name(&q.kind),
             q.cue.clone(),
             q.text.clone(),
             q.start.to_string(),
@@ -141,13 +137,10 @@ pub fn claims_csv(analysis: &Analysis) -> Result<String, csv::Error> {
                 c.id.clone(),
                 c.story.clone(),
                 c.about.clone(),
-                status_name(c.status).to_string(),
+                json_name(&c.status),
                 c.independent_sources.to_string(),
                 s.doc.clone(),
-                match s.stance {
-                    Stance::Asserts => "asserts".into(),
-                    Stance::Denies => "denies".into(),
-                },
+                json_name(&s.stance),
                 name_of(&names, s.claimant.as_deref()),
                 s.text.clone(),
                 s.start.to_string(),
