@@ -367,3 +367,25 @@ fn sweep_topic_threshold_on_ecbplus_tuning_topics() {
         }
     }
 }
+
+#[test]
+fn demo_dam_reports_form_one_story_apart_from_the_football_report() {
+    let analysis =
+        analyze_paths(&[std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples")]);
+    let story_of = |id: &str| {
+        analysis
+            .stories
+            .iter()
+            .position(|s| s.documents.iter().any(|d| d == id))
+            .unwrap_or_else(|| panic!("{id} is in no story"))
+    };
+    let football = story_of("kestwick-star-2026-11-12-rovers");
+    let dam = story_of("courier_dam_breach");
+    assert_ne!(football, dam);
+    // the local paper's two reports took their own angle on the flood, in the same days
+    for doc in &analysis.documents {
+        if doc.id != "kestwick-star-2026-11-12-rovers" {
+            assert_eq!(story_of(&doc.id), dam, "{} left the dam story", doc.id);
+        }
+    }
+}

@@ -37,6 +37,8 @@ pub struct Params {
     /// Cosine similarity a story needs to join a topic (set on ECB+ topics 1–20, whose gold
     /// topics each hold two stories).
     pub topic_threshold: f32,
+    /// Cosine similarity of a whole story with an earlier one for the two to become one.
+    pub merge_threshold: f32,
 }
 
 impl Default for Params {
@@ -49,6 +51,7 @@ impl Default for Params {
             name_weight: 2.0,
             idf_smoothing: 5.0,
             topic_threshold: 0.125,
+            merge_threshold: 0.4,
         }
     }
 }
@@ -242,6 +245,7 @@ struct StoryState {
     /// The terms under which the story is in the candidate index.
     indexed: Vec<u32>,
     members: Vec<usize>,
+    earliest_day: Option<i64>,
     latest_day: Option<i64>,
 }
 
@@ -264,6 +268,23 @@ impl StoryState {
             .map(|t| (t, self.centroid[&t]))
             .collect();
         self.norm = self.profile.values().map(|w| w * w).sum::<f32>().sqrt();
+    }
+
+    /// Widens the span of publication days to take in `first`..`last`.
+    fn extend_span(&mut self, first: Option<i64>, last: Option<i64>) {
+        self.earliest_day = match (self.earliest_day, first) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        self.latest_day = self.latest_day.max(last);
+    }
+
+    /// Takes in another story's documents and terms.
+    fn absorb(&mut self, other: StoryState, params: &Params) {
+        let terms: Vector = other.centroid.into_iter().collect();
+        self.add(&terms, params);
+        self.members.extend(other.members);
+        self.extend_span(other.earliest_day, other.latest_day);
     }
 
     /// The `n` strongest terms, strongest first (ties by id, so runs are repeatable).
@@ -337,6 +358,16 @@ struct StoryIndex {
 }
 
 impl StoryIndex {
+    /// Indexes story `s` under those of its strongest terms it is not yet indexed under.
+    fn insert(&mut self, s: usize, story: &mut StoryState, params: &Params) {
+        for t in story.top_terms(params.index_terms) {
+            if !story.indexed.contains(&t) {
+                story.indexed.push(t);
+                self.live.entry(t).or_default().push(s);
+            }
+        }
+    }
+
     /// Candidate stories for a vector's strongest terms. With a day, dead stories met on the way
     /// are archived.
     fn candidates(
@@ -414,16 +445,12 @@ pub fn cluster(docs: &[Document], groups: &[usize], params: Params) -> Clusterin
         let story = &mut stories[s];
         story.add(v, &params);
         story.members.push(i);
-        story.latest_day = story.latest_day.max(day);
-        for t in story.top_terms(params.index_terms) {
-            if !story.indexed.contains(&t) {
-                story.indexed.push(t);
-                index.live.entry(t).or_default().push(s);
-            }
-        }
+        story.extend_span(day, day);
+        index.insert(s, story, &params);
         story_of_group.insert(groups[i], s);
     }
 
+    let stories = merge_fragments(stories, &params);
     let topics = group_topics(&stories, &params);
     let mut topic_of = vec![0; stories.len()];
     for (t, topic) in topics.iter().enumerate() {
@@ -474,6 +501,43 @@ pub fn cluster(docs: &[Document], groups: &[usize], params: Params) -> Clusterin
         stories: story_list,
         topics: topic_list,
     }
+}
+
+/// Online clustering decides on a story's first reports, when its profile is thinnest; a local
+/// paper's angle on an event can then open a story of its own. Once every document is placed,
+/// each story joins an earlier one that ran in the same days and whose whole profile it matches.
+/// Without dates there is no such evidence: undated stories alike in words are as often two
+/// occurrences of one kind of event (two quakes on one island), and are left apart.
+fn merge_fragments(mut stories: Vec<StoryState>, params: &Params) -> Vec<StoryState> {
+    // stories were opened in order of publication, so each one's candidates are the stories
+    // still running when it began; the index archives the others as it goes
+    let mut index = StoryIndex::default();
+    for story in &mut stories {
+        story.indexed.clear();
+    }
+    for k in 0..stories.len() {
+        let Some(first_day) = stories[k].earliest_day else {
+            continue;
+        };
+        let v = story_vector(&stories[k], params.doc_terms);
+        let best = index
+            .candidates(&v, Some(first_day), &stories, QUIET_DAYS)
+            .into_iter()
+            .map(|t| (t, cosine(&v, &stories[t].profile, stories[t].norm)))
+            .filter(|&(_, sim)| sim >= params.merge_threshold)
+            .max_by(|x, y| x.1.total_cmp(&y.1).then(y.0.cmp(&x.0)));
+        let target = match best {
+            Some((t, _)) => {
+                let fragment = std::mem::take(&mut stories[k]);
+                stories[t].absorb(fragment, params);
+                t
+            }
+            None => k,
+        };
+        index.insert(target, &mut stories[target], params);
+    }
+    stories.retain(|s| !s.members.is_empty());
+    stories
 }
 
 /// Stories and the topics they are grouped into.
@@ -657,6 +721,41 @@ mod tests {
         assert!(
             label.contains("Talvin") && label.contains("Lorn"),
             "{label}"
+        );
+    }
+
+    /// A story of the given documents' terms (ids), published from day `first` to `last`.
+    fn story_of_terms(members: &[usize], terms: &[u32], span: Option<(i64, i64)>) -> StoryState {
+        let mut story = StoryState::default();
+        let mut v: Vector = terms.iter().map(|&t| (t, 1.0)).collect();
+        normalise(&mut v);
+        story.add(&v, &Params::default());
+        story.members = members.to_vec();
+        if let Some((first, last)) = span {
+            story.extend_span(Some(first), Some(last));
+        }
+        story
+    }
+
+    #[test]
+    fn a_fragment_joins_a_story_of_the_same_days_but_undated_or_later_look_alikes_do_not() {
+        let terms = [1, 2, 3, 4, 5, 6];
+        let stories = vec![
+            story_of_terms(&[0, 1], &terms, Some((100, 101))),
+            story_of_terms(&[2], &[9, 10, 11], Some((100, 100))),
+            // the same words, the next day: a fragment of the first story
+            story_of_terms(&[3], &terms[..5], Some((102, 102))),
+            // the same words months later: another occurrence of the same kind of event
+            story_of_terms(&[4], &terms, Some((200, 201))),
+            // the same words with no date: nothing says it happened in the same days
+            story_of_terms(&[5], &terms, None),
+        ];
+        let merged = merge_fragments(stories, &Params::default());
+        let members: Vec<Vec<usize>> = merged.iter().map(|s| s.members.clone()).collect();
+        assert_eq!(members, vec![vec![0, 1, 3], vec![2], vec![4], vec![5]]);
+        assert_eq!(
+            (merged[0].earliest_day, merged[0].latest_day),
+            (Some(100), Some(102))
         );
     }
 
