@@ -70,13 +70,23 @@ fn local_keys(doc: &Document) -> Vec<String> {
         .iter()
         .map(|t| without_designator(&fold(t)).to_string())
         .collect();
-    // full names of people by their last word, each once
-    let mut full_people: HashMap<&str, Vec<&String>> = HashMap::new();
+    // full names of people by their last word, each once, with the titles they were given
+    let mut full_people: HashMap<&str, Vec<FullName>> = HashMap::new();
     for (m, f) in mentions.iter().zip(&folded) {
         if m.kind == EntityType::Person && f.contains(' ') {
             let list = full_people.entry(last_word(f)).or_default();
-            if !list.contains(&f) {
-                list.push(f);
+            let k = match list.iter().position(|full| full.name == f) {
+                Some(k) => k,
+                None => {
+                    list.push(FullName {
+                        name: f,
+                        titles: Vec::new(),
+                    });
+                    list.len() - 1
+                }
+            };
+            if let Some(title) = &m.title {
+                list[k].titles.push(title.to_lowercase());
             }
         }
     }
@@ -92,18 +102,35 @@ fn local_keys(doc: &Document) -> Vec<String> {
     keys
 }
 
-/// One mention's key: a lone surname → the one full name ending in it; an acronym → the
-/// nearest earlier name whose initials spell it; else its folded text.
+/// A person's full name in one document, and the titles it was given there.
+struct FullName<'a> {
+    name: &'a String,
+    titles: Vec<String>,
+}
+
+/// One mention's key: a lone surname → the one full name ending in it, or when the document
+/// names two people of that surname, the one given the same title ("Governor Kesterman" → the
+/// governor, not his son); an acronym → the nearest earlier name whose initials spell it; else
+/// its folded text.
 fn local_key(
     m: &Mention,
     folded: &str,
     text: &str,
-    full_people: &HashMap<&str, Vec<&String>>,
+    full_people: &HashMap<&str, Vec<FullName>>,
     spelled_by: &HashMap<String, &str>,
 ) -> String {
     if m.kind == EntityType::Person && !folded.contains(' ') {
-        if let Some([only]) = full_people.get(folded).map(Vec::as_slice) {
-            return (*only).clone();
+        let fulls = full_people.get(folded).map_or(&[][..], Vec::as_slice);
+        if let [only] = fulls {
+            return only.name.clone();
+        }
+        if let Some(title) = &m.title {
+            let title = title.to_lowercase();
+            let titled: Vec<&FullName> =
+                fulls.iter().filter(|f| f.titles.contains(&title)).collect();
+            if let [only] = titled.as_slice() {
+                return only.name.clone();
+            }
         }
     }
     if is_acronym(text) {
@@ -327,7 +354,9 @@ fn similarity(a: &str, b: &str) -> f64 {
 
 /// Two spellings of one name: word for word the same skeleton and close in letters.
 fn same_spelling(a: &str, b: &str) -> bool {
-    let (wa, wb): (Vec<&str>, Vec<&str>) = (a.split(' ').collect(), b.split(' ').collect());
+    // a hyphen joins the parts of a name some write apart ("Oyelaran-Drost", "Oyelaran Drost")
+    let (wa, wb): (Vec<&str>, Vec<&str>) =
+        (a.split([' ', '-']).collect(), b.split([' ', '-']).collect());
     wa.len() == wb.len()
         && wa
             .iter()
@@ -384,7 +413,7 @@ fn merge_spellings(
     // of several words is evidence enough, and the tagger's type for it varies between documents
     let mut groups: BTreeMap<(Option<EntityType>, String), Vec<String>> = BTreeMap::new();
     for (key, list) in &by_key {
-        let shape: Vec<String> = key.split(' ').map(skeleton).collect();
+        let shape: Vec<String> = key.split([' ', '-']).map(skeleton).collect();
         let kind = (shape.len() == 1).then(|| key_type(list, docs));
         groups
             .entry((kind, shape.join(" ")))
@@ -542,7 +571,9 @@ fn acronym_siblings(
         .filter(|text| is_acronym(text))
         .collect();
     let differ_in_one_word = |a: &str, b: &str| {
-        let (wa, wb): (Vec<&str>, Vec<&str>) = (a.split(' ').collect(), b.split(' ').collect());
+        // a hyphen joins the parts of a name some write apart ("Oyelaran-Drost", "Oyelaran Drost")
+        let (wa, wb): (Vec<&str>, Vec<&str>) =
+            (a.split([' ', '-']).collect(), b.split([' ', '-']).collect());
         wa.len() == wb.len() && wa.iter().zip(&wb).filter(|(x, y)| x != y).count() == 1
     };
     let mut out = HashMap::new();
@@ -762,6 +793,42 @@ mod tests {
             ]
         );
         assert_eq!(entities[0].mentions.len(), 5);
+    }
+
+    #[test]
+    fn a_hyphenated_surname_written_apart_is_one_spelling() {
+        let docs = vec![
+            doc("a", &[("Mara Oyelund-Hask", Person)]),
+            doc("b", &[("Marra Oyelund Hask", Person)]),
+        ];
+        assert_eq!(resolve(&docs).len(), 1);
+    }
+
+    #[test]
+    fn a_titled_surname_goes_to_the_one_of_two_namesakes_given_that_title() {
+        let body = "Dane Tarn, son of Governor Arlen Tarn, spoke. Governor Tarn did not.";
+        let mut d = test_document("a", body);
+        for (text, title) in [
+            ("Dane Tarn", None),
+            ("Arlen Tarn", Some("Governor")),
+            ("Tarn", Some("Governor")),
+        ] {
+            let start = body
+                .rfind(text)
+                .filter(|_| text == "Tarn")
+                .unwrap_or_else(|| body.find(text).unwrap());
+            d.mentions.push(Mention {
+                start,
+                end: start + text.len(),
+                kind: Person,
+                title: title.map(String::from),
+            });
+        }
+        d.mentions.sort_by_key(|m| m.start);
+        let entities = resolve(&[d]);
+        let governor = entities.iter().find(|e| e.name == "Arlen Tarn").unwrap();
+        assert_eq!(governor.mentions.len(), 2, "{entities:#?}");
+        assert_eq!(entities.len(), 2);
     }
 
     #[test]
