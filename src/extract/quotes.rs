@@ -298,7 +298,19 @@ fn trimmed_source(doc: &Document, span: Span, cue_start: usize) -> Option<Span> 
         .iter()
         .find(|s| s.start <= cue_start && cue_start < s.end)
         .map_or(0, |s| s.start);
-    let start = span.start.max(sentence_start);
+    let mut start = span.start.max(sentence_start);
+    // "Residents interviewed by the Ledger said": the agent of a participle is not the subject;
+    // the source opens with the noun phrase the participle qualifies
+    let lead = body[sentence_start..start].trim_end();
+    let lead_words: Vec<&str> = lead.split_whitespace().collect();
+    if let [.., participle, "by"] = lead_words.as_slice() {
+        let phrase_start = lead.rfind(',').map_or(0, |c| c + 1);
+        if participle.ends_with("ed") && lead[phrase_start..].split_whitespace().count() <= 6 {
+            start = sentence_start
+                + phrase_start
+                + (lead[phrase_start..].len() - lead[phrase_start..].trim_start().len());
+        }
+    }
     let mut text = body.get(start..span.end.max(start))?;
     loop {
         let trimmed = text.trim_end_matches([',', ' ']);
@@ -816,6 +828,8 @@ fn quotation_after(body: &str, at: usize) -> Option<(usize, usize)> {
 /// the person introduced with it; for a group ("militia leaders"), the organization whose name
 /// holds its word; else an organization or other name in it.
 fn speaker_of(doc: &Document, kinds: &[EntityType], source: Span) -> Option<usize> {
+    // "residents interviewed by the Ledger": whoever the participle's agent is, it did not speak
+    let source = agent_cut(doc, source);
     // "the anti-Lorn force" is not Lorn: a name bound to "anti-" or "pro-" says whom the
     // speaker opposes or backs, so it cannot be the speaker
     let inside: Vec<usize> = (0..doc.mentions.len())
@@ -881,8 +895,20 @@ fn speaker_of(doc: &Document, kinds: &[EntityType], source: Span) -> Option<usiz
     // resistance"), unless a name in the source says whose it is
     let group = || group_named_by(doc, source, &words);
     if plural {
-        // "residents of the valley", "Lorn Ferry volunteers": people of a place are not the place
-        group().or_else(|| inside_of(EntityType::Organization))
+        // "residents of the valley", "Lorn Ferry volunteers": people of a place are not the
+        // place, nor are "residents interviewed by the Ledger" the Ledger; "Front fighters" are
+        // the Front's
+        let head_start = source.start + text.to_lowercase().find(head.as_str()).unwrap_or(0);
+        group().or_else(|| {
+            inside
+                .iter()
+                .rev()
+                .find(|&&k| {
+                    doc.mentions[k].kind == EntityType::Organization
+                        && doc.mentions[k].end <= head_start
+                })
+                .copied()
+        })
     } else {
         inside_of(EntityType::Organization)
             .or_else(|| inside.last().copied())
@@ -910,6 +936,39 @@ fn person_by_surname(doc: &Document, source: Span) -> Option<usize> {
                 .is_some_and(|last| capitalised.contains(&last))
     })
 }
+
+/// A source without the agent of a participle in it ("residents interviewed by the Ledger" →
+/// "residents").
+fn agent_cut(doc: &Document, source: Span) -> Span {
+    let text = doc.text(source);
+    let mut at = 0;
+    while let Some(k) = text[at..].find(" by ") {
+        let before = &text[..at + k];
+        if before.rsplit(' ').next().is_some_and(|w| w.ends_with("ed")) {
+            let participle = before.rfind(' ').unwrap_or(0);
+            return Span {
+                start: source.start,
+                end: source.start + participle.max(1),
+            };
+        }
+        at += k + 4;
+    }
+    source
+}
+
+/// Words after a source's head noun that begin what qualifies it.
+const HEAD_ENDS: &[&str] = &[
+    "of",
+    "by",
+    "in",
+    "from",
+    "at",
+    "who",
+    "whose",
+    "interviewed",
+    "quoted",
+    "cited",
+];
 
 /// "the governor of Harrowmere": the person this document gives that title ("Governor Aurelio
 /// Kesterman"), the latest before the source, else the first after it.
@@ -1286,6 +1345,19 @@ mod tests {
         let all: Vec<_> = found.iter().map(|s| said(&doc, s)).collect();
         assert!(!all.is_empty(), "{all:?}");
         assert!(all.iter().all(|s| s.2 != Some("Talvin")), "{all:?}");
+        let (doc, found) = statements_of(
+            "Residents interviewed by the Lorn Ledger said they heard no siren at all.",
+        );
+        let all: Vec<_> = found.iter().map(|s| said(&doc, s)).collect();
+        assert!(!all.is_empty(), "{all:?}");
+        assert!(
+            all.iter().all(|s| s.2.is_none()),
+            "the outlet is not the speaker: {all:?} {:?}",
+            found
+                .iter()
+                .map(|s| s.source.map(|x| doc.text(x)))
+                .collect::<Vec<_>>()
+        );
     }
 
     #[test]

@@ -315,9 +315,46 @@ pub fn contradictions(
 }
 
 /// What a claim says, in at most a dozen words: "whether they hold the pass".
-fn about_of(run: &Run, s: &Said) -> String {
-    let text = s.text(run);
+/// Words that open a circumstance before "that" ("in a statement on Thursday that …").
+const CIRCUMSTANCE: &[&str] = &[
+    "in", "on", "at", "during", "after", "late", "earlier", "last",
+];
+
+/// Where a statement's content goes on to something else: ", telling …", ", but …".
+const CLAUSE_BREAKS: &[&str] = &[
+    ", telling ",
+    ", saying ",
+    ", adding ",
+    ", while ",
+    ", but ",
+    "; ",
+];
+
+/// The proposition a statement's content holds: without the circumstance of its saying ("on
+/// Thursday that P" → P) and without what the sentence goes on to ("P, telling evacuees …" → P).
+fn proposition(text: &str) -> &str {
+    let mut text = text.trim_start();
+    let opens_with_circumstance = text
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| CIRCUMSTANCE.contains(&w.to_lowercase().as_str()));
+    if let Some(at) = text
+        .find(" that ")
+        .filter(|&at| opens_with_circumstance && text[..at].split_whitespace().count() <= 8)
+    {
+        text = &text[at + " that ".len()..];
+    }
     let text = text.strip_prefix("that ").unwrap_or(text);
+    let cut = CLAUSE_BREAKS
+        .iter()
+        .filter_map(|b| text.find(b))
+        .filter(|&at| text[..at].split_whitespace().count() >= 4)
+        .min();
+    cut.map_or(text, |at| &text[..at])
+}
+
+fn about_of(run: &Run, s: &Said) -> String {
+    let text = proposition(s.text(run));
     let text = text.trim_end_matches(|c: char| !c.is_alphanumeric());
     // quotation marks cut at twelve words would be left open
     let text: String = text
@@ -330,4 +367,26 @@ fn about_of(run: &Run, s: &Said) -> String {
         about.push('…');
     }
     format!("whether {about}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::proposition;
+
+    #[test]
+    fn a_proposition_leaves_out_when_it_was_said_and_what_follows_it() {
+        assert_eq!(
+            proposition("in a statement on Thursday that the sirens were switched on"),
+            "the sirens were switched on"
+        );
+        assert_eq!(
+            proposition("that the dam had been sabotaged, telling evacuees only to wait"),
+            "the dam had been sabotaged"
+        );
+        // a "that" inside the proposition itself stays
+        assert_eq!(
+            proposition("the board knew that the wall leaked"),
+            "the board knew that the wall leaked"
+        );
+    }
 }
