@@ -871,13 +871,18 @@ fn speaker_of(doc: &Document, kinds: &[EntityType], source: Span) -> Option<usiz
         }
         _ => {}
     }
-    // the head noun comes before "of" ("residents of the valley", "the governor of Harrowmere")
     if inside.is_empty() {
         if let Some(k) = person_by_surname(doc, source) {
             return Some(k);
         }
     }
-    let head = words.iter().take_while(|w| *w != "of").last()?;
+    // the head noun comes before what qualifies it ("residents of the valley", "the governor
+    // of Harrowmere", "residents interviewed by the Ledger")
+    let head_at = words
+        .iter()
+        .position(|w| HEAD_ENDS.contains(&w.as_str()))
+        .unwrap_or(words.len());
+    let head = words[..head_at].last()?;
     let plural = head.ends_with('s') && !head.ends_with("ss");
     if super::roles::is_role_noun(head) && !plural {
         let bodies: Vec<String> = inside
