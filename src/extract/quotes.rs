@@ -501,22 +501,13 @@ fn quotation_frames(doc: &Document) -> Vec<Attribution> {
 
 /// Each whitespace-separated word of `body[start..end]`, with its offsets.
 fn positions(body: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut word_start = None;
-    for (k, c) in body[start..end].char_indices() {
-        match (c.is_whitespace(), word_start) {
-            (true, Some(s)) => {
-                out.push((start + s, start + k));
-                word_start = None;
-            }
-            (false, None) => word_start = Some(k),
-            _ => {}
-        }
-    }
-    if let Some(s) = word_start {
-        out.push((start + s, end));
-    }
-    out
+    body[start..end]
+        .split_whitespace()
+        .map(|w| {
+            let at = w.as_ptr() as usize - body.as_ptr() as usize;
+            (at, at + w.len())
+        })
+        .collect()
 }
 
 /// The next quotation from `at`: its opening mark's offset and the offset after its closing
