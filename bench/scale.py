@@ -44,10 +44,12 @@ def corpus(size, largest):
     return Path(f"{path}.jsonl"), [p for p in pairs if p[0] in ids and p[1] in ids]
 
 
-def run_ours(path, jobs):
+def run_ours(path, jobs, scope):
     """(seconds of each stage, peak RSS in MB, {frozenset(pair): kind}) of one analyze run."""
     out = WORK / f"out-{path.stem}"
     cmd = [str(BINARY), "analyze", str(path), "--out", str(out)]
+    if scope == "stories":
+        cmd.append("--stories-only")
     if jobs:
         cmd += ["--jobs", str(jobs)]
     # GNU time reports the peak RSS of parallax itself. (The rusage of a child forked from this
@@ -102,6 +104,9 @@ def main():
     ap.add_argument("--sizes", default="10000,100000", help="comma-separated corpus sizes (default 10000,100000)")
     ap.add_argument("--repeat", type=int, default=3, help="runs of parallax per size; medians are printed")
     ap.add_argument("--jobs", type=int, help="pass --jobs to parallax")
+    ap.add_argument("--scope", choices=["stories", "full"], default="stories",
+                    help="stories: the reuse + stories job alone (--stories-only, the default); "
+                         "full: the whole analysis")
     ap.add_argument("--datasketch-size", type=int, help="corpus size for the datasketch comparison (default: largest)")
     ap.add_argument("--no-datasketch", action="store_true")
     ap.add_argument("--threshold", type=float, default=0.5, help="MinHashLSH Jaccard threshold")
@@ -109,13 +114,14 @@ def main():
     args = ap.parse_args()
     sizes = sorted(int(s) for s in args.sizes.split(","))
     WORK.mkdir(parents=True, exist_ok=True)
+    print(f"parallax analyze, scope: {args.scope}")
 
     print(f"{'articles':>9} {'run s':>7} {'docs s':>7} {'reuse s':>8} {'stories s':>9} {'entities s':>10} {'write s':>8} "
           f"{'reuse+stories us/article':>25} {'peak MB':>8} {'near-dup recall':>16}")
     ours = {}
     for size in sizes:
         path, gold = corpus(size, sizes[-1])
-        runs = [run_ours(path, args.jobs) for _ in range(args.repeat)]
+        runs = [run_ours(path, args.jobs, args.scope) for _ in range(args.repeat)]
         med = {k: statistics.median(r[0][k] for r in runs) for k in runs[0][0]}
         per_article = statistics.median((r[0]["reuse"] + r[0]["stories"]) / size * 1e6 for r in runs)
         found = runs[-1][1]
@@ -133,10 +139,10 @@ def main():
     size = args.datasketch_size or sizes[-1]
     if size not in ours:
         path, gold = corpus(size, sizes[-1])
-        timing, found = run_ours(path, args.jobs)
+        timing, found = run_ours(path, args.jobs, args.scope)
         ours[size] = (timing, found, gold, path)
     med, found, gold, path = ours[size]
-    one_worker = run_ours(path, 1)[0]
+    one_worker = run_ours(path, 1, args.scope)[0]
     seconds, ds_found = run_datasketch(path, args.threshold, args.perms)
     kinds = {}
     for p in gold:

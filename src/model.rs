@@ -637,9 +637,25 @@ pub struct SummarySentence {
     pub contested: bool,
 }
 
+/// How far a run went: the layers it did not reach are empty because they were not computed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Scope {
+    /// The per-document phase alone: clean text, names, statements, numbers, times, events.
+    Documents,
+    /// Copies and stories only: clean text, then reuse and stories. No local extraction, which
+    /// neither needs: the quickest triage of a large archive, at a fraction of the memory.
+    Stories,
+    /// Everything.
+    #[default]
+    Full,
+}
+
 /// The output contract written to `analysis.json` (see design.md). Later stages add their layers.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Analysis {
+    #[serde(default)]
+    pub scope: Scope,
     pub documents: Vec<Document>,
     pub reuse: Vec<Reuse>,
     pub stories: Vec<Story>,

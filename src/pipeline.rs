@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use crate::ingest::{self, Source};
-use crate::model::{Analysis, Document, InputProblem};
+use crate::model::{Analysis, Document, InputProblem, Scope};
 use crate::{entities, extract, reconcile, report, reuse, stories, text};
 
 /// What a reader hands over: an article or a problem with an input.
@@ -20,9 +20,14 @@ const IN_FLIGHT: usize = 256;
 
 /// The per-document phase: ingest, text, then local extraction (English documents).
 pub fn process_document(source: Source) -> Document {
+    process_document_to(source, Scope::Full)
+}
+
+/// The per-document phase as far as `scope` needs it.
+pub fn process_document_to(source: Source, scope: Scope) -> Document {
     let mut doc = ingest::ingest(source);
     text::segment(&mut doc);
-    if doc.analysed {
+    if doc.analysed && scope != Scope::Stories {
         doc.mentions = extract::mentions::find(&doc, extract::shipped_ner());
         doc.roles = extract::roles::find(&doc);
         doc.statements = extract::quotes::find(&doc, extract::shipped_attribution());
@@ -46,16 +51,18 @@ where
     R: FnOnce(&mut dyn FnMut(I)) + Send,
     I: Send,
 {
-    let mut analysis = documents_from_stream(read, prepare, tick);
-    across_documents(&mut analysis);
+    let mut analysis = documents_from_stream(read, prepare, tick, Scope::Full);
+    across_documents(&mut analysis, Scope::Full);
     analysis
 }
 
-/// The per-document phase alone: documents and problems, in input order.
+/// The per-document phase alone (as far as `scope` needs it): documents and problems, in input
+/// order.
 pub fn documents_from_stream<R, I>(
     read: R,
     prepare: &(dyn Fn(I) -> Vec<Item> + Sync),
     tick: &(dyn Fn() + Sync),
+    scope: Scope,
 ) -> Analysis
 where
     R: FnOnce(&mut dyn FnMut(I)) + Send,
@@ -63,8 +70,8 @@ where
 {
     let (sender, receiver) = sync_channel::<(usize, I)>(IN_FLIGHT);
     let mut results: Vec<(usize, Vec<Result<Document, InputProblem>>)> =
-        std::thread::scope(|scope| {
-            scope.spawn(move || {
+        std::thread::scope(|threads| {
+            threads.spawn(move || {
                 let mut index = 0;
                 read(&mut |item| {
                     // the receiver only goes away if the workers panicked; nothing left to do then
@@ -78,7 +85,7 @@ where
                 .map(|(index, input)| {
                     let done = prepare(input)
                         .into_iter()
-                        .map(|item| item.map(process_document))
+                        .map(|item| item.map(|source| process_document_to(source, scope)))
                         .collect();
                     tick();
                     (index, done)
@@ -86,7 +93,9 @@ where
                 .collect()
         });
     results.sort_unstable_by_key(|(index, _)| *index);
-    assemble(results.into_iter().flat_map(|(_, r)| r))
+    let mut analysis = assemble(results.into_iter().flat_map(|(_, r)| r));
+    analysis.scope = scope;
+    analysis
 }
 
 /// Wall-clock time of each cross-document stage, for the summary and the scale benchmark.
@@ -99,8 +108,13 @@ pub struct StageTimes {
     pub reconcile: Duration,
 }
 
-/// The cross-document phase: reuse, independence groups, stories and topics, entities.
-pub fn across_documents(analysis: &mut Analysis) -> StageTimes {
+/// The cross-document phase: reuse, independence groups, stories and topics, then (for
+/// `Scope::Full`) entities, reconcile and report. `Scope::Documents` does nothing here.
+pub fn across_documents(analysis: &mut Analysis, scope: Scope) -> StageTimes {
+    analysis.scope = scope;
+    if scope == Scope::Documents {
+        return StageTimes::default();
+    }
     let started = Instant::now();
     analysis.reuse = reuse::detect(&analysis.documents);
     let groups = reuse::independence_groups(&analysis.documents, &analysis.reuse);
@@ -112,6 +126,13 @@ pub fn across_documents(analysis: &mut Analysis) -> StageTimes {
     extract::times::infer_publication(&mut analysis.documents, &analysis.reuse, &analysis.stories);
     analysis.times = extract::times::resolve_all(&analysis.documents);
     let stories = started.elapsed();
+    if scope == Scope::Stories {
+        return StageTimes {
+            reuse,
+            stories,
+            ..StageTimes::default()
+        };
+    }
     let started = Instant::now();
     analysis.entities = entities::resolve(&analysis.documents);
     let entity_at = entities::entity_of_mention(&analysis.entities);
@@ -119,6 +140,14 @@ pub fn across_documents(analysis: &mut Analysis) -> StageTimes {
     analysis.quantities = extract::quantities::link(&analysis.documents, &entity_at);
     analysis.events = extract::events::link(&analysis.documents, &entity_at);
     drop(entity_at);
+    // the documents' own statements, quantities, times and events are in the run's lists now: free them
+    // before reconcile, the stage that needs the most memory of its own
+    for doc in &mut analysis.documents {
+        doc.statements = Vec::new();
+        doc.quantities = Vec::new();
+        doc.times = Vec::new();
+        doc.events = Vec::new();
+    }
     let entities = started.elapsed();
     let started = Instant::now();
     let reconciled = reconcile::reconcile(analysis, &groups);
@@ -126,13 +155,6 @@ pub fn across_documents(analysis: &mut Analysis) -> StageTimes {
     analysis.contradictions = reconciled.contradictions;
     analysis.numbers = reconciled.numbers;
     report::build(analysis, &groups);
-    // the documents' own statements, quantities, times and events are in the run's lists now
-    for doc in &mut analysis.documents {
-        doc.statements = Vec::new();
-        doc.quantities = Vec::new();
-        doc.times = Vec::new();
-        doc.events = Vec::new();
-    }
     StageTimes {
         reuse,
         stories,

@@ -207,3 +207,57 @@ fn the_demo_corpus_reads_in_every_format() {
     assert!(dispatch["published"].is_string());
     let _ = std::fs::remove_dir_all(&out);
 }
+
+/// The triage run on the demo: the same copies and stories as the full run, nothing it skipped
+/// pretends to be empty findings, and analysis.json is compact unless asked otherwise.
+#[test]
+fn stories_only_finds_the_same_copies_and_stories_as_the_full_run() {
+    let examples = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let run = |name: &str, flags: &[&str]| {
+        let out = temp_dir(name);
+        let result = parallax()
+            .arg("analyze")
+            .arg(&examples)
+            .arg("--out")
+            .arg(&out)
+            .arg("-q")
+            .args(flags)
+            .output()
+            .unwrap();
+        assert!(
+            result.status.success(),
+            "{}",
+            String::from_utf8_lossy(&result.stderr)
+        );
+        out
+    };
+    let full = run("full", &["--pretty"]);
+    let triage = run("triage", &["--stories-only"]);
+    let (a, b) = (analysis(&full), analysis(&triage));
+    assert_eq!(a["stories"], b["stories"]);
+    assert_eq!(a["reuse"], b["reuse"]);
+    assert!(!a["entities"].as_array().unwrap().is_empty());
+    assert!(b["entities"].as_array().unwrap().is_empty());
+    assert!(b["documents"][0]["mentions"].as_array().unwrap().is_empty());
+    assert_eq!(
+        (a["scope"].as_str(), b["scope"].as_str()),
+        (Some("full"), Some("stories"))
+    );
+    let text = |dir: &Path, name: &str| std::fs::read_to_string(dir.join(name)).unwrap();
+    assert!(text(&full, "analysis.json").contains("\n  \"documents\""));
+    assert_eq!(text(&triage, "analysis.json").lines().count(), 1);
+    // the report does not show what was not looked for as "none found"
+    let report = text(&triage, "report.md");
+    assert!(report.contains("were not computed"), "{report}");
+    assert!(!report.contains("### Claims"), "{report}");
+    // the CSV tables are streamed to their files: a header and a row per quote
+    let quotes = text(&full, "quotes.csv");
+    assert!(quotes.starts_with("quote_id,doc,speaker"), "{quotes}");
+    assert_eq!(
+        quotes.lines().count(),
+        a["quotes"].as_array().unwrap().len() + 1
+    );
+    for dir in [full, triage] {
+        let _ = std::fs::remove_dir_all(dir);
+    }
+}

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use crate::model::{
     json_name, Analysis, Claim, ClaimStatus, Contradiction, ContradictionKind, Entity, NumberBand,
-    Reuse, Stance, Story, SummarySentence, TimelineEntry,
+    Reuse, Scope, Stance, Story, SummarySentence, TimelineEntry,
 };
 
 /// A piece of the report.
@@ -91,6 +91,7 @@ pub fn report(analysis: &Analysis) -> Vec<Block> {
             .and_then(|id| names.get(id))
             .map_or("—".to_string(), |e| e.name.clone())
     };
+    let partial = analysis.scope != Scope::Full;
     let mut out = vec![
         Block::Heading(1, "Parallax report".into()),
         Block::Paragraph(format!(
@@ -102,6 +103,14 @@ pub fn report(analysis: &Analysis) -> Vec<Block> {
             analysis.contradictions.len()
         )),
     ];
+    if partial {
+        out[1] = Block::Paragraph(format!(
+            "{} documents, {} stories. This run looked for copies and stories only: names, \
+             statements, numbers, claims and contradictions were not computed.",
+            analysis.documents.len(),
+            analysis.stories.len()
+        ));
+    }
     let layers = gather(analysis);
     let empty = StoryLayers::default();
     let mut stories: Vec<&Story> = analysis.stories.iter().collect();
@@ -127,12 +136,14 @@ pub fn report(analysis: &Analysis) -> Vec<Block> {
                 story.independent_sources
             ),
         ));
-        out.extend(summary(layers));
-        out.extend(timeline(layers));
-        out.extend(contradictions(layers, &name));
-        out.extend(claims(layers, story));
-        out.extend(numbers(layers, &name));
-        out.extend(entities(layers, &name));
+        if !partial {
+            out.extend(summary(layers));
+            out.extend(timeline(layers));
+            out.extend(contradictions(layers, &name));
+            out.extend(claims(layers, story));
+            out.extend(numbers(layers, &name));
+            out.extend(entities(layers, &name));
+        }
         out.extend(copies(layers, story));
     }
     out

@@ -1,6 +1,7 @@
-//! CSV exports: events in ACLED-like columns, quotes, and claims (one row per statement).
+//! CSV exports, streamed to any writer (a run's claims alone can be hundreds of MB): events in ACLED-like columns, quotes, and claims (one row per statement).
 
 use std::collections::HashMap;
+use std::io::Write;
 
 use crate::model::{json_name, Analysis, Entity, Quantity};
 
@@ -24,9 +25,9 @@ fn name_of(names: &HashMap<&str, &Entity>, id: Option<&str>) -> String {
 
 /// event_date, time_precision, event_type, actor1, actor2, location, fatalities, source, notes.
 /// Fatalities are the lowest death toll stated in the event's sentence (ACLED's practice).
-pub fn events_csv(analysis: &Analysis) -> Result<String, csv::Error> {
+pub fn events_csv(analysis: &Analysis, out: impl Write) -> Result<(), csv::Error> {
     let names = names(analysis);
-    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut w = csv::Writer::from_writer(out);
     w.write_record([
         "event_date",
         "time_precision",
@@ -77,12 +78,13 @@ pub fn events_csv(analysis: &Analysis) -> Result<String, csv::Error> {
             story_of.get(doc).map_or(String::new(), |s| s.to_string()),
         ])?;
     }
-    finish(w)
+    w.flush()?;
+    Ok(())
 }
 
-pub fn quotes_csv(analysis: &Analysis) -> Result<String, csv::Error> {
+pub fn quotes_csv(analysis: &Analysis, out: impl Write) -> Result<(), csv::Error> {
     let names = names(analysis);
-    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut w = csv::Writer::from_writer(out);
     w.write_record([
         "quote_id",
         "doc",
@@ -111,13 +113,14 @@ pub fn quotes_csv(analysis: &Analysis) -> Result<String, csv::Error> {
             q.end.to_string(),
         ])?;
     }
-    finish(w)
+    w.flush()?;
+    Ok(())
 }
 
 /// One row per statement of a claim.
-pub fn claims_csv(analysis: &Analysis) -> Result<String, csv::Error> {
+pub fn claims_csv(analysis: &Analysis, out: impl Write) -> Result<(), csv::Error> {
     let names = names(analysis);
-    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut w = csv::Writer::from_writer(out);
     w.write_record([
         "claim_id",
         "story",
@@ -148,13 +151,6 @@ pub fn claims_csv(analysis: &Analysis) -> Result<String, csv::Error> {
             ])?;
         }
     }
-    finish(w)
-}
-
-fn finish(w: csv::Writer<Vec<u8>>) -> Result<String, csv::Error> {
-    let bytes = w
-        .into_inner()
-        .map_err(|e| csv::Error::from(e.into_error()))?;
-    // every field came from a &str, so the bytes are UTF-8
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
+    w.flush()?;
+    Ok(())
 }
