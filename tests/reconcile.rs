@@ -72,10 +72,9 @@ fn seeds_contradictions_against_the_gold() {
         analysis.contradictions.len(),
         analysis.claims.len()
     );
-    // what holds today: the blame for the failed talks is not found yet (issue 6)
-    assert!(found >= 3, "found {found}/{}", expected.len());
+    assert!(found >= 4, "found {found}/{}", expected.len());
     assert!(
-        with_claimants >= 3,
+        with_claimants >= 4,
         "with claimants {with_claimants}/{}",
         expected.len()
     );
@@ -226,5 +225,76 @@ fn demo_corpus_flat_denials_are_found() {
             .all(|c| c.kind != ContradictionKind::Numbers),
         "{:#?}",
         analysis.contradictions
+    );
+}
+
+fn text_source(id: &str, text: &str) -> parallax::pipeline::Item {
+    Ok(parallax::ingest::Source {
+        id: id.into(),
+        path: format!("{id}.txt"),
+        format: parallax::model::Format::Text,
+        kind: parallax::ingest::ContentKind::Text,
+        content: text.into(),
+        fields: parallax::ingest::Fields::default(),
+    })
+}
+
+/// Two outlets on failed talks (our own words): the Harbour Council blames the dockers' union, the
+/// union says the council refused every proposal. Each side blames the other; a third report
+/// where only one side speaks of the talks sets no one against anyone.
+#[test]
+fn each_side_blaming_the_other_for_failed_talks_is_a_blame_contradiction() {
+    let analysis = parallax::pipeline::analyze(vec![
+        text_source(
+            "coast",
+            "Port talks collapse in Tarnby\n\nThe negotiations between the Harbour Council and \
+             the Tarnby Dockers Union over night shifts at the port of Tarnby broke down on \
+             Friday. Senior Harbour Council officials blamed the union for the failure, saying \
+             that it had never wanted an agreement on the port.\n\nThe strike at the port of \
+             Tarnby entered its third week, with ships waiting offshore.",
+        ),
+        text_source(
+            "ledger",
+            "Tarnby dockers walk out of port talks\n\nThe Tarnby Dockers Union said on Friday \
+             that the Harbour Council had refused every proposal made in the talks on night \
+             shifts at the port of Tarnby. \u{201c}They do not agree to any terms,\u{201d} said \
+             Mara Lind, the union's spokeswoman.\n\nThe strike at the port of Tarnby entered \
+             its third week, with ships waiting offshore.",
+        ),
+    ]);
+    let blames: Vec<_> = analysis
+        .contradictions
+        .iter()
+        .filter(|c| c.kind == ContradictionKind::Blame)
+        .collect();
+    assert_eq!(blames.len(), 1, "{:#?}", analysis.contradictions);
+    let name = |side: &Side| entity(&analysis, &side.claimant).map(|e| e.name.clone());
+    let sides: Vec<_> = blames[0].sides.iter().map(name).collect();
+    assert_eq!(
+        sides,
+        [
+            Some("Harbour Council".to_string()),
+            Some("Tarnby Dockers Union".to_string())
+        ],
+        "{:#?}",
+        blames[0]
+    );
+    assert!(blames[0]
+        .about
+        .starts_with("who is to blame for the failure"));
+    assert!(blames[0].sides[0].statements[0]
+        .text
+        .contains("blamed the union"));
+    // one side's blame with no answer from the other is no contradiction
+    let one_side = parallax::pipeline::analyze(vec![text_source(
+        "coast",
+        "Port talks collapse in Tarnby\n\nThe negotiations between the Harbour Council and the \
+         Tarnby Dockers Union broke down on Friday. Senior Harbour Council officials blamed the \
+         union for the failure, saying that it had never wanted an agreement on the port.",
+    )]);
+    assert!(
+        one_side.contradictions.is_empty(),
+        "{:#?}",
+        one_side.contradictions
     );
 }

@@ -94,12 +94,45 @@ fn local_keys(doc: &Document) -> Vec<String> {
     let mut spelled_by: HashMap<String, &str> = HashMap::new();
     let mut keys = Vec::with_capacity(mentions.len());
     for (k, (m, f)) in mentions.iter().zip(&folded).enumerate() {
-        keys.push(local_key(m, f, texts[k], &full_people, &spelled_by));
+        let person = m.kind == EntityType::Person || has_people(&doc.body[m.end..]);
+        keys.push(local_key(m, person, f, texts[k], &full_people, &spelled_by));
         if texts[k].contains(' ') {
             spelled_by.insert(initials(texts[k]), texts[k]);
         }
     }
     keys
+}
+
+/// People only a person has: "Voss's camp", "Voss's supporters".
+const PERSONAL_FOLLOWING: &[&str] = &[
+    "camp",
+    "supporters",
+    "followers",
+    "loyalists",
+    "aides",
+    "representatives",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "lawyer",
+    "lawyers",
+    "family",
+];
+
+/// Whether the text after a name makes it a person's whatever the tagger typed it: "Voss's camp"
+/// (a tagger reads "the Voss's camp" as a place).
+fn has_people(after: &str) -> bool {
+    let Some(rest) = after
+        .strip_prefix("'s ")
+        .or_else(|| after.strip_prefix("\u{2019}s "))
+    else {
+        return false;
+    };
+    let next = rest
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    PERSONAL_FOLLOWING.contains(&next)
 }
 
 /// A person's full name in one document, and the titles it was given there.
@@ -114,12 +147,13 @@ struct FullName<'a> {
 /// its folded text.
 fn local_key(
     m: &Mention,
+    person: bool,
     folded: &str,
     text: &str,
     full_people: &HashMap<&str, Vec<FullName>>,
     spelled_by: &HashMap<String, &str>,
 ) -> String {
-    if m.kind == EntityType::Person && !folded.contains(' ') {
+    if person && !folded.contains(' ') {
         let fulls = full_people.get(folded).map_or(&[][..], Vec::as_slice);
         if let [only] = fulls {
             return only.name.clone();
@@ -793,6 +827,35 @@ mod tests {
             ]
         );
         assert_eq!(entities[0].mentions.len(), 5);
+    }
+
+    #[test]
+    fn a_surname_whose_camp_speaks_is_the_person_whatever_its_tag() {
+        let body = "Arlen Voss spoke at noon. The Voss\u{2019}s camp called it a trick. \
+                    Harrow\u{2019}s harbour stayed shut.";
+        let mut d = test_document("a", body);
+        for (text, kind) in [
+            ("Arlen Voss", Person),
+            ("Voss", Location),
+            ("Harrow", Location),
+        ] {
+            let start = if text == "Voss" {
+                body.find("Voss\u{2019}").unwrap()
+            } else {
+                body.find(text).unwrap()
+            };
+            d.mentions.push(Mention {
+                start,
+                end: start + text.len(),
+                kind,
+                title: None,
+            });
+        }
+        let entities = resolve(&[d]);
+        let voss = entities.iter().find(|e| e.name == "Arlen Voss").unwrap();
+        assert_eq!(voss.mentions.len(), 2, "{entities:#?}");
+        // a place's harbour is not a person's following
+        assert!(entities.iter().any(|e| e.name == "Harrow"));
     }
 
     #[test]

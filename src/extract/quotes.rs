@@ -65,6 +65,7 @@ pub fn find(doc: &Document, tagger: &AttributionTagger) -> Vec<Statement> {
                     },
                 )
             })
+            .map(|span| with_group_modifiers(doc, span))
             .and_then(|span| trimmed_source(doc, span, a.cue.0))
             .or_else(|| subject_before(doc, a.cue.0));
         let statement = |(start, end): (usize, usize)| {
@@ -97,6 +98,7 @@ pub fn find(doc: &Document, tagger: &AttributionTagger) -> Vec<Statement> {
     }
     out.extend(orphan_quotations(doc, &out));
     out.sort_by_key(|s| (s.start, s.end));
+    participles_share_the_subject(doc, &mut out);
     relayed_reports(doc, &mut out);
     speakers_by_head_noun(doc, &mut out);
     out
@@ -164,6 +166,77 @@ fn relayed_reports(doc: &Document, statements: &mut [Statement]) {
     }
 }
 
+/// Words that open a noun phrase: a group's modifiers stop at them.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "some", "several", "many", "two", "three", "its", "their", "his", "her",
+];
+
+/// "Senior Coalition leaders reportedly blamed…": a source the tagger cut to a plural group noun
+/// ("leaders") takes the words before it in its noun phrase, so the group is known by its
+/// modifiers (up to three words, back to a determiner or the clause's start).
+fn with_group_modifiers(doc: &Document, span: Span) -> Span {
+    let text = doc.text(span);
+    let is_group_noun =
+        text.len() > 3 && text.ends_with('s') && text.chars().all(|c| c.is_lowercase() || c == '-');
+    if !is_group_noun {
+        return span;
+    }
+    let mut start = span.start;
+    for _ in 0..3 {
+        let before = &doc.body[..start];
+        let Some(gap) = before.strip_suffix(' ') else {
+            break;
+        };
+        let word_start = gap
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !(c.is_alphanumeric() || c == '-'))
+            .map_or(0, |(k, c)| k + c.len_utf8());
+        let word = &gap[word_start..];
+        let lower = word.to_lowercase();
+        let verb_like = lower.ends_with("ed") || BETWEEN_SUBJECT_AND_VERB.contains(&lower.as_str());
+        if word.is_empty() || verb_like || crate::lexicon::is_stopword(&lower) {
+            if DETERMINERS.contains(&lower.as_str()) {
+                start = word_start;
+            }
+            break;
+        }
+        start = word_start;
+    }
+    Span { start, ..span }
+}
+
+/// Cues of a participle clause that goes on from the main clause ("…, saying that…").
+fn is_participle_cue(doc: &Document, cue: Span) -> bool {
+    doc.text(cue).ends_with("ing") && doc.body[..cue.start].trim_end().ends_with(',')
+}
+
+/// "Senior Coalition leaders reportedly blamed Tarnby leaders for the failure, saying that…":
+/// a participle clause says what the main clause's subject said, not what the noun just before
+/// the comma said. It takes the source and speaker of the statement cued earlier in its sentence.
+fn participles_share_the_subject(doc: &Document, statements: &mut [Statement]) {
+    let sentence_of = |offset: usize| doc.sentences.partition_point(|s| s.end <= offset);
+    for k in 0..statements.len() {
+        if !is_participle_cue(doc, statements[k].cue) {
+            continue;
+        }
+        let here = statements[k].cue;
+        let main = (0..statements.len())
+            .filter(|&j| {
+                let cue = statements[j].cue;
+                cue.end <= here.start
+                    && sentence_of(cue.start) == sentence_of(here.start)
+                    && statements[j].source.is_some()
+                    && !is_participle_cue(doc, cue)
+            })
+            .max_by_key(|&j| statements[j].cue.start);
+        if let Some(j) = main {
+            statements[k].source = statements[j].source;
+            statements[k].speaker = statements[j].speaker;
+        }
+    }
+}
+
 /// "The anti-Lorn force has denied the claim. The Tarnby forces also claim…": a speaker left
 /// unknown takes the speaker of the nearest statement whose source has the same head noun.
 fn speakers_by_head_noun(doc: &Document, statements: &mut [Statement]) {
@@ -175,7 +248,20 @@ fn speakers_by_head_noun(doc: &Document, statements: &mut [Statement]) {
         (word.len() > 3 && word.chars().all(|c| c.is_lowercase()))
             .then(|| singular.unwrap_or(word).to_string())
     };
-    let heads: Vec<Option<String>> = statements.iter().map(head).collect();
+    // "Senior Coalition leaders" are not whatever other "leaders" were quoted: a source with a
+    // name in it is known by the name, not by its head noun
+    let named = |s: &Statement| {
+        s.source.is_some_and(|span| {
+            doc.text(span)
+                .split_whitespace()
+                .skip(1)
+                .any(|w| w.chars().next().is_some_and(char::is_uppercase))
+        })
+    };
+    let heads: Vec<Option<String>> = statements
+        .iter()
+        .map(|s| if named(s) { None } else { head(s) })
+        .collect();
     for k in 0..statements.len() {
         if statements[k].speaker.is_some() || heads[k].is_none() {
             continue;
@@ -895,16 +981,18 @@ fn speaker_of(doc: &Document, kinds: &[EntityType], source: Span) -> Option<usiz
         // place, nor are "residents interviewed by the Ledger" the Ledger; "Front fighters" are
         // the Front's
         let head_start = source.start + text.to_lowercase().find(head.as_str()).unwrap_or(0);
-        group().or_else(|| {
+        let owner = |kind: EntityType| {
             inside
                 .iter()
                 .rev()
-                .find(|&&k| {
-                    doc.mentions[k].kind == EntityType::Organization
-                        && doc.mentions[k].end <= head_start
-                })
+                .find(|&&k| doc.mentions[k].kind == kind && doc.mentions[k].end <= head_start)
                 .copied()
-        })
+        };
+        // "Senior Coalition leaders": a name the tagger left untyped as an organization still
+        // says whose leaders they are
+        owner(EntityType::Organization)
+            .or_else(group)
+            .or_else(|| owner(EntityType::Other))
     } else {
         inside_of(EntityType::Organization)
             .or_else(|| inside.last().copied())

@@ -5,6 +5,7 @@
 //! independence groups; it never goes back to the text stages. Every statement it emits keeps its
 //! document and byte offsets (whole sentences: the evidence a reader checks).
 
+mod blame;
 mod claims;
 mod denials;
 mod numbers;
@@ -53,6 +54,7 @@ fn reconcile_story(run: &Run, s: usize) -> Reconciled {
     let number_conflicts = numbers::conflicts(run, story, &measured);
     let claims = claims::build(run, s, &saids, &denied, &measured, &number_conflicts);
     let mut contradictions = denials::contradictions(run, story, &saids, &denied);
+    contradictions.extend(blame::contradictions(run, story, &saids));
     contradictions.extend(number_conflicts);
     Reconciled {
         claims,
