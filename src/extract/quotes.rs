@@ -166,6 +166,28 @@ fn relayed_reports(doc: &Document, statements: &mut [Statement]) {
     }
 }
 
+/// Common nouns organizations are named by ("the Residents' Committee", "the Rescue Directorate").
+const BODY_NOUNS: &[&str] = &[
+    "committee",
+    "council",
+    "board",
+    "commission",
+    "ministry",
+    "directorate",
+    "agency",
+    "union",
+    "association",
+    "front",
+    "party",
+    "movement",
+    "alliance",
+    "coalition",
+    "authority",
+    "department",
+    "federation",
+    "company",
+];
+
 /// Words that open a noun phrase: a group's modifiers stop at them.
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "some", "several", "many", "two", "three", "its", "their", "his", "her",
@@ -175,6 +197,21 @@ const DETERMINERS: &[&str] = &[
 /// ("leaders") takes the words before it in its noun phrase, so the group is known by its
 /// modifiers (up to three words, back to a determiner or the clause's start).
 fn with_group_modifiers(doc: &Document, span: Span) -> Span {
+    // "Residents of the Tarnby valley say": a source the tagger cut to the place the people are
+    // of takes the people back
+    let before = &doc.body[..span.start];
+    if let Some(people) = before.strip_suffix(" of ") {
+        let word_start = people
+            .rfind(|c: char| !c.is_alphabetic())
+            .map_or(0, |k| k + 1);
+        let word = &people[word_start..];
+        if word.len() > 3 && word.ends_with('s') && !word.ends_with("ss") {
+            return Span {
+                start: word_start,
+                ..span
+            };
+        }
+    }
     let text = doc.text(span);
     let is_group_noun =
         text.len() > 3 && text.ends_with('s') && text.chars().all(|c| c.is_lowercase() || c == '-');
@@ -786,6 +823,25 @@ fn subject_before(doc: &Document, cue_start: usize) -> Option<Span> {
             at = word_start;
             continue;
         }
+        // "the Committee continues to say": past the verb that carries the cue
+        if lower == "to" {
+            let carrier = before[..word_start].trim_end();
+            let carrier_start = carrier.rfind(' ').map_or(0, |k| k + 1);
+            if carrier[carrier_start..]
+                .to_lowercase()
+                .starts_with("continu")
+            {
+                at = carrier_start;
+                continue;
+            }
+        }
+        // "The Civil Rescue Directorate (CRD) said": past the short form in brackets
+        if let Some(open) = before.strip_suffix(')').and_then(|b| b.rfind('(')) {
+            if before.len() - open <= 12 && !before[open..].contains(' ') {
+                at = open;
+                continue;
+            }
+        }
         let end = before.len();
         // "Voss, the head of the Front, maintained": the apposition names the speaker
         if let Some(role) = before
@@ -824,10 +880,11 @@ fn noun_phrase_start(before: &str) -> Option<usize> {
         if text.len() == end && end != before.len() {
             return None;
         }
+        // a plural possessive is a word of the phrase: "the Residents' Committee"
         let start = text
             .char_indices()
             .rev()
-            .find(|&(_, c)| !c.is_alphanumeric() && c != '-')
+            .find(|&(_, c)| !c.is_alphanumeric() && c != '-' && c != '\'')
             .map_or(0, |(k, c)| k + c.len_utf8());
         let word = &text[start..];
         if word.is_empty() || (start > 0 && !text[..start].ends_with(' ')) {
@@ -976,6 +1033,30 @@ fn speaker_of(doc: &Document, kinds: &[EntityType], source: Span) -> Option<usiz
     // a group word: plural ("militia leaders") or a body named by its common noun ("the
     // resistance"), unless a name in the source says whose it is
     let group = || group_named_by(doc, source, &words);
+    // people are not the body named after them ("residents" are not the Residents' Committee):
+    // for a plural head only its modifiers can name the group ("Front fighters")
+    // nor does the place they are of ("residents of the Talvin valley")
+    let place_words: Vec<String> = inside
+        .iter()
+        .filter(|&&k| kinds[k] == EntityType::Location)
+        .flat_map(|&k| {
+            doc.mentions[k]
+                .text(&doc.body)
+                .split_whitespace()
+                .map(str::to_lowercase)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let modifiers: Vec<String> = words
+        .iter()
+        .filter(|w| {
+            *w != head
+                && !crate::lexicon::PLACE_DESIGNATORS.contains(&w.as_str())
+                && !place_words.contains(w)
+        })
+        .cloned()
+        .collect();
+    let group_of_people = || group_named_by(doc, source, &modifiers);
     if plural {
         // "residents of the valley", "Lorn Ferry volunteers": people of a place are not the
         // place, nor are "residents interviewed by the Ledger" the Ledger; "Front fighters" are
@@ -991,10 +1072,18 @@ fn speaker_of(doc: &Document, kinds: &[EntityType], source: Span) -> Option<usiz
         // "Senior Coalition leaders": a name the tagger left untyped as an organization still
         // says whose leaders they are
         owner(EntityType::Organization)
-            .or_else(group)
+            .or_else(group_of_people)
             .or_else(|| owner(EntityType::Other))
     } else {
-        inside_of(EntityType::Organization)
+        // "The Residents' Committee": a name that ends before the head noun only qualifies it;
+        // the body the document names with that head is the speaker
+        let head_start = source.start + text.to_lowercase().rfind(head.as_str()).unwrap_or(0);
+        let head_named = inside.iter().any(|&k| doc.mentions[k].end > head_start);
+        let qualified = !inside.is_empty() && !head_named && BODY_NOUNS.contains(&head.as_str());
+        qualified
+            .then(group)
+            .flatten()
+            .or_else(|| inside_of(EntityType::Organization))
             .or_else(|| inside.last().copied())
             .or_else(group)
     }
@@ -1274,6 +1363,46 @@ mod tests {
             s.kind,
             s.speaker.map(|k| doc.mentions[k].text(&doc.body)),
         )
+    }
+
+    #[test]
+    fn a_body_with_its_short_form_and_people_named_after_a_place() {
+        let (doc, found) = statements_of(
+            "The Tarnby Valley Residents' Committee met on Monday. The Harbour Rescue Directorate \
+             (HRD) said 31 people were still missing.\n\nThe Residents' Committee maintains that \
+             dozens have died. Residents of the Tarnby valley say the alarm never sounded.",
+        );
+        let all: Vec<_> = found.iter().map(|s| said(&doc, s)).collect();
+        let who = |words: &str| {
+            all.iter()
+                .find(|(text, _, _)| text.contains(words))
+                .unwrap_or_else(|| panic!("{words}: {all:?}"))
+                .2
+        };
+        assert_eq!(
+            who("still missing"),
+            Some("Harbour Rescue Directorate"),
+            "{all:?}"
+        );
+        // residents are not the committee named after them, nor their valley
+        assert_eq!(who("alarm never sounded"), None, "{all:?}");
+    }
+
+    #[test]
+    fn a_participle_clause_says_what_the_main_subject_said() {
+        let (doc, found) = statements_of(
+            "Senior Harbour Council officials blamed Tarnby leaders for the failure, saying that \
+             they never wanted a deal.",
+        );
+        let all: Vec<_> = found.iter().map(|s| said(&doc, s)).collect();
+        let (_, _, who) = all
+            .iter()
+            .find(|(text, _, _)| text.contains("never wanted a deal"))
+            .unwrap_or_else(|| panic!("{all:?}"));
+        assert!(
+            who.is_some_and(|w| w.contains("Harbour Council")),
+            "{all:?}"
+        );
     }
 
     #[test]

@@ -240,8 +240,17 @@ fn apposition(words: &[&str], last: usize) -> Option<(usize, usize)> {
     }
     // the apposition ends at punctuation, or where a clause begins ("… said that …")
     // a participle after the head noun begins a clause too ("… Front comprising militias")
+    // a plural possessive is inside the phrase: "chair of the Valley Residents' Committee"
+    let possessive = |k: usize| {
+        k > start
+            && words[k - 1].ends_with('s')
+            && words
+                .get(k + 1)
+                .is_some_and(|w| w.chars().next().is_some_and(char::is_alphabetic))
+    };
     let stop = (start..words.len().min(start + AFTER_MAX)).find(|&k| {
-        matches!(words[k], "," | "." | ";" | ":" | ")" | "\"" | "'")
+        (matches!(words[k], "," | "." | ";" | ":" | ")" | "\"")
+            || words[k] == "'" && !possessive(k))
             || CLAUSE_WORDS.contains(&words[k].to_lowercase().as_str())
             || (k > start + 1 && words[k].ends_with("ing") && is_common_word(words[k]))
     })?;
@@ -299,6 +308,13 @@ mod tests {
                 &[("Dane Holt", None)]
             ),
             ["head of the Northern Front delegation"]
+        );
+        assert_eq!(
+            roles_of(
+                "Dane Holt, chair of the Tarnby Residents' Committee, said talks failed.",
+                &[("Dane Holt", None)]
+            ),
+            ["chair of the Tarnby Residents' Committee"]
         );
         assert_eq!(
             roles_of(
