@@ -8,9 +8,9 @@
 
 use std::collections::BTreeMap;
 
-use super::said::Said;
+use super::said::{side, Said};
 use super::Run;
-use crate::model::{Contradiction, ContradictionKind, EntityType, Side, Stance};
+use crate::model::{Contradiction, ContradictionKind, EntityType, Stance};
 
 /// Word beginnings that put the blame on someone ("blamed", "accuses", "faulted").
 const BLAME_STEMS: &[&str] = &["blam", "accus", "fault", "scapegoat"];
@@ -101,25 +101,12 @@ pub fn contradictions(run: &Run, story: &str, saids: &[Said]) -> Vec<Contradicti
                 kind: ContradictionKind::Blame,
                 about: first.about.clone(),
                 sides: vec![
-                    side(run, saids, a, &blaming),
-                    side(run, saids, b, &answering),
+                    side(run, saids, Some(a), &blaming, Stance::Asserts),
+                    side(run, saids, Some(b), &answering, Stance::Asserts),
                 ],
             }
         })
         .collect()
-}
-
-fn side(run: &Run, saids: &[Said], party: usize, list: &[usize]) -> Side {
-    let mut statements: Vec<_> = list
-        .iter()
-        .map(|&j| saids[j].statement_with(run, Stance::Asserts))
-        .collect();
-    // two quotes of one sentence are one piece of evidence
-    statements.dedup_by(|x, y| x.doc == y.doc && x.start == y.start && x.end == y.end);
-    Side {
-        claimant: Some(run.entity_id(party)),
-        statements,
-    }
 }
 
 /// A statement whose sentence puts the blame on someone.

@@ -6,9 +6,9 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::said::{is_denial_word, Said};
+use super::said::{is_denial_word, side, Said};
 use super::Run;
-use crate::model::{Contradiction, ContradictionKind, Side, Stance};
+use crate::model::{Contradiction, ContradictionKind, Stance};
 use crate::text::{content_stems, shared};
 
 /// A denial (an index into the story's saids) and what it rejects.
@@ -288,26 +288,14 @@ pub fn contradictions(
             targets.dedup();
             denials.sort_unstable();
             denials.dedup();
-            let side = |party: Option<usize>, list: &[usize], stance: Stance| {
-                let mut statements: Vec<_> = list
-                    .iter()
-                    .map(|&j| saids[j].statement_with(run, stance))
-                    .collect();
-                // two quotes of one sentence are one piece of evidence
-                statements.dedup_by(|a, b| a.doc == b.doc && a.start == b.start && a.end == b.end);
-                Side {
-                    claimant: party.map(|p| run.entity_id(p)),
-                    statements,
-                }
-            };
             Contradiction {
                 id: String::new(),
                 story: story.to_string(),
                 kind: ContradictionKind::Denial,
                 about: about_of(run, &saids[targets[0]]),
                 sides: vec![
-                    side(target_party, &targets, Stance::Asserts),
-                    side(denier, &denials, Stance::Denies),
+                    side(run, saids, target_party, &targets, Stance::Asserts),
+                    side(run, saids, denier, &denials, Stance::Denies),
                 ],
             }
         })

@@ -2,7 +2,7 @@
 //! and whether it denies.
 
 use super::Run;
-use crate::model::{ClaimStatement, Stance};
+use crate::model::{ClaimStatement, Side, Stance};
 use crate::text::content_stems;
 
 /// One quote of a story, placed.
@@ -60,6 +60,27 @@ impl Said {
 
     pub fn sentence_text<'a>(&self, run: &'a Run) -> &'a str {
         &run.analysis.documents[self.doc].body[self.sentences.0..self.sentences.1]
+    }
+}
+
+/// One side of a dispute: the statements `list` (indices into `saids`) with the stance they take,
+/// and the side's party as claimant.
+pub fn side(
+    run: &Run,
+    saids: &[Said],
+    party: Option<usize>,
+    list: &[usize],
+    stance: Stance,
+) -> Side {
+    let mut statements: Vec<_> = list
+        .iter()
+        .map(|&j| saids[j].statement_with(run, stance))
+        .collect();
+    // two quotes of one sentence are one piece of evidence
+    statements.dedup_by(|a, b| a.doc == b.doc && a.start == b.start && a.end == b.end);
+    Side {
+        claimant: party.map(|p| run.entity_id(p)),
+        statements,
     }
 }
 
