@@ -280,8 +280,8 @@ fn ecbplus_stories() {
     let (sources, gold) = ecbplus(|_| true);
     let analysis = pipeline::analyze(sources);
     let s = report("ECB+ (all 43 topics)", &analysis, &gold);
-    // measured 0.845 (target 0.90, not reached yet)
-    assert!(s.pairwise.2 >= 0.83, "{s:?}");
+    // measured 0.927 (target 0.90); parameters were set on topics 1-20 only
+    assert!(s.pairwise.2 >= 0.90, "{s:?}");
     let t = report_topics("ECB+ topic level", &analysis, &topic_gold(&gold));
     assert!(t.pairwise.2 >= 0.85, "{t:?}");
 }
@@ -291,8 +291,9 @@ fn wikiref220_stories() {
     let (sources, gold) = wikiref();
     let analysis = pipeline::analyze(sources);
     let s = report("WikiRef220 stories", &analysis, &gold);
-    // measured BCubed 0.47: the gold is topic-level ("Premier League"), our stories event-level
-    assert!(s.bcubed.2 >= 0.42 && s.bcubed.0 >= 0.95, "{s:?}");
+    // measured BCubed 0.586 (P 0.937): the gold is topic-level ("Premier League"), our stories
+    // event-level, so recall is low by design; precision says stories do not mix topics
+    assert!(s.bcubed.2 >= 0.55 && s.bcubed.0 >= 0.92, "{s:?}");
     // so the gold's level is our topics (their threshold was set on ECB+, not here)
     let t = report_topics("WikiRef220 topics", &analysis, &gold);
     assert!(t.pairwise.2 >= 0.45, "{t:?}");
@@ -308,29 +309,27 @@ fn sweep_on_ecbplus_tuning_topics() {
     let (wiki_sources, wiki_gold) = wikiref();
     let wiki = pipeline::analyze(wiki_sources);
     let wiki_groups = reuse::independence_groups(&wiki.documents, &wiki.reuse);
-    for profile_terms in [40, 100, 100_000] {
-        for threshold in [0.2, 0.25, 0.3, 0.35] {
-            let params = stories::Params {
-                join_threshold: threshold,
-                profile_terms,
-                ..Default::default()
-            };
-            let mut a = analysis.clone();
-            a.stories = stories::cluster(&a.documents, &groups, params).stories;
-            report(
-                &format!("tuning: profile {profile_terms} threshold {threshold}"),
-                &a,
-                &gold,
-            );
-            let mut w = wiki.clone();
-            w.stories = stories::cluster(&w.documents, &wiki_groups, params).stories;
-            report(
-                &format!(
-                    "  (wikiref, not tuned on): profile {profile_terms} threshold {threshold}"
-                ),
-                &w,
-                &wiki_gold,
-            );
+    for neighbours in [3, 4, 5, 6, 8] {
+        for link_threshold in [0.1, 0.15, 0.2] {
+            for resolution in [0.3, 0.4, 0.5, 0.6, 0.8] {
+                let params = stories::Params {
+                    neighbours,
+                    link_threshold,
+                    resolution,
+                    ..Default::default()
+                };
+                let mut a = analysis.clone();
+                a.stories = stories::cluster(&a.documents, &groups, params).stories;
+                let name = format!("k {neighbours} link {link_threshold} resolution {resolution}");
+                report(&format!("tuning: {name}"), &a, &gold);
+                let mut w = wiki.clone();
+                w.stories = stories::cluster(&w.documents, &wiki_groups, params).stories;
+                report(
+                    &format!("  (wikiref, not tuned on): {name}"),
+                    &w,
+                    &wiki_gold,
+                );
+            }
         }
     }
 }

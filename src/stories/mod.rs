@@ -8,7 +8,6 @@
 //! a story that has gone quiet for weeks is a weaker match.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use rayon::prelude::*;
 use rust_stemmers::{Algorithm, Stemmer};
@@ -17,17 +16,23 @@ use xxhash_rust::xxh3::{xxh3_64, xxh3_64_with_seed};
 
 use crate::model::{Document, Story, Topic};
 
+mod graph;
+
 /// Tuning of the clustering. Defaults were set on ECB+ topics 1–20 only (see tests/stories.rs).
 #[derive(Debug, Clone, Copy)]
 pub struct Params {
-    /// Cosine similarity a document needs to join a story.
-    pub join_threshold: f32,
+    /// Neighbours each document links to in the story graph.
+    pub neighbours: usize,
+    /// Cosine similarity (after time apart has weakened it) two documents need to be linked.
+    pub link_threshold: f32,
+    /// Modularity resolution of the story graph's communities: below 1 favours larger stories.
+    pub resolution: f64,
     /// Terms kept per document vector.
     pub doc_terms: usize,
-    /// Terms of a story's centroid that point to it in the index.
+    /// Terms of a topic's centroid that point to it in the topic index.
     pub index_terms: usize,
-    /// Terms of a story's profile, the part of its centroid a document is compared with: a
-    /// story's full centroid spreads thinner with every member, its profile does not.
+    /// Terms of a story's or topic's profile, the part of its centroid that is compared: a full
+    /// centroid spreads thinner with every member, its profile does not.
     pub profile_terms: usize,
     /// Extra weight of a name (a capitalised word inside a sentence) over a plain word.
     pub name_weight: f32,
@@ -37,21 +42,20 @@ pub struct Params {
     /// Cosine similarity a story needs to join a topic (set on ECB+ topics 1–20, whose gold
     /// topics each hold two stories).
     pub topic_threshold: f32,
-    /// Cosine similarity of a whole story with an earlier one for the two to become one.
-    pub merge_threshold: f32,
 }
 
 impl Default for Params {
     fn default() -> Self {
         Self {
-            join_threshold: 0.25,
+            neighbours: 4,
+            link_threshold: 0.15,
+            resolution: 0.5,
             doc_terms: 60,
             index_terms: 30,
             profile_terms: 100,
             name_weight: 2.0,
             idf_smoothing: 5.0,
-            topic_threshold: 0.125,
-            merge_threshold: 0.4,
+            topic_threshold: 0.1,
         }
     }
 }
@@ -251,9 +255,19 @@ struct StoryState {
 
 impl StoryState {
     fn add(&mut self, v: &Vector, params: &Params) {
+        self.accumulate(v);
+        self.refresh(params);
+    }
+
+    /// Adds a vector to the centroid without bringing the profile up to date.
+    fn accumulate(&mut self, v: &Vector) {
         for (t, w) in v {
             *self.centroid.entry(*t).or_insert(0.0) += w;
         }
+    }
+
+    /// Prunes an overgrown centroid and recomputes the profile and its norm.
+    fn refresh(&mut self, params: &Params) {
         if self.centroid.len() > CENTROID_CAP * params.profile_terms {
             let keep: FxHashMap<u32, f32> = self
                 .top_terms(CENTROID_CAP / 2 * params.profile_terms)
@@ -277,14 +291,6 @@ impl StoryState {
             (a, b) => a.or(b),
         };
         self.latest_day = self.latest_day.max(last);
-    }
-
-    /// Takes in another story's documents and terms.
-    fn absorb(&mut self, other: StoryState, params: &Params) {
-        let terms: Vector = other.centroid.into_iter().collect();
-        self.add(&terms, params);
-        self.members.extend(other.members);
-        self.extend_span(other.earliest_day, other.latest_day);
     }
 
     /// The `n` strongest terms, strongest first (ties by id, so runs are repeatable).
@@ -348,109 +354,90 @@ fn vectors(docs: &[Document], params: &Params) -> Vec<Vector> {
         .collect()
 }
 
-/// Term → stories indexed under it. Stories quiet for so long that no document can join them any
-/// more move from the live index to the archive, which only undated documents search: so the
-/// cost per document follows the number of live stories, not the size of the archive.
-#[derive(Default)]
-struct StoryIndex {
-    live: FxHashMap<u32, Vec<usize>>,
-    archived: FxHashMap<u32, Vec<usize>>,
-}
-
-impl StoryIndex {
-    /// Indexes story `s` under those of its strongest terms it is not yet indexed under.
-    fn insert(&mut self, s: usize, story: &mut StoryState, params: &Params) {
-        for t in story.top_terms(params.index_terms) {
-            if !story.indexed.contains(&t) {
-                story.indexed.push(t);
-                self.live.entry(t).or_default().push(s);
-            }
-        }
-    }
-
-    /// Candidate stories for a vector's strongest terms. With a day, dead stories met on the way
-    /// are archived.
-    fn candidates(
-        &mut self,
-        v: &Vector,
-        day: Option<i64>,
-        stories: &[StoryState],
-        dead_after: f32,
-    ) -> Vec<usize> {
-        let mut found = Vec::new();
-        for (t, _) in v.iter().take(20) {
-            if let Some(postings) = self.live.get_mut(t) {
-                if let Some(day) = day {
-                    let archived = &mut self.archived;
-                    postings.retain(|&s| {
-                        let dead = stories[s]
-                            .latest_day
-                            .is_some_and(|last| (day - last) as f32 > dead_after);
-                        if dead {
-                            archived.entry(*t).or_default().push(s);
-                        }
-                        !dead
-                    });
-                }
-                found.extend_from_slice(postings);
-            }
-            if day.is_none() {
-                found.extend(self.archived.get(t).into_iter().flatten());
-            }
-        }
-        found.sort_unstable();
-        found.dedup();
-        found
-    }
-}
-
 /// Clusters documents into stories. `groups[i]` is document i's independence group (from reuse);
 /// documents of one group always share a story.
+///
+/// Each document links to its most similar documents (found through an inverted index over their
+/// terms, so the cost per document stays flat as the archive grows); time apart weakens a link.
+/// Stories are the communities of that graph, a group of copies being one node; a community whose
+/// reports fall silent for so long that no link could span the silence is two stories.
 pub fn cluster(docs: &[Document], groups: &[usize], params: Params) -> Clustering {
     let vectors = vectors(docs, &params);
     let days: Vec<Option<i64>> = docs.iter().map(day_number).collect();
-    // a match decays below the threshold after this many quiet days, whatever its similarity
-    let dead_after = QUIET_DAYS + DECAY_DAYS * (1.0 / params.join_threshold).ln();
-
-    // online: in order of publication (undated documents keep their input order, after dated ones)
-    let mut order: Vec<usize> = (0..docs.len()).collect();
-    order.sort_by_key(|&i| (days[i].unwrap_or(i64::MAX), i));
-
-    let mut stories: Vec<StoryState> = Vec::new();
-    let mut index = StoryIndex::default();
-    let mut story_of_group: HashMap<usize, usize> = HashMap::new();
-    for &i in &order {
-        let v = &vectors[i];
-        let day = days[i];
-        let chosen = story_of_group.get(&groups[i]).copied().or_else(|| {
-            index
-                .candidates(v, day, &stories, dead_after)
-                .into_iter()
-                .map(|s| {
-                    let story = &stories[s];
-                    let mut sim = cosine(v, &story.profile, story.norm);
-                    if let (Some(d), Some(last)) = (day, story.latest_day) {
-                        sim = decayed(sim, (d - last).abs() as f32);
-                    }
-                    (s, sim)
-                })
-                .filter(|&(_, sim)| sim >= params.join_threshold)
-                .max_by(|x, y| x.1.total_cmp(&y.1).then(y.0.cmp(&x.0)))
-                .map(|(s, _)| s)
-        });
-        let s = chosen.unwrap_or_else(|| {
-            stories.push(StoryState::default());
-            stories.len() - 1
-        });
-        let story = &mut stories[s];
-        story.add(v, &params);
-        story.members.push(i);
-        story.extend_span(day, day);
-        index.insert(s, story, &params);
-        story_of_group.insert(groups[i], s);
+    let mut time_order: Vec<usize> = (0..docs.len()).collect();
+    time_order.sort_by_key(|&i| (days[i].unwrap_or(i64::MAX), i));
+    let dated: Vec<bool> = days.iter().map(Option::is_some).collect();
+    let near = graph::nearest(
+        &vectors,
+        &time_order,
+        &dated,
+        params.neighbours,
+        params.link_threshold,
+        |i, j, sim| match (days[i], days[j]) {
+            (Some(a), Some(b)) => decayed(sim, (a - b).abs() as f32),
+            _ => sim,
+        },
+    );
+    // copies are one witness: one node, their links to each other its loop
+    let (node_of, nodes) = nodes_of_groups(groups);
+    let mut story_graph = graph::Graph::with_nodes(nodes);
+    let mut doc_links: Vec<Vec<(usize, f32)>> = vec![Vec::new(); docs.len()];
+    for (i, list) in near.iter().enumerate() {
+        for &(j, sim) in list {
+            // a link both ends found counts once
+            let mutual = near[j].iter().any(|&(x, _)| x == i);
+            if mutual && j < i {
+                continue;
+            }
+            story_graph.link(node_of[i], node_of[j], f64::from(sim));
+            doc_links[i].push((j, sim));
+            doc_links[j].push((i, sim));
+        }
     }
-
-    let stories = merge_fragments(stories, &params);
+    let community = graph::communities(&story_graph, params.resolution);
+    let mut members: Vec<Vec<usize>> = Vec::new();
+    let mut story_of_community: FxHashMap<usize, usize> = FxHashMap::default();
+    // stories numbered in order of publication of their first report
+    for &i in &time_order {
+        let next = members.len();
+        let s = *story_of_community
+            .entry(community[node_of[i]])
+            .or_insert(next);
+        if s == next {
+            members.push(Vec::new());
+        }
+        members[s].push(i);
+    }
+    // a gap no link can span: quiet for that long, a story is over
+    let gap = QUIET_DAYS + DECAY_DAYS * (1.0 / params.link_threshold).ln();
+    let build = |members: Vec<usize>| {
+        let mut story = StoryState::default();
+        for &i in &members {
+            story.accumulate(&vectors[i]);
+            story.extend_span(days[i], days[i]);
+        }
+        story.refresh(&params);
+        story.members = members;
+        story
+    };
+    let mut fragments: Vec<StoryState> = members
+        .into_iter()
+        .flat_map(|m| split_at_silences(m, &days, &doc_links, groups, gap))
+        .map(build)
+        .collect();
+    let mut stories = Vec::new();
+    for parts in merge_fragments(&fragments, &doc_links, &params) {
+        if let [one] = parts[..] {
+            stories.push(std::mem::take(&mut fragments[one]));
+        } else {
+            let mut merged: Vec<usize> = parts
+                .iter()
+                .flat_map(|&s| fragments[s].members.iter().copied())
+                .collect();
+            merged.sort_by_key(|&i| (days[i].unwrap_or(i64::MAX), i));
+            stories.push(build(merged));
+        }
+    }
     let topics = group_topics(&stories, &params);
     let mut topic_of = vec![0; stories.len()];
     for (t, topic) in topics.iter().enumerate() {
@@ -503,41 +490,137 @@ pub fn cluster(docs: &[Document], groups: &[usize], params: Params) -> Clusterin
     }
 }
 
-/// Online clustering decides on a story's first reports, when its profile is thinnest; a local
-/// paper's angle on an event can then open a story of its own. Once every document is placed,
-/// each story joins an earlier one that ran in the same days and whose whole profile it matches.
-/// Without dates there is no such evidence: undated stories alike in words are as often two
-/// occurrences of one kind of event (two quakes on one island), and are left apart.
-fn merge_fragments(mut stories: Vec<StoryState>, params: &Params) -> Vec<StoryState> {
-    // stories were opened in order of publication, so each one's candidates are the stories
-    // still running when it began; the index archives the others as it goes
-    let mut index = StoryIndex::default();
-    for story in &mut stories {
-        story.indexed.clear();
+/// Modularity cuts a component where its links thin out, and a local paper's angle on an event,
+/// or the day-after analysis, can be such a place. Two stories that ran in the same days, are
+/// linked by their reports and match in their whole profiles are one event: they become one.
+/// Without dates there is no such evidence (undated look-alikes are as often two occurrences of
+/// one kind of event), and they stay apart. Returns the stories' indices, grouped, in order of
+/// each group's first story.
+fn merge_fragments(
+    stories: &[StoryState],
+    links: &[Vec<(usize, f32)>],
+    params: &Params,
+) -> Vec<Vec<usize>> {
+    let mut story_of = vec![0; links.len()];
+    for (s, story) in stories.iter().enumerate() {
+        for &i in &story.members {
+            story_of[i] = s;
+        }
     }
-    for k in 0..stories.len() {
-        let Some(first_day) = stories[k].earliest_day else {
+    let mut linked: Vec<(usize, usize)> = links
+        .iter()
+        .enumerate()
+        .flat_map(|(i, list)| list.iter().map(move |&(j, _)| (i, j)))
+        .map(|(i, j)| (story_of[i].min(story_of[j]), story_of[i].max(story_of[j])))
+        .filter(|(a, b)| a != b)
+        .collect();
+    linked.sort_unstable();
+    linked.dedup();
+    let same_days = |a: &StoryState, b: &StoryState| match (
+        a.earliest_day,
+        a.latest_day,
+        b.earliest_day,
+        b.latest_day,
+    ) {
+        (Some(a0), Some(a1), Some(b0), Some(b1)) => {
+            (b0 - a1) as f32 <= QUIET_DAYS && (a0 - b1) as f32 <= QUIET_DAYS
+        }
+        _ => false,
+    };
+    let mut parent: Vec<usize> = (0..stories.len()).collect();
+    fn root(parent: &mut [usize], mut x: usize) -> usize {
+        while parent[x] != x {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+        x
+    }
+    for (a, b) in linked {
+        let (sa, sb) = (&stories[a], &stories[b]);
+        if !same_days(sa, sb) {
             continue;
-        };
-        let v = story_vector(&stories[k], params.doc_terms);
-        let best = index
-            .candidates(&v, Some(first_day), &stories, QUIET_DAYS)
-            .into_iter()
-            .map(|t| (t, cosine(&v, &stories[t].profile, stories[t].norm)))
-            .filter(|&(_, sim)| sim >= params.merge_threshold)
-            .max_by(|x, y| x.1.total_cmp(&y.1).then(y.0.cmp(&x.0)));
-        let target = match best {
-            Some((t, _)) => {
-                let fragment = std::mem::take(&mut stories[k]);
-                stories[t].absorb(fragment, params);
-                t
-            }
-            None => k,
-        };
-        index.insert(target, &mut stories[target], params);
+        }
+        let v = story_vector(sb, params.doc_terms);
+        if cosine(&v, &sa.profile, sa.norm) >= MERGE_THRESHOLD {
+            let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
+            parent[ra.max(rb)] = ra.min(rb);
+        }
     }
-    stories.retain(|s| !s.members.is_empty());
-    stories
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut group_of_root: FxHashMap<usize, usize> = FxHashMap::default();
+    for s in 0..stories.len() {
+        let r = root(&mut parent, s);
+        let next = groups.len();
+        let g = *group_of_root.entry(r).or_insert(next);
+        if g == next {
+            groups.push(Vec::new());
+        }
+        groups[g].push(s);
+    }
+    groups
+}
+
+/// Cosine similarity of two same-days stories' profiles for them to be one.
+const MERGE_THRESHOLD: f32 = 0.4;
+
+/// Independence groups numbered 0..: each document's node, and the number of nodes.
+fn nodes_of_groups(groups: &[usize]) -> (Vec<usize>, usize) {
+    let mut node_of_group: FxHashMap<usize, usize> = FxHashMap::default();
+    let node_of = groups
+        .iter()
+        .map(|g| {
+            let next = node_of_group.len();
+            *node_of_group.entry(*g).or_insert(next)
+        })
+        .collect();
+    (node_of, node_of_group.len())
+}
+
+/// A community's documents (in order of publication) cut where its dated reports fall silent for
+/// more than `gap` days. An undated report goes with the part it is most linked to (the first part
+/// when it has no link); copies stay together, in the part of their first report.
+fn split_at_silences(
+    members: Vec<usize>,
+    days: &[Option<i64>],
+    links: &[Vec<(usize, f32)>],
+    groups: &[usize],
+    gap: f32,
+) -> Vec<Vec<usize>> {
+    let mut part_of: FxHashMap<usize, usize> = FxHashMap::default();
+    let mut parts = 0;
+    let mut last_day: Option<i64> = None;
+    for &i in &members {
+        if let Some(day) = days[i] {
+            if last_day.is_some_and(|last| (day - last) as f32 > gap) {
+                parts += 1;
+            }
+            last_day = Some(day);
+            part_of.insert(i, parts);
+        }
+    }
+    if parts == 0 {
+        return vec![members];
+    }
+    let mut split = vec![Vec::new(); parts + 1];
+    let mut part_of_group: FxHashMap<usize, usize> = FxHashMap::default();
+    for &i in &members {
+        let part = *part_of_group.entry(groups[i]).or_insert_with(|| {
+            part_of.get(&i).copied().unwrap_or_else(|| {
+                let mut weight = vec![0.0f32; parts + 1];
+                for &(j, w) in &links[i] {
+                    if let Some(&p) = part_of.get(&j) {
+                        weight[p] += w;
+                    }
+                }
+                (0..=parts)
+                    .max_by(|&a, &b| weight[a].total_cmp(&weight[b]).then(b.cmp(&a)))
+                    .unwrap_or(0)
+            })
+        });
+        split[part].push(i);
+    }
+    split.retain(|p| !p.is_empty());
+    split
 }
 
 /// Stories and the topics they are grouped into.
@@ -750,13 +833,37 @@ mod tests {
             // the same words with no date: nothing says it happened in the same days
             story_of_terms(&[5], &terms, None),
         ];
-        let merged = merge_fragments(stories, &Params::default());
-        let members: Vec<Vec<usize>> = merged.iter().map(|s| s.members.clone()).collect();
-        assert_eq!(members, vec![vec![0, 1, 3], vec![2], vec![4], vec![5]]);
+        // every other story is linked to the first by one of its reports
+        let mut links: Vec<Vec<(usize, f32)>> = vec![Vec::new(); 6];
+        for i in 2..6 {
+            links[i].push((0, 0.5));
+            links[0].push((i, 0.5));
+        }
+        let merged = merge_fragments(&stories, &links, &Params::default());
+        assert_eq!(merged, vec![vec![0, 2], vec![1], vec![3], vec![4]]);
+        // with no link between them, even same-days look-alikes stay apart
+        let unlinked = vec![Vec::new(); 6];
         assert_eq!(
-            (merged[0].earliest_day, merged[0].latest_day),
-            (Some(100), Some(102))
+            merge_fragments(&stories, &unlinked, &Params::default()).len(),
+            5
         );
+    }
+
+    #[test]
+    fn a_story_silent_for_months_is_cut_and_an_undated_report_goes_where_it_is_linked() {
+        let days = [Some(100), Some(101), Some(300), Some(302), None, None];
+        let mut links: Vec<Vec<(usize, f32)>> = vec![Vec::new(); 6];
+        for (a, b, w) in [(4, 2, 0.6), (4, 0, 0.2), (5, 0, 0.3)] {
+            links[a].push((b, w));
+            links[b].push((a, w));
+        }
+        // documents 1 and 3 are copies of one report: they stay together, where 1 is
+        let groups = [0, 1, 2, 1, 4, 5];
+        let parts = split_at_silences(vec![0, 1, 2, 3, 4, 5], &days, &links, &groups, 90.0);
+        assert_eq!(parts, vec![vec![0, 1, 3, 5], vec![2, 4]]);
+        // no silence long enough: one story
+        let parts = split_at_silences(vec![0, 1, 4], &days, &links, &groups, 90.0);
+        assert_eq!(parts, vec![vec![0, 1, 4]]);
     }
 
     #[test]
