@@ -1,11 +1,12 @@
-//! Stage 4, stories: documents clustered into stories, online — each document, in order of
-//! publication, joins the best existing story or opens a new one.
+//! Stage 4, stories: documents clustered into stories through a neighbour graph — each document
+//! links to the documents most like it, and a story is a community of that graph.
 //!
 //! A document is a TF-IDF vector of stemmed content words plus the names it mentions (capitalised
-//! words inside sentences count double: stories are about who and where). Candidate stories come
-//! from an inverted index over the stories' strongest terms, so the cost per document stays flat
-//! as the archive grows. Documents that reuse each other's text are always one story. Time matters:
-//! a story that has gone quiet for weeks is a weaker match.
+//! words inside sentences count double: stories are about who and where). Neighbours come from an
+//! inverted index, a dated document reading only the postings of its own days, so the cost per
+//! document stays flat as the archive grows. Time matters: a link between reports weeks apart is
+//! weaker, and a story that falls silent for months is over. Documents that reuse each other's
+//! text are always one story. Stories on one subject at any time are grouped into topics.
 
 use std::cell::RefCell;
 
