@@ -25,6 +25,41 @@ pub fn designator_names_a_place(designator: &str) -> bool {
     !matches!(designator, "state" | "city" | "town")
 }
 
+/// Words that make a name a body's and never a person's: what kind of body it is, in English and
+/// in the languages whose agencies and papers English news cites ("Agence France-Presse",
+/// "Deutsche Presse-Agentur", "Agencia EFE"). Words that are also surnames (Bank, Post, Times,
+/// Union) are left out.
+pub const ORGANIZATION_WORDS: &[&str] = &[
+    "agency",
+    "agence",
+    "agencia",
+    "agenzia",
+    "agentur",
+    "presse",
+    "prensa",
+    "ministry",
+    "committee",
+    "council",
+    "commission",
+    "party",
+    "corporation",
+    "inc",
+    "ltd",
+    "plc",
+    "association",
+    "institute",
+    "university",
+    "federation",
+    "foundation",
+    "organisation",
+    "organization",
+    "department",
+    "authority",
+    "bureau",
+    "broadcasting",
+    "television",
+];
+
 /// Verbs that follow a group acting or speaking as one ("the Front said", "the Front has").
 pub const GROUP_VERBS: &[&str] = &[
     "said",

@@ -180,8 +180,9 @@ fn seeds_entities_against_the_gold() {
     assert_eq!(wrong_merges, 0);
     assert!(not_entities.is_empty());
     assert_eq!(found, n);
-    assert!(complete + 2 >= n, "complete {complete}/{n}");
-    assert!(typed + 1 >= found, "typed {typed}/{found}");
+    // the one left: the Taliban's own name for their state, said only inside a quotation
+    assert!(complete + 1 >= n, "complete {complete}/{n}");
+    assert_eq!(typed, found, "typed {typed}/{found}");
 }
 
 /// One ECB+ document: its rebuilt text (as tests/stories.rs builds it) and its named participant

@@ -3,7 +3,9 @@
 //! are kept apart from the name, calendar words and sentence adverbs are never entities, and
 //! hashtags and @handles are read as names.
 
-use crate::lexicon::{designator_names_a_place, MONTHS, PLACE_DESIGNATORS, WEEKDAYS};
+use crate::lexicon::{
+    designator_names_a_place, MONTHS, ORGANIZATION_WORDS, PLACE_DESIGNATORS, WEEKDAYS,
+};
 use crate::model::{Document, EntityType, Mention, Span};
 
 use super::ner::{Tag, Tagger};
@@ -345,6 +347,14 @@ fn is_title(word: &str) -> bool {
     TITLES.contains(&word.trim_end_matches('.').to_lowercase().as_str())
 }
 
+/// Whether a name has a word in it (or in one of its hyphenated parts) that only bodies' names have.
+fn names_a_body(tokens: &[&str]) -> bool {
+    tokens.len() > 1
+        && tokens.iter().flat_map(|t| t.split('-')).any(|part| {
+            ORGANIZATION_WORDS.contains(&part.trim_end_matches('.').to_lowercase().as_str())
+        })
+}
+
 /// Applies the title and non-entity rules to a tagged span of tokens.
 fn tidy(
     body: &str,
@@ -373,6 +383,10 @@ fn tidy(
         && !PLACE_DESIGNATORS.contains(&words[last - 1])
     {
         last -= 1;
+    }
+    // "Agence France-Presse" names a body, whatever the tagger thought
+    if kind == EntityType::Person && names_a_body(&words[first..last]) {
+        kind = EntityType::Organization;
     }
     // titles inside the span move out of it; one just before it is recorded too
     let mut title_start = None;
@@ -534,6 +548,16 @@ mod tests {
             found.iter().any(|m| m.0 == "Northern Valley Front"),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn a_word_only_bodies_have_makes_a_name_a_body() {
+        assert!(names_a_body(&["Agence", "Talvin-Presse"]));
+        assert!(names_a_body(&["Lorn", "Broadcasting", "Corporation"]));
+        assert!(!names_a_body(&["Arlen", "Voss"]));
+        // a word that is also a surname does not decide it
+        assert!(!names_a_body(&["Dane", "Post"]));
+        assert!(!names_a_body(&["Presse"]));
     }
 
     #[test]
