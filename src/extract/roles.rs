@@ -226,6 +226,40 @@ fn after(words: &[&str], last: usize) -> Vec<(usize, usize)> {
     roles
 }
 
+/// A body's name may list its remits with commas ("Commission for Culture, Guidance, Sport,
+/// said"; "Ministry of Energy, Mines and Water, said"): from a comma `stop` after a capitalised
+/// word, capitalised words of up to three tokens followed by another comma, "and" or "&" carry the
+/// name on. Returns where the phrase really stops.
+fn past_listed_name_parts(words: &[&str], mut stop: usize) -> usize {
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let mut end = stop;
+    while end > 0 && words[end] == "," && capitalised(words[end - 1]) {
+        let item = end + 1;
+        let len = (0..3)
+            .take_while(|&k| words.get(item + k).is_some_and(|w| capitalised(w)))
+            .count();
+        if len == 0 {
+            break;
+        }
+        match words.get(item + len).copied() {
+            Some(",") => end = item + len,
+            Some("and" | "&") if words.get(item + len + 1).is_some_and(|w| capitalised(w)) => {
+                let first = item + len + 1;
+                let len = (0..3)
+                    .take_while(|&k| words.get(first + k).is_some_and(|w| capitalised(w)))
+                    .count();
+                match words.get(first + len).copied() {
+                    Some(",") => end = first + len,
+                    _ => break,
+                }
+            }
+            _ => break,
+        }
+        stop = end;
+    }
+    stop
+}
+
 /// Tokens of an apposition after a name: its role phrase, first and last inclusive.
 fn apposition(words: &[&str], last: usize) -> Option<(usize, usize)> {
     if words.get(last + 1) != Some(&",") {
@@ -257,6 +291,7 @@ fn apposition(words: &[&str], last: usize) -> Option<(usize, usize)> {
     if stop == start {
         return None;
     }
+    let stop = past_listed_name_parts(words, stop);
     let phrase = &words[start..stop];
     // the role noun comes early: "the head of…", "a senior militia leader"; a clause ("who said…")
     // is not a role
@@ -363,6 +398,29 @@ mod tests {
                 assert!(!role.is_empty(), "{body}");
             }
         }
+    }
+
+    #[test]
+    fn a_body_that_lists_its_remits_keeps_them_in_the_role() {
+        let roles = roles_of(
+            "Arlen Voss, head of the Lorn Commission for Culture, Guidance, Sport, said talks were over.",
+            &[("Arlen Voss", None)],
+        );
+        assert_eq!(
+            roles,
+            vec!["head of the Lorn Commission for Culture, Guidance, Sport"]
+        );
+        let roles = roles_of(
+            "Dane Holt, minister of Energy, Mines and Water, said the dam held.",
+            &[("Dane Holt", None)],
+        );
+        assert_eq!(roles, vec!["minister of Energy, Mines and Water"]);
+        // a name after the comma that speaks is not part of the role
+        let roles = roles_of(
+            "Arlen Voss, head of the Lorn Commission, Dane Holt said.",
+            &[("Arlen Voss", None)],
+        );
+        assert_eq!(roles, vec!["head of the Lorn Commission"]);
     }
 
     #[test]
