@@ -245,8 +245,8 @@ pub fn find(doc: &Document, tagger: &Tagger) -> Vec<Mention> {
 
 /// Two repairs to the tagger's spans where English spelling is regular and the tagger, trained
 /// on 1990s wire copy, is not: a person's name runs on through a capitalised surname it left out
-/// or gave a name of its own ("Kasimir Oyelaran-Drost"), and a name holding a plural possessive is one name ("Lorn Valley
-/// Residents' Committee", "Workers' Party").
+/// or gave a name of its own ("Kasimir Oyelaran-Drost"), and a name holding a plural possessive
+/// is one name ("Lorn Valley Residents' Committee", "Workers' Party").
 fn repaired(
     words: &[&str],
     tags: &[Tag],
@@ -276,6 +276,24 @@ fn repaired(
                 && is_surname_shaped(words[last])
             {
                 last += 1;
+            }
+        }
+        // "Lorn Valley Residents' Committee" with "Committee" left out: the capitalised words
+        // after a body's plural possessive are its head
+        if kind != EntityType::Person
+            && last + 1 < words.len()
+            && matches!(words[last], "'" | "\u{2019}")
+            && words[last - 1].ends_with('s')
+        {
+            let head = words[last + 1..]
+                .iter()
+                .zip(&tags[last + 1..])
+                .take_while(|(w, t)| {
+                    matches!(t, Tag::Outside) && w.chars().next().is_some_and(char::is_uppercase)
+                })
+                .count();
+            if head > 0 {
+                last += 1 + head;
             }
         }
         if let Some(previous) = out.last_mut() {

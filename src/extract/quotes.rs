@@ -48,13 +48,19 @@ pub fn find(doc: &Document, tagger: &AttributionTagger) -> Vec<Statement> {
             continue;
         };
         // the tagger also learned attitudes ("wants", "plans"); a quote is speech or a claim
-        if !is_reporting_cue(&doc.body[a.cue.0..a.cue.1]) || is_modifier(&doc.body, a.cue.0) {
+        if !is_reporting_cue(&doc.body[a.cue.0..a.cue.1])
+            || is_modifier(&doc.body, a.cue.0)
+            || is_unsaid(&doc.body, a.cue)
+        {
             continue;
         }
+        // "The Directorate raised its toll and said…": the clause's subject said it
+        let coordinated = coordinated_subject(doc, a.cue.0);
         // a source the tagger cut to its article ("The") or to a fragment of a clause says
         // nothing: the subject does
         let source = a
             .source
+            .filter(|_| !follows_a_coordinator(&doc.body, a.cue.0))
             .filter(|&(start, end)| !is_bare_article(&doc.body[start..end]))
             .map(|(start, end)| {
                 widened(
@@ -67,6 +73,7 @@ pub fn find(doc: &Document, tagger: &AttributionTagger) -> Vec<Statement> {
             })
             .map(|span| with_group_modifiers(doc, span))
             .and_then(|span| trimmed_source(doc, span, a.cue.0))
+            .or(coordinated)
             .or_else(|| subject_before(doc, a.cue.0));
         let statement = |(start, end): (usize, usize)| {
             reported(&doc.body, start, end).map(|(start, end, kind)| Statement {
@@ -253,8 +260,10 @@ fn is_participle_cue(doc: &Document, cue: Span) -> bool {
 /// the comma said. It takes the source and speaker of the statement cued earlier in its sentence.
 fn participles_share_the_subject(doc: &Document, statements: &mut [Statement]) {
     let sentence_of = |offset: usize| doc.sentences.partition_point(|s| s.end <= offset);
+    let joined =
+        |cue: Span| is_participle_cue(doc, cue) || follows_a_coordinator(&doc.body, cue.start);
     for k in 0..statements.len() {
-        if !is_participle_cue(doc, statements[k].cue) {
+        if !joined(statements[k].cue) {
             continue;
         }
         let here = statements[k].cue;
@@ -264,7 +273,7 @@ fn participles_share_the_subject(doc: &Document, statements: &mut [Statement]) {
                 cue.end <= here.start
                     && sentence_of(cue.start) == sentence_of(here.start)
                     && statements[j].source.is_some()
-                    && !is_participle_cue(doc, cue)
+                    && !joined(cue)
             })
             .max_by_key(|&j| statements[j].cue.start);
         if let Some(j) = main {
@@ -308,7 +317,20 @@ fn speakers_by_head_noun(doc: &Document, statements: &mut [Statement]) {
             .min_by_key(|&j| statements[j].cue.start.abs_diff(statements[k].cue.start));
         if let Some(j) = nearest {
             statements[k].speaker = statements[j].speaker;
+            continue;
         }
+        // "The Lorn Valley Residents' Committee disputes … the committee wrote": the last body
+        // named before with that head noun
+        let cue = statements[k].cue.start;
+        statements[k].speaker = (0..doc.mentions.len()).rev().find(|&m| {
+            let mention = &doc.mentions[m];
+            mention.end <= cue
+                && mention.kind == EntityType::Organization
+                && doc.body[mention.start..mention.end]
+                    .split_whitespace()
+                    .last()
+                    .is_some_and(|w| Some(w.to_lowercase()) == heads[k])
+        });
     }
 }
 
@@ -772,6 +794,65 @@ fn orphan_quotations(doc: &Document, statements: &[Statement]) -> Vec<Statement>
     out
 }
 
+/// A cue that reports no statement: a passive ("had been reported", "had not been asked"), a
+/// negation ("did not say whom"), or a refusal ("declined to comment").
+fn is_unsaid(body: &str, cue: (usize, usize)) -> bool {
+    let text = body[cue.0..cue.1].to_lowercase();
+    if text.contains("declin") || text.contains("refus") || text.starts_with("been ") {
+        return true;
+    }
+    let before: Vec<String> = body[..cue.0]
+        .split_whitespace()
+        .rev()
+        .take(2)
+        .map(|w| w.to_lowercase())
+        .collect();
+    before.first().is_some_and(|w| w == "been")
+        || before
+            .iter()
+            .any(|w| matches!(w.as_str(), "not" | "never") || w.ends_with("n't"))
+}
+
+/// Whether the cue's verb is joined to an earlier one ("… and said", "…, but warned").
+fn follows_a_coordinator(body: &str, cue_start: usize) -> bool {
+    let last = body[..cue_start]
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("")
+        .to_lowercase();
+    matches!(last.as_str(), "and" | "but")
+}
+
+/// The subject of a sentence whose verb of saying is joined to an earlier verb: the person or
+/// body named at the sentence's start ("The Directorate raised its toll … and said …").
+fn coordinated_subject(doc: &Document, cue_start: usize) -> Option<Span> {
+    if !follows_a_coordinator(&doc.body, cue_start) {
+        return None;
+    }
+    let sentence = doc
+        .sentences
+        .iter()
+        .find(|s| s.start <= cue_start && cue_start < s.end)?;
+    let opening = doc.body[sentence.start..].trim_start();
+    let skip = sentence.start + (doc.body.len() - sentence.start - opening.len());
+    let skip = skip
+        + ["The ", "the "]
+            .iter()
+            .find(|a| opening.starts_with(*a))
+            .map_or(0, |a| a.len());
+    doc.mentions
+        .iter()
+        .find(|m| {
+            m.start == skip
+                && m.end < cue_start
+                && matches!(m.kind, EntityType::Person | EntityType::Organization)
+        })
+        .map(|m| Span {
+            start: m.start,
+            end: m.end,
+        })
+}
+
 /// The last person named in the sentence before `offset`.
 fn person_in_sentence_before(doc: &Document, offset: usize) -> Option<usize> {
     let here = doc.sentences.partition_point(|s| s.end <= offset);
@@ -862,13 +943,30 @@ fn subject_before(doc: &Document, cue_start: usize) -> Option<Span> {
         if let Some(start) = noun_phrase_start(before) {
             return Some(Span { start, end });
         }
-        // "the Front, on the other hand, claimed": past a short aside between commas
+        // "the Front, on the other hand, claimed": past a short aside between commas, or a
+        // relative clause of any reasonable length ("Voss, who flew over the valley at dawn,")
         let aside = before.strip_suffix(',').and_then(|b| b.rfind(','));
         match aside {
-            Some(comma) if before[comma..].split_whitespace().count() <= 6 => at = comma,
+            Some(comma) if is_aside(&before[comma + 1..]) => at = comma,
             _ => return None,
         }
     }
+}
+
+/// Words between two commas that can stand between a subject and its verb: a short aside, or a
+/// relative clause.
+fn is_aside(between: &str) -> bool {
+    let words = between.split_whitespace().count();
+    let relative = between
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| matches!(w.to_lowercase().as_str(), "who" | "which" | "whose"));
+    // an apposition may carry a relative clause: ", a councillor who has spent the week …,"
+    let apposition = between
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| matches!(w.to_lowercase().as_str(), "a" | "an" | "the"));
+    words <= 6 || ((relative || apposition) && words <= 20)
 }
 
 /// "the anti-Lorn force": a short phrase opened by an article and ending where `before` ends,
@@ -1402,6 +1500,75 @@ mod tests {
         assert!(
             who.is_some_and(|w| w.contains("Harbour Council")),
             "{all:?}"
+        );
+    }
+
+    /// The speaker of the statement whose text holds `words`, or a panic listing them all.
+    fn speaker_of_words<'a>(
+        doc: &'a Document,
+        found: &[Statement],
+        words: &str,
+    ) -> Option<&'a str> {
+        let all: Vec<_> = found.iter().map(|s| said(doc, s)).collect();
+        all.iter()
+            .find(|(text, _, _)| text.contains(words))
+            .unwrap_or_else(|| panic!("{words:?} not among {all:?}"))
+            .2
+    }
+
+    #[test]
+    fn a_verb_joined_by_and_or_but_shares_the_sentence_subject() {
+        let (doc, found) = statements_of(
+            "The Harbour Rescue Directorate raised its death toll to 19 on Wednesday and said \
+             26 people were still missing.\n\nThe Lorn Council said the bridge had held, but \
+             warned that the east bank was being watched.",
+        );
+        assert_eq!(
+            speaker_of_words(&doc, &found, "26 people were still missing"),
+            Some("Harbour Rescue Directorate")
+        );
+        assert_eq!(
+            speaker_of_words(&doc, &found, "the east bank was being watched"),
+            Some("Lorn Council")
+        );
+    }
+
+    #[test]
+    fn a_relative_clause_between_subject_and_verb_is_passed_over() {
+        let (doc, found) = statements_of(
+            "Governor Arlen Voss, who flew over the flooded valley by helicopter at dawn, said \
+             the army would rebuild the bridge.",
+        );
+        assert_eq!(
+            speaker_of_words(&doc, &found, "the army would rebuild the bridge"),
+            Some("Arlen Voss")
+        );
+    }
+
+    #[test]
+    fn passives_negations_and_refusals_report_no_statement() {
+        let (doc, found) = statements_of(
+            "Police in Tarnby said they had not been asked to open an investigation. The board \
+             declined to comment on the remarks. Voss did not say whom he suspected.",
+        );
+        let all: Vec<_> = found.iter().map(|s| said(&doc, s).0).collect();
+        assert!(
+            all.iter().all(|t| !t.starts_with("to open")
+                && !t.contains("the remarks")
+                && !t.starts_with("whom")),
+            "{all:?}"
+        );
+    }
+
+    #[test]
+    fn the_body_named_before_with_the_same_head_noun_is_the_speaker() {
+        let (doc, found) = statements_of(
+            "The Tarnby Valley Residents' Committee disputes the figures. In a post late on \
+             Monday, the committee wrote that dozens had died.",
+        );
+        assert_eq!(
+            speaker_of_words(&doc, &found, "dozens had died"),
+            Some("Tarnby Valley Residents' Committee")
         );
     }
 
