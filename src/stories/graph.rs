@@ -278,8 +278,8 @@ fn move_nodes(graph: &Graph, resolution: f64) -> (bool, Vec<usize>) {
 /// Passes over the nodes a level may take before it settles for what it has.
 const MAX_PASSES: usize = 50;
 
-/// Community labels renumbered 0.. in order of first appearance.
-fn renumber(labels: &[usize]) -> Vec<usize> {
+/// Labels renumbered 0.. in order of first appearance.
+pub(super) fn renumber(labels: &[usize]) -> Vec<usize> {
     let mut map: FxHashMap<usize, usize> = FxHashMap::default();
     labels
         .iter()

@@ -547,15 +547,10 @@ fn merge_fragments(
             parent[ra.max(rb)] = ra.min(rb);
         }
     }
-    let mut groups: Vec<Vec<usize>> = Vec::new();
-    let mut group_of_root: FxHashMap<usize, usize> = FxHashMap::default();
-    for s in 0..stories.len() {
-        let r = root(&mut parent, s);
-        let next = groups.len();
-        let g = *group_of_root.entry(r).or_insert(next);
-        if g == next {
-            groups.push(Vec::new());
-        }
+    let roots: Vec<usize> = (0..stories.len()).map(|s| root(&mut parent, s)).collect();
+    let group_of = graph::renumber(&roots);
+    let mut groups: Vec<Vec<usize>> = vec![Vec::new(); group_of.iter().max().map_or(0, |m| m + 1)];
+    for (s, &g) in group_of.iter().enumerate() {
         groups[g].push(s);
     }
     groups
@@ -566,15 +561,9 @@ const MERGE_THRESHOLD: f32 = 0.4;
 
 /// Independence groups numbered 0..: each document's node, and the number of nodes.
 fn nodes_of_groups(groups: &[usize]) -> (Vec<usize>, usize) {
-    let mut node_of_group: FxHashMap<usize, usize> = FxHashMap::default();
-    let node_of = groups
-        .iter()
-        .map(|g| {
-            let next = node_of_group.len();
-            *node_of_group.entry(*g).or_insert(next)
-        })
-        .collect();
-    (node_of, node_of_group.len())
+    let node_of = graph::renumber(groups);
+    let nodes = node_of.iter().max().map_or(0, |m| m + 1);
+    (node_of, nodes)
 }
 
 /// A community's documents (in order of publication) cut where its dated reports fall silent for
