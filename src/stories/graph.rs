@@ -294,14 +294,29 @@ pub(super) fn renumber(labels: &[usize]) -> Vec<usize> {
 /// becoming its loop.
 fn aggregate(graph: &Graph, community: &[usize], count: usize) -> Graph {
     let mut out = Graph::with_nodes(count);
+    // summed in a map first, so each pair is added once without `link`'s scan of a node's edges
+    // (a community may have many)
+    let mut between: FxHashMap<(usize, usize), f64> = FxHashMap::default();
     for (i, edges) in graph.edges.iter().enumerate() {
         let a = community[i];
         out.loops[a] += graph.loops[i];
         for &(j, w) in edges {
             // each edge is listed at both ends: take it once
             if i < j {
-                out.link(a, community[j], w);
+                let b = community[j];
+                *between.entry((a.min(b), a.max(b))).or_insert(0.0) += w;
             }
+        }
+    }
+    let mut between: Vec<((usize, usize), f64)> = between.into_iter().collect();
+    // in a fixed order, so runs are repeatable
+    between.sort_unstable_by_key(|&(pair, _)| pair);
+    for ((a, b), w) in between {
+        if a == b {
+            out.loops[a] += w;
+        } else {
+            out.edges[a].push((b, w));
+            out.edges[b].push((a, w));
         }
     }
     out
