@@ -58,6 +58,29 @@ pub const ORGANIZATION_WORDS: &[&str] = &[
     "bureau",
     "broadcasting",
     "television",
+    "brigade",
+    "brigades",
+    "battalion",
+    "regiment",
+    "militia",
+];
+
+/// Heads of the names of states, governments and armed bodies that take their place or people
+/// after "of" ("Emirate of …", "Kingdom of …", "Army of …"): with the place, one name.
+pub const POLITY_HEADS: &[&str] = &[
+    "emirate",
+    "republic",
+    "kingdom",
+    "caliphate",
+    "sultanate",
+    "principality",
+    "government",
+    "army",
+    "court",
+    "bank",
+    "church",
+    "league",
+    "assembly",
 ];
 
 /// Verbs that follow a group acting or speaking as one ("the Front said", "the Front has").

@@ -448,6 +448,31 @@ pub struct Entity {
     pub mentions: Vec<EntityMention>,
     /// Where each role was said.
     pub role_evidence: Vec<RoleEvidence>,
+    /// Names joined to this entity by what the text says rather than by spelling, each with
+    /// the span that says it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<AliasEvidence>,
+}
+
+/// Why a name is another name of an entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AliasReason {
+    /// The text says so: "X, also known as Y", "X, which calls itself Y".
+    NamedAs,
+    /// Said only inside quotations of the entity's own people, of its own fighters or members
+    /// ("the fighters of Y advanced", said X's spokesman): the body's name for itself.
+    OwnName,
+}
+
+/// A name joined to an entity by an `AliasReason`, and the document span that shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AliasEvidence {
+    pub alias: String,
+    pub reason: AliasReason,
+    pub doc: String,
+    pub start: usize,
+    pub end: usize,
 }
 
 /// A role of an entity and the document span that says it.

@@ -4,7 +4,8 @@
 
 mod common;
 
-use common::{analyze_paths, ecbplus_files, fold, shared, unescape_xml};
+use common::{analyze_paths, ecbplus_files, fold, shared, text_source, unescape_xml};
+use parallax::model::AliasReason;
 use parallax::model::Entity;
 
 fn gold() -> serde_json::Value {
@@ -175,14 +176,11 @@ fn seeds_entities_against_the_gold() {
          {typed}/{found} typed right; {wrong_merges} wrong merges; non-entities reported: {not_entities:?}",
         n = gold_entities.len()
     );
-    // what holds today: no wrong merge, no non-entity, every entity found; the misses left are
-    // an alias only knowledge gives ("Islamic Emirate of Afghanistan") and a type or two
     let n = gold_entities.len();
     assert_eq!(wrong_merges, 0);
     assert!(not_entities.is_empty());
     assert_eq!(found, n);
-    // the one left: the Taliban's own name for their state, said only inside a quotation
-    assert!(complete + 1 >= n, "complete {complete}/{n}");
+    assert_eq!(complete, n, "complete {complete}/{n}");
     assert_eq!(typed, found, "typed {typed}/{found}");
 }
 
@@ -350,4 +348,60 @@ fn b_cubed(items: &[(String, String)]) -> (f64, f64, f64) {
             0.0
         },
     )
+}
+
+/// Our own reports: a brigade's spokesman calls its fighters those of the "Sacred Emirate of
+/// Lornia", a name no reporter uses in their own words; the same spokesman speaks of the enemy
+/// front's forces, a front the reporter names too.
+#[test]
+fn a_body_s_own_name_in_its_spokesman_s_quotes_is_an_alias_and_the_enemy_s_is_not() {
+    let analysis = parallax::pipeline::analyze(vec![text_source(
+        "brigade",
+        "Brigade enters Tarnby\n\nThe Talvin Brigade said on Monday that its fighters had \
+         entered Tarnby without a shot fired. \"No fighting occurred, but the fighters of the \
+         Sacred Emirate of Lornia advanced from three sides,\" said the Talvin Brigade's Dane \
+         Holt. \"The forces of the Northern Valley Front ran away,\" Holt added.\n\nThe \
+         Northern Valley Front said its forces still held the hills.",
+    )]);
+    let holding = |form: &str| {
+        analysis
+            .entities
+            .iter()
+            .find(|e| e.variants.iter().any(|v| v == form))
+            .unwrap_or_else(|| panic!("no entity holds {form}: {:#?}", analysis.entities))
+    };
+    let brigade = holding("Talvin Brigade");
+    assert_eq!(brigade.name, "Talvin Brigade");
+    assert_eq!(holding("Sacred Emirate of Lornia").id, brigade.id);
+    let evidence = &brigade.aliases[0];
+    assert_eq!(evidence.reason, AliasReason::OwnName);
+    let doc = &analysis.documents[0];
+    assert!(doc.body[evidence.start..evidence.end].contains("said the Talvin Brigade's Dane Holt"));
+    assert_ne!(holding("Northern Valley Front").id, brigade.id);
+}
+
+/// "X, also known as Y": the document says the two names are one body's.
+#[test]
+fn a_name_given_as_also_known_as_joins_its_entity() {
+    let analysis = parallax::pipeline::analyze(vec![text_source(
+        "hawks",
+        "Militia takes bridge\n\nThe Lorn Valley Defence Brigade, also known as the Grey \
+         Hawks, took the Tarnby bridge on Monday. The Grey Hawks said the bridge would reopen \
+         within a week. Mara Lind, a councillor, said the Harbour Council had not been told.",
+    )]);
+    let of = |form: &str| {
+        analysis
+            .entities
+            .iter()
+            .find(|e| e.variants.iter().any(|v| v == form))
+            .map(|e| e.id.clone())
+    };
+    let brigade = of("Lorn Valley Defence Brigade").expect("the brigade");
+    assert_eq!(of("Grey Hawks"), Some(brigade.clone()));
+    assert_ne!(of("Harbour Council"), Some(brigade.clone()));
+    let entity = analysis.entities.iter().find(|e| e.id == brigade).unwrap();
+    assert!(entity
+        .aliases
+        .iter()
+        .any(|a| a.reason == AliasReason::NamedAs && a.alias == "Grey Hawks"));
 }

@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{analyze_paths, entity, fold, is_gold_entity, seeds_gold, shared};
+use common::{analyze_paths, entity, fold, is_gold_entity, seeds_gold, shared, text_source};
 use parallax::model::{Analysis, ContradictionKind, Side};
 
 /// Whether our side holds the gold side: a statement of the gold document that says the gold
@@ -226,17 +226,6 @@ fn demo_corpus_flat_denials_are_found() {
         "{:#?}",
         analysis.contradictions
     );
-}
-
-fn text_source(id: &str, text: &str) -> parallax::pipeline::Item {
-    Ok(parallax::ingest::Source {
-        id: id.into(),
-        path: format!("{id}.txt"),
-        format: parallax::model::Format::Text,
-        kind: parallax::ingest::ContentKind::Text,
-        content: text.into(),
-        fields: parallax::ingest::Fields::default(),
-    })
 }
 
 /// Two outlets on failed talks (our own words): the Harbour Council blames the dockers' union, the

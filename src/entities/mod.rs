@@ -14,6 +14,8 @@
 //! Two full names that share a surname ("Arlen Voss", "Arlen Marek Voss") stay apart, and a
 //! surname shared by two full names resolves to neither.
 
+mod aliases;
+
 use std::collections::{BTreeMap, HashMap};
 
 use crate::lexicon::{GROUP_VERBS, PLACE_DESIGNATORS};
@@ -178,6 +180,9 @@ fn local_key(
     folded.to_string()
 }
 
+/// An entity with its mentions as (document index, mention index) pairs.
+type Resolved = (Entity, Vec<(usize, usize)>);
+
 /// Which entity each mention belongs to: (document id, mention start) → entity id.
 pub type EntityOfMention<'a> = HashMap<(&'a str, usize), &'a str>;
 
@@ -222,26 +227,73 @@ pub fn resolve(docs: &[Document]) -> Vec<Entity> {
         merged.entry(target).or_default().extend(list);
     }
     let merged = one_word_organizations(merged, docs);
-    let mut entities: Vec<(Entity, Vec<(usize, usize)>)> = merged
+    let named_as = aliases::named_as(docs);
+    let merged = aliases::join_named_as(merged, &named_as);
+    let mut entities: Vec<Resolved> = merged
         .into_values()
         .map(|list| (entity(docs, &list), list))
         .collect();
+    number(&mut entities);
+    affiliations(docs, &mut entities);
+    aliases::named_as_evidence(docs, &mut entities, &named_as);
+    let own_names = aliases::own_names(docs, &entities);
+    if !own_names.is_empty() {
+        absorb(&mut entities, own_names);
+    }
+    entities.into_iter().map(|(e, _)| e).collect()
+}
+
+/// Orders entities by how often they are named (then by name) and numbers them in that order.
+/// Returns each entity's earlier id with its new one.
+fn number(entities: &mut [Resolved]) -> HashMap<String, String> {
     entities.sort_by(|(a, _), (b, _)| {
         b.mentions
             .len()
             .cmp(&a.mentions.len())
             .then(a.name.cmp(&b.name))
     });
+    let mut renamed = HashMap::new();
     for (k, (e, _)) in entities.iter_mut().enumerate() {
-        e.id = format!("entity-{}", k + 1);
+        let id = format!("entity-{}", k + 1);
+        renamed.insert(std::mem::replace(&mut e.id, id.clone()), id);
     }
-    affiliations(docs, &mut entities);
-    entities.into_iter().map(|(e, _)| e).collect()
+    renamed
+}
+
+/// Joins each alias entity to the entity it names, keeping that entity's name, then numbers them
+/// again with affiliations following. An alias entity is nobody's affiliation (`own_names` says so).
+fn absorb(entities: &mut Vec<Resolved>, joins: Vec<(usize, usize, crate::model::AliasEvidence)>) {
+    let mut taken: Vec<Option<Resolved>> = std::mem::take(entities).into_iter().map(Some).collect();
+    for (alias, target, evidence) in joins {
+        let Some((moved, list)) = taken[alias].take() else {
+            continue;
+        };
+        let Some((entity, target_list)) = taken[target].as_mut() else {
+            continue;
+        };
+        for v in moved.variants {
+            if !entity.variants.contains(&v) {
+                entity.variants.push(v);
+            }
+        }
+        entity.mentions.extend(moved.mentions);
+        entity.aliases.push(evidence);
+        entity.aliases.extend(moved.aliases);
+        target_list.extend(list);
+    }
+    *entities = taken.into_iter().flatten().collect();
+    let renamed = number(entities);
+    for (e, _) in entities.iter_mut() {
+        e.affiliation = e
+            .affiliation
+            .take()
+            .and_then(|id| renamed.get(&id).cloned());
+    }
 }
 
 /// A person's affiliation: the organization most often named inside its roles ("head of the
 /// Northern Front delegation" → that front).
-fn affiliations(docs: &[Document], entities: &mut [(Entity, Vec<(usize, usize)>)]) {
+fn affiliations(docs: &[Document], entities: &mut [Resolved]) {
     let owner: HashMap<(usize, usize), usize> = entities
         .iter()
         .enumerate()
@@ -744,6 +796,7 @@ fn entity(docs: &[Document], list: &[(usize, usize)]) -> Entity {
         roles,
         role_evidence,
         affiliation: None,
+        aliases: Vec::new(),
         mentions: list
             .iter()
             .zip(&mentions)

@@ -4,7 +4,7 @@
 //! hashtags and @handles are read as names.
 
 use crate::lexicon::{
-    designator_names_a_place, MONTHS, ORGANIZATION_WORDS, PLACE_DESIGNATORS, WEEKDAYS,
+    designator_names_a_place, MONTHS, ORGANIZATION_WORDS, PLACE_DESIGNATORS, POLITY_HEADS, WEEKDAYS,
 };
 use crate::model::{Document, EntityType, Mention, Span};
 
@@ -306,10 +306,37 @@ fn repaired(
                 *previous = (p_first, last, p_kind);
                 continue;
             }
+            if kind != EntityType::Person && body_of_a_place(words, *previous, first) {
+                let joined = if p_kind == EntityType::Location {
+                    EntityType::Location
+                } else {
+                    EntityType::Organization
+                };
+                *previous = (p_first, last, joined);
+                continue;
+            }
         }
         out.push((first, last, kind));
     }
     out
+}
+
+/// Whether a name whose last word heads the names of bodies or states ("Islamic Emirate",
+/// "Central Bank", "Supreme Court") runs on through "of" (or "of the") into the name that starts
+/// at `next`: "Islamic Emirate of Lornia" is one name, as "Bank of England" is.
+fn body_of_a_place(words: &[&str], previous: (usize, usize, EntityType), next: usize) -> bool {
+    let (p_first, p_last, p_kind) = previous;
+    if p_kind == EntityType::Person || p_last <= p_first || words.get(p_last) != Some(&"of") {
+        return false;
+    }
+    let joined_at = if words.get(p_last + 1) == Some(&"the") {
+        p_last + 2
+    } else {
+        p_last + 1
+    };
+    let head = words[p_last - 1].to_lowercase();
+    joined_at == next
+        && (POLITY_HEADS.contains(&head.as_str()) || ORGANIZATION_WORDS.contains(&head.as_str()))
 }
 
 /// A capitalised word of letters (and inner hyphens or apostrophes) that is no title, calendar
@@ -566,6 +593,24 @@ mod tests {
             found.iter().any(|m| m.0 == "Northern Valley Front"),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn a_state_or_body_runs_on_through_of_into_its_place() {
+        let found = mentions_of(
+            "\"The fighters of the Islamic Emirate of Lornia advanced from every side,\" he said.",
+        );
+        assert!(
+            found.contains(&(
+                "Islamic Emirate of Lornia".into(),
+                EntityType::Organization,
+                None
+            )),
+            "{found:?}"
+        );
+        // a place's own "of" is left alone: a district is no body
+        let found = mentions_of("Fighters held the Essel district of Talvin for a week.");
+        assert!(!found.iter().any(|m| m.0.contains(" of ")), "{found:?}");
     }
 
     #[test]

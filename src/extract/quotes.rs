@@ -96,7 +96,7 @@ pub fn find(doc: &Document, tagger: &AttributionTagger) -> Vec<Statement> {
                 open < content.1 && close < content.1 && doc.body[close..].starts_with([',', ';'])
             })
             .map_or(content, |(open, close)| (open, close));
-        out.extend(statement(content));
+        out.extend(statement(past_lead_in(&doc.body, content)));
         // “First half,” she said, “second half.”: the tagger gives one side
         let cue_end = a.source.map_or(a.cue.1, |s| s.1.max(a.cue.1));
         if content.1 <= a.cue.0 {
@@ -1034,6 +1034,63 @@ fn reported(body: &str, start: usize, end: usize) -> Option<(usize, usize, Quote
     Some((inner_start, inner_start + inner.len(), kind))
 }
 
+/// Words that open a phrase of time or place or channel between a verb of saying and its "that":
+/// "said on Monday that", "said in a statement late on Friday that".
+const LEAD_IN_OPENERS: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "during",
+    "late",
+    "early",
+    "earlier",
+    "later",
+    "last",
+    "this",
+    "yesterday",
+    "today",
+    "tonight",
+    "after",
+    "before",
+    "via",
+    "through",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Content that opens with such a phrase and its "that" starts after them: what was said is the
+/// clause, not when or where it was said.
+fn past_lead_in(body: &str, content: (usize, usize)) -> (usize, usize) {
+    let text = &body[content.0..content.1];
+    let words = positions(body, content.0, content.1);
+    let opens = words
+        .first()
+        .is_some_and(|&(s, e)| LEAD_IN_OPENERS.contains(&body[s..e].to_lowercase().as_str()));
+    if !opens || text.starts_with(OPENING) {
+        return content;
+    }
+    let that = words
+        .iter()
+        .take(9)
+        .position(|&(s, e)| &body[s..e] == "that");
+    match that {
+        Some(k) if k > 0 && !body[words[0].0..words[k].0].contains([',', '"', '\u{201C}']) => {
+            let start = words.get(k + 1).map_or(content.1, |w| w.0);
+            if start < content.1 {
+                (start, content.1)
+            } else {
+                content
+            }
+        }
+        _ => content,
+    }
+}
+
 /// The quotation that opens right after `at` (past a comma and spaces), up to its closing mark.
 fn quotation_after(body: &str, at: usize) -> Option<(usize, usize)> {
     let rest = &body[at..];
@@ -1484,6 +1541,20 @@ mod tests {
         );
         // residents are not the committee named after them, nor their valley
         assert_eq!(who("alarm never sounded"), None, "{all:?}");
+    }
+
+    #[test]
+    fn what_was_said_starts_after_when_and_where_it_was_said() {
+        let (doc, found) = statements_of(
+            "The Talvin Brigade said on Monday that its fighters had entered Tarnby. The Harbour \
+             Council said in a statement late on Friday that the port would stay shut.",
+        );
+        let texts: Vec<&str> = found.iter().map(|s| said(&doc, s).0).collect();
+        assert!(
+            texts.contains(&"its fighters had entered Tarnby"),
+            "{texts:?}"
+        );
+        assert!(texts.contains(&"the port would stay shut"), "{texts:?}");
     }
 
     #[test]

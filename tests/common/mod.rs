@@ -27,6 +27,18 @@ pub fn analyze_paths(paths: &[PathBuf]) -> Analysis {
         &|| {},
     )
 }
+/// An article given as plain text, as the readers hand it over.
+pub fn text_source(id: &str, text: &str) -> pipeline::Item {
+    Ok(parallax::ingest::Source {
+        id: id.into(),
+        path: format!("{id}.txt"),
+        format: parallax::model::Format::Text,
+        kind: parallax::ingest::ContentKind::Text,
+        content: text.into(),
+        fields: parallax::ingest::Fields::default(),
+    })
+}
+
 /// The gold's comparison: case-insensitive, curly quotes folded, white space collapsed.
 pub fn fold(s: &str) -> String {
     s.chars()
