@@ -405,3 +405,30 @@ fn a_name_given_as_also_known_as_joins_its_entity() {
         .iter()
         .any(|a| a.reason == AliasReason::NamedAs && a.alias == "Grey Hawks"));
 }
+
+/// Father and son share a surname; "the younger Voss" is the son, "Governor Voss" the father.
+#[test]
+fn the_younger_of_two_people_of_one_surname_is_the_son() {
+    let analysis = parallax::pipeline::analyze(vec![text_source(
+        "sons",
+        "Boats reach Tarnby\n\nFerry councillor Dane Voss, the son of Governor Arlen Voss, has \
+         steered a volunteer boat since dawn. The younger Voss said crews had reached families \
+         the army had not. On Wednesday Governor Voss said the dam had been damaged.",
+    )]);
+    let holder = |name: &str| {
+        analysis
+            .entities
+            .iter()
+            .find(|e| e.name == name)
+            .unwrap_or_else(|| panic!("{name}: {:#?}", analysis.entities))
+    };
+    let (son, father) = (holder("Dane Voss"), holder("Arlen Voss"));
+    let at = |e: &parallax::model::Entity, words: &str| {
+        let body = &analysis.documents[0].body;
+        let offset = body.find(words).unwrap() + words.len();
+        e.mentions.iter().any(|m| m.start == offset)
+    };
+    assert!(at(son, "The younger "), "{son:#?}");
+    assert!(at(father, "On Wednesday Governor "), "{father:#?}");
+    assert_eq!(father.roles, ["Governor"]);
+}

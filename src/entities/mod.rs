@@ -92,6 +92,7 @@ fn local_keys(doc: &Document) -> Vec<String> {
             }
         }
     }
+    let generations = generations(doc, &folded);
     // the nearest earlier multi-word name for each string of initials, as reading goes on
     let mut spelled_by: HashMap<String, &str> = HashMap::new();
     let mut keys = Vec::with_capacity(mentions.len());
@@ -100,12 +101,69 @@ fn local_keys(doc: &Document) -> Vec<String> {
         // the tagger typed it ("Oyelaran-Drost said" read as an organization); a place is not
         // ("Washington" beside "George Washington"), unless its camp or aides speak
         let person = m.kind != EntityType::Location || has_people(&doc.body[m.end..]);
+        let by_generation = (person && !f.contains(' '))
+            .then(|| generation_named(&doc.body[..m.start], generations.get(f.as_str())?))
+            .flatten();
+        if let Some(full) = by_generation {
+            keys.push(full.to_string());
+            continue;
+        }
         keys.push(local_key(m, person, f, texts[k], &full_people, &spelled_by));
         if texts[k].contains(' ') {
             spelled_by.insert(initials(texts[k]), texts[k]);
         }
     }
     keys
+}
+
+/// Of two people of one surname named in full, (the younger, the elder) by that surname: a role
+/// makes one the other's son or daughter ("Dane Voss, the son of Governor Arlen Voss").
+fn generations<'a>(doc: &Document, folded: &'a [String]) -> HashMap<&'a str, (&'a str, &'a str)> {
+    let mut out = HashMap::new();
+    for role in &doc.roles {
+        let text = doc.body[role.start..role.end].to_lowercase();
+        let text = text.strip_prefix("the ").unwrap_or(&text);
+        let child = ["son of", "daughter of", "child of"]
+            .iter()
+            .any(|p| text.starts_with(p));
+        let parent = ["father of", "mother of", "parent of"]
+            .iter()
+            .any(|p| text.starts_with(p));
+        let person = &folded[role.mention];
+        if !(child || parent) || !person.contains(' ') {
+            continue;
+        }
+        let other = doc.mentions.iter().enumerate().find(|(j, m)| {
+            m.start >= role.start
+                && m.end <= role.end
+                && *j != role.mention
+                && folded[*j].contains(' ')
+                && last_word(&folded[*j]) == last_word(person)
+        });
+        if let Some((j, _)) = other {
+            let (younger, elder) = if child {
+                (person.as_str(), folded[j].as_str())
+            } else {
+                (folded[j].as_str(), person.as_str())
+            };
+            out.insert(last_word(person), (younger, elder));
+        }
+    }
+    out
+}
+
+/// "the younger Voss", "the elder Voss": which of the pair the words before a lone surname name.
+fn generation_named<'a>(before: &str, (younger, elder): &(&'a str, &'a str)) -> Option<&'a str> {
+    let word = before
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()?
+        .to_lowercase();
+    match word.as_str() {
+        "younger" => Some(younger),
+        "elder" | "older" => Some(elder),
+        _ => None,
+    }
 }
 
 /// People only a person has: "Voss's camp", "Voss's supporters".

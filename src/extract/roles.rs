@@ -4,6 +4,7 @@
 //! delegation, said"). A role is kept only when it holds a role noun ("leader", "head",
 //! "spokesman", "minister"…); honorifics and ranks alone ("Mr", "Mullah", "Gen.") are not roles.
 
+use crate::lexicon::{MONTHS, WEEKDAYS};
 use crate::model::{Document, EntityType, Role};
 
 use super::mentions::{is_common_word, sentence_tokens, tokens};
@@ -192,7 +193,10 @@ fn before(words: &[&str], first: usize, title_len: usize) -> Option<(usize, usiz
     while start > 0 && first - start < BEFORE_MAX + title_len {
         let w = words[start - 1];
         let word_like = w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.');
-        if !word_like || STOP.contains(&w.to_lowercase().as_str()) {
+        let lower = w.to_lowercase();
+        // "On Wednesday Governor Voss": a day or month before a title is when, not who
+        let calendar = WEEKDAYS.contains(&lower.as_str()) || MONTHS.contains(&lower.as_str());
+        if !word_like || calendar || STOP.contains(&lower.as_str()) {
             break;
         }
         start -= 1;
@@ -357,6 +361,17 @@ mod tests {
                 &[("Mara Lind", Some("former Vice-President"))]
             ),
             ["former Vice-President"]
+        );
+    }
+
+    #[test]
+    fn a_day_before_a_title_is_no_part_of_the_role() {
+        assert_eq!(
+            roles_of(
+                "On Wednesday Governor Arlen Voss said the dam had been damaged.",
+                &[("Arlen Voss", Some("Governor"))]
+            ),
+            ["Governor"]
         );
     }
 
