@@ -58,6 +58,7 @@ pub const ORGANIZATION_WORDS: &[&str] = &[
     "bureau",
     "broadcasting",
     "television",
+    "board",
     "brigade",
     "brigades",
     "battalion",

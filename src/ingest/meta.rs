@@ -321,7 +321,7 @@ pub struct Dateline {
 
 static SLASH_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^\s*([A-Z][A-Z .'-]{{1,40}}[A-Z]),\s+((?i:{MONTHS}))\.?\s+(\d{{1,2}})(?:,\s*(\d{{4}}))?\s*\.?\s*/\s*([A-Za-z][A-Za-z .-]{{1,30}}?)\s*/\s*\.?\s*"
+        r"^\s*([A-Z][A-Z .'-]{{1,40}}[A-Z]),\s+((?i:{MONTHS}))\.?\s+(\d{{1,2}})(?:,\s*(\d{{4}}))?\s*\.?\s*/\s*([A-Za-z][A-Za-z .-]{{1,30}}?)\s*/\s*[.\-–—]*\s*"
     ))
     .expect("valid regex")
 });
@@ -417,6 +417,9 @@ mod tests {
 
     #[test]
     fn wire_datelines() {
+        let line = "TARNBY, November 10 /Meridian Wire/ – The dam gave way.";
+        let d = dateline(line).unwrap();
+        assert_eq!(&line[d.len..], "The dam gave way.");
         let d = dateline("CAIRO, September 5. /TASS/. The talks resumed.").unwrap();
         assert_eq!(d.place, "CAIRO");
         assert_eq!(d.month_day, Some((9, 5)));
