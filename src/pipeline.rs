@@ -138,7 +138,14 @@ pub fn across_documents(analysis: &mut Analysis, scope: Scope) -> StageTimes {
     let entity_at = entities::entity_of_mention(&analysis.entities);
     analysis.quotes = extract::quotes::link(&analysis.documents, &entity_at);
     analysis.quantities = extract::quantities::link(&analysis.documents, &entity_at);
-    analysis.events = extract::events::link(&analysis.documents, &entity_at);
+    let places = analysis
+        .entities
+        .iter()
+        .filter(|e| e.kind == crate::model::EntityType::Location)
+        .map(|e| e.id.as_str())
+        .collect();
+    analysis.events = extract::events::link(&analysis.documents, &entity_at, &places);
+    drop(places);
     drop(entity_at);
     // the documents' own statements, quantities, times and events are in the run's lists now: free them
     // before reconcile, the stage that needs the most memory of its own

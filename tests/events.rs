@@ -47,3 +47,22 @@ fn seeds_dated_happenings_are_events_with_their_dates() {
     );
     assert!(right * 4 >= expected * 3, "{right}/{expected}");
 }
+
+/// An event's place is a place: a name the tagger once read as a place but that the run knows as
+/// a person ("Massoud") or body is not where anything happened.
+#[test]
+fn seeds_events_take_place_only_in_places() {
+    let analysis = analyze_paths(&[shared().join("seeds")]);
+    for e in analysis.events.iter().filter(|e| e.place.is_some()) {
+        let place = analysis
+            .entities
+            .iter()
+            .find(|x| Some(&x.id) == e.place.as_ref())
+            .expect("the place is an entity");
+        assert_eq!(
+            place.kind,
+            parallax::model::EntityType::Location,
+            "{e:#?} {place:#?}"
+        );
+    }
+}

@@ -99,6 +99,17 @@ fn casualty_counts_of_different_periods_are_not_contradictions() {
             "{c:#?}"
         );
     }
+    // nor does one confirm the other: "at least seven" and 135 are no corroboration
+    let counted = analysis
+        .claims
+        .iter()
+        .find(|c| c.about.contains("killed") && c.about.contains("135"))
+        .expect("a claim holds the 135 dead");
+    assert_ne!(
+        counted.status,
+        parallax::model::ClaimStatus::Corroborated,
+        "{counted:#?}"
+    );
     // but the counts are banded, each figure with its claimant and side
     let band = analysis
         .numbers

@@ -154,7 +154,13 @@ fn place(doc: &Document, sentence: Span, trigger: Span) -> Option<usize> {
 /// Across the run: each document's events with entity ids and dates: the date of the sentence's
 /// time expression, else the one the article's publication date (or inferred range) gives,
 /// flagged `date_source: "article"`.
-pub fn link(docs: &[Document], entity_at: &EntityOfMention) -> Vec<Event> {
+/// `places` holds the ids of the entities that are places: a mention the tagger read as a place
+/// but that belongs to a person or body across the run ("Massoud" in one sentence) is no place.
+pub fn link(
+    docs: &[Document],
+    entity_at: &EntityOfMention,
+    places: &std::collections::HashSet<&str>,
+) -> Vec<Event> {
     let mut out = Vec::new();
     for doc in docs {
         let anchor = super::times::anchor(doc).map(|(a, _)| a);
@@ -181,7 +187,10 @@ pub fn link(docs: &[Document], entity_at: &EntityOfMention) -> Vec<Event> {
                 date,
                 date_source: date_source.map(String::from),
                 actors,
-                place: e.place.and_then(entity),
+                place: e
+                    .place
+                    .and_then(entity)
+                    .filter(|id| places.contains(id.as_str())),
                 claimant: e.claimant.and_then(entity),
                 evidence: vec![EventEvidence {
                     doc: doc.id.clone(),

@@ -158,13 +158,13 @@ fn number_claims(
                 contested,
             );
             // figures corroborate one another only when they agree: 19 dead and later 23 are
-            // two sources, not two that confirm one figure
+            // two sources, not two that confirm one figure; nor do "at least seven" and 135
             let agreeing: BTreeSet<usize> = members
                 .iter()
                 .filter(|&&a| {
                     members.iter().any(|&b| {
                         run.groups[measured[a].doc] != run.groups[measured[b].doc]
-                            && numbers::meet(&measured[a], &measured[b])
+                            && numbers::agree(&measured[a], &measured[b])
                     })
                 })
                 .map(|&a| run.groups[measured[a].doc])

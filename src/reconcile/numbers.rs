@@ -264,6 +264,12 @@ pub fn meet(a: &Measured, b: &Measured) -> bool {
     a.low <= b.high && b.low <= a.high
 }
 
+/// Whether two figures confirm each other: both can be right and they state about the same
+/// value ("at least seven" and "135" can both be right, but neither confirms the other).
+pub fn agree(a: &Measured, b: &Measured) -> bool {
+    meet(a, b) && (a.value - b.value).abs() <= 0.1 * a.value.abs().max(b.value.abs())
+}
+
 fn same_period(a: &Measured, b: &Measured) -> bool {
     match (a.dimension, a.window, b.window) {
         (Dimension::Length, _, _) => true,
