@@ -49,7 +49,7 @@ fn seeds_dated_happenings_are_events_with_their_dates() {
 }
 
 /// An event's place is a place: a name the tagger once read as a place but that the run knows as
-/// a person ("Massoud") or body is not where anything happened.
+/// a person ("Voss") or body is not where anything happened.
 #[test]
 fn seeds_events_take_place_only_in_places() {
     let analysis = analyze_paths(&[shared().join("seeds")]);

@@ -155,7 +155,7 @@ fn place(doc: &Document, sentence: Span, trigger: Span) -> Option<usize> {
 /// time expression, else the one the article's publication date (or inferred range) gives,
 /// flagged `date_source: "article"`.
 /// `places` holds the ids of the entities that are places: a mention the tagger read as a place
-/// but that belongs to a person or body across the run ("Massoud" in one sentence) is no place.
+/// but that belongs to a person or body across the run ("Voss" in one sentence) is no place.
 pub fn link(
     docs: &[Document],
     entity_at: &EntityOfMention,

@@ -12,7 +12,7 @@ use std::collections::HashMap;
 
 use super::attribution::{Attribution, AttributionTagger};
 use crate::entities::EntityOfMention;
-use crate::lexicon::is_reporting_cue;
+use crate::lexicon::{is_reporting_cue, WEEKDAYS};
 use crate::model::{Document, EntityType, Mention, Quote, QuoteKind, Span, Statement};
 
 /// Opening and closing quotation marks.
@@ -1104,7 +1104,8 @@ fn reported(body: &str, start: usize, end: usize) -> Option<(usize, usize, Quote
     Some((inner_start, inner_start + inner.len(), kind))
 }
 
-/// Words that open a phrase of time or place or channel between a verb of saying and its "that":
+/// Words that open a phrase of time or place or channel between a verb of saying and its "that"
+/// (as weekdays do):
 /// "said on Monday that", "said in a statement late on Friday that".
 const LEAD_IN_OPENERS: &[&str] = &[
     "on",
@@ -1124,13 +1125,6 @@ const LEAD_IN_OPENERS: &[&str] = &[
     "before",
     "via",
     "through",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
 ];
 
 /// Content that opens with such a phrase and its "that" starts after them: what was said is the
@@ -1138,9 +1132,10 @@ const LEAD_IN_OPENERS: &[&str] = &[
 fn past_lead_in(body: &str, content: (usize, usize)) -> (usize, usize) {
     let text = &body[content.0..content.1];
     let words = positions(body, content.0, content.1);
-    let opens = words
-        .first()
-        .is_some_and(|&(s, e)| LEAD_IN_OPENERS.contains(&body[s..e].to_lowercase().as_str()));
+    let opens = words.first().is_some_and(|&(s, e)| {
+        let word = body[s..e].to_lowercase();
+        LEAD_IN_OPENERS.contains(&word.as_str()) || WEEKDAYS.contains(&word.as_str())
+    });
     if !opens || text.starts_with(OPENING) {
         return content;
     }
@@ -1627,6 +1622,14 @@ mod tests {
         assert!(texts.contains(&"the port would stay shut"), "{texts:?}");
     }
 
+    /// The name of each statement's speaker, in order.
+    fn speaker_names<'a>(doc: &'a Document, found: &[Statement]) -> Vec<Option<&'a str>> {
+        found
+            .iter()
+            .map(|s| s.speaker.map(|m| doc.mentions[m].text(&doc.body)))
+            .collect()
+    }
+
     #[test]
     fn a_body_described_in_the_lede_is_the_one_named_next() {
         let (doc, found) = statements_of(
@@ -1634,12 +1637,8 @@ mod tests {
              rescue agency said.\n\nThe Harbour Rescue Directorate said 31 people were still \
              missing.",
         );
-        let speakers: Vec<Option<&str>> = found
-            .iter()
-            .map(|s| s.speaker.map(|m| doc.mentions[m].text(&doc.body)))
-            .collect();
         assert_eq!(
-            speakers,
+            speaker_names(&doc, &found),
             [
                 Some("Harbour Rescue Directorate"),
                 Some("Harbour Rescue Directorate")
@@ -1654,12 +1653,8 @@ mod tests {
             "The Harbour Rescue Directorate says 19 people are dead. The agency's spokeswoman said \
              rescue teams were concentrating on Brisca.",
         );
-        let speakers: Vec<Option<&str>> = found
-            .iter()
-            .map(|s| s.speaker.map(|m| doc.mentions[m].text(&doc.body)))
-            .collect();
         assert_eq!(
-            speakers,
+            speaker_names(&doc, &found),
             [
                 Some("Harbour Rescue Directorate"),
                 Some("Harbour Rescue Directorate")
