@@ -3,12 +3,12 @@
 //! heard only from its own people ("the fighters of the Sacred Emirate advanced," said the
 //! Brigade's spokesman).
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::Resolved;
+use super::{owners, Resolved};
 use crate::model::{AliasEvidence, AliasReason, Document, EntityType, QuoteKind};
 
 /// What stands between two names when the second is another name of the first: ", also known
@@ -43,9 +43,9 @@ pub(super) fn named_as(docs: &[Document]) -> Vec<NamedAs> {
 
 /// Moves each named-as pair's groups into one: the less mentioned into the more mentioned.
 pub(super) fn join_named_as(
-    mut groups: std::collections::BTreeMap<String, Vec<(usize, usize)>>,
+    mut groups: BTreeMap<String, Vec<(usize, usize)>>,
     pairs: &[NamedAs],
-) -> std::collections::BTreeMap<String, Vec<(usize, usize)>> {
+) -> BTreeMap<String, Vec<(usize, usize)>> {
     if pairs.is_empty() {
         return groups;
     }
@@ -159,13 +159,13 @@ pub(super) fn own_names(
         .enumerate()
         .map(|(e, (entity, _))| (entity.id.as_str(), e))
         .collect();
-    let affiliated: std::collections::HashSet<usize> = entities
+    let affiliated: HashSet<usize> = entities
         .iter()
         .filter_map(|(entity, _)| index.get(entity.affiliation.as_deref()?).copied())
         .collect();
     // the side each quoted mention is said by, and the span saying it; and every speaker
     let mut said_by: HashMap<(usize, usize), (Option<usize>, usize, usize)> = HashMap::new();
-    let mut speakers: std::collections::HashSet<usize> = std::collections::HashSet::new();
+    let mut speakers: HashSet<usize> = HashSet::new();
     for (d, doc) in docs.iter().enumerate() {
         for s in &doc.statements {
             let Some(&speaker) = s.speaker.and_then(|j| owner.get(&(d, j))) else {
@@ -240,13 +240,4 @@ pub(super) fn own_names(
         ));
     }
     out
-}
-
-/// Each mention's entity, by position in `entities`.
-fn owners(entities: &[Resolved]) -> HashMap<(usize, usize), usize> {
-    entities
-        .iter()
-        .enumerate()
-        .flat_map(|(e, (_, list))| list.iter().map(move |&m| (m, e)))
-        .collect()
 }

@@ -241,6 +241,15 @@ fn local_key(
 /// An entity with its mentions as (document index, mention index) pairs.
 type Resolved = (Entity, Vec<(usize, usize)>);
 
+/// Each mention's entity, by position in `entities`.
+fn owners(entities: &[Resolved]) -> HashMap<(usize, usize), usize> {
+    entities
+        .iter()
+        .enumerate()
+        .flat_map(|(e, (_, list))| list.iter().map(move |&m| (m, e)))
+        .collect()
+}
+
 /// Which entity each mention belongs to: (document id, mention start) → entity id.
 pub type EntityOfMention<'a> = HashMap<(&'a str, usize), &'a str>;
 
@@ -352,11 +361,7 @@ fn absorb(entities: &mut Vec<Resolved>, joins: Vec<(usize, usize, crate::model::
 /// A person's affiliation: the organization most often named inside its roles ("head of the
 /// Northern Front delegation" → that front).
 fn affiliations(docs: &[Document], entities: &mut [Resolved]) {
-    let owner: HashMap<(usize, usize), usize> = entities
-        .iter()
-        .enumerate()
-        .flat_map(|(e, (_, list))| list.iter().map(move |&m| (m, e)))
-        .collect();
+    let owner = owners(entities);
     // "resistance leader": a lower-case word of a role that is, alone, a name of exactly one
     // organization of the run ("the Resistance" for the Front) ties the person to it
     let mut by_word: HashMap<String, Option<usize>> = HashMap::new();
