@@ -556,6 +556,9 @@ pub struct ClaimStatement {
     pub end: usize,
     pub text: String,
     pub claimant: Option<String>,
+    /// The words naming a claimant the run knows no entity for ("Police in Harrowmere").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub claimant_text: Option<String>,
     pub stance: Stance,
 }
 

@@ -6,7 +6,7 @@
 mod common;
 
 use common::{analyze_paths, entity, fold, is_gold_entity, seeds_gold, shared, text_source};
-use parallax::model::{Analysis, ContradictionKind, Side};
+use parallax::model::{Analysis, ClaimStatus, ContradictionKind, Side};
 
 /// Whether our side holds the gold side: a statement of the gold document that says the gold
 /// text, and, when the gold names a claimant, that claimant.
@@ -297,4 +297,51 @@ fn each_side_blaming_the_other_for_failed_talks_is_a_blame_contradiction() {
         "{:#?}",
         one_side.contradictions
     );
+}
+
+/// Two outlets (our own words) carry the governor's claim that the levee was damaged on purpose,
+/// and the residents' denial. Many outlets repeating one side make it no better established:
+/// the claim stays single-source, with both outlets counted. The dispute, reported twice, is one
+/// contradiction holding both outlets' evidence.
+#[test]
+fn one_sides_claim_carried_by_two_outlets_is_one_voice_and_one_dispute() {
+    let analysis = parallax::pipeline::analyze(vec![
+        text_source(
+            "courier",
+            "Tarnby levee breach blamed on sabotage\n\nGovernor Dane Holt said on Monday that \
+             the Tarnby levee had been deliberately damaged before the flood. The Tarnby \
+             Residents' Council denied that the levee had been deliberately damaged, blaming \
+             years of neglect.\n\nWater from the breach covered the lower town of Tarnby for \
+             two days, and about 400 families left their homes.",
+        ),
+        text_source(
+            "ledger",
+            "Governor says Tarnby flood was no accident\n\nThe levee at Tarnby had been \
+             deliberately damaged, Governor Dane Holt told reporters on Monday, giving no \
+             evidence. The Tarnby Residents' Council denied that the levee had been deliberately \
+             damaged.\n\nMore than 400 families fled the lower town of Tarnby as the water \
+             rose, and most were still in shelters on Tuesday.",
+        ),
+    ]);
+    let levee: Vec<_> = analysis
+        .claims
+        .iter()
+        .filter(|c| c.about.contains("levee"))
+        .collect();
+    assert!(!levee.is_empty(), "{:#?}", analysis.claims);
+    for c in &levee {
+        assert_ne!(c.status, ClaimStatus::Corroborated, "{c:#?}");
+    }
+    let disputes: Vec<_> = analysis
+        .contradictions
+        .iter()
+        .filter(|c| c.about.contains("levee"))
+        .collect();
+    assert_eq!(disputes.len(), 1, "{:#?}", analysis.contradictions);
+    let docs: std::collections::BTreeSet<&str> = disputes[0]
+        .sides
+        .iter()
+        .flat_map(|s| s.statements.iter().map(|x| x.doc.as_str()))
+        .collect();
+    assert_eq!(docs.len(), 2, "{:#?}", disputes[0]);
 }

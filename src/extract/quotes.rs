@@ -74,7 +74,13 @@ pub fn find(doc: &Document, tagger: &AttributionTagger) -> Vec<Statement> {
             .map(|span| with_group_modifiers(doc, span))
             .and_then(|span| trimmed_source(doc, span, a.cue.0))
             .or(coordinated)
-            .or_else(|| subject_before(doc, a.cue.0));
+            .or_else(|| {
+                // "Residents interviewed by DBO said", "police in Harrowmere said": the
+                // people, not the outlet or the place
+                subject_before(doc, a.cue.0)
+                    .map(|span| people_before_place(doc, span).map_or(span, |(people, _)| people))
+                    .map(|span| trimmed_source(doc, span, a.cue.0).unwrap_or(span))
+            });
         let statement = |(start, end): (usize, usize)| {
             reported(&doc.body, start, end).map(|(start, end, kind)| Statement {
                 start,
@@ -204,24 +210,12 @@ const DETERMINERS: &[&str] = &[
 /// ("leaders") takes the words before it in its noun phrase, so the group is known by its
 /// modifiers (up to three words, back to a determiner or the clause's start).
 fn with_group_modifiers(doc: &Document, span: Span) -> Span {
-    // "Residents of the Tarnby valley say": a source the tagger cut to the place the people are
-    // of takes the people back
-    let before = &doc.body[..span.start];
-    if let Some(people) = before.strip_suffix(" of ") {
-        let word_start = people
-            .rfind(|c: char| !c.is_alphabetic())
-            .map_or(0, |k| k + 1);
-        let word = &people[word_start..];
-        if word.len() > 3 && word.ends_with('s') && !word.ends_with("ss") {
-            return Span {
-                start: word_start,
-                ..span
-            };
-        }
-    }
-    let text = doc.text(span);
+    let (span, head) = match people_before_place(doc, span) {
+        Some((people, word)) => (people, word),
+        None => (span, doc.text(span)),
+    };
     let is_group_noun =
-        text.len() > 3 && text.ends_with('s') && text.chars().all(|c| c.is_lowercase() || c == '-');
+        head.len() > 3 && head.ends_with('s') && head.chars().all(|c| c.is_lowercase() || c == '-');
     if !is_group_noun {
         return span;
     }
@@ -248,6 +242,44 @@ fn with_group_modifiers(doc: &Document, span: Span) -> Span {
         start = word_start;
     }
     Span { start, ..span }
+}
+
+/// Nouns for people that take no plural -s.
+const COLLECTIVE_PEOPLE: &[&str] = &["police", "people", "staff"];
+
+/// "Residents of the Tarnby valley say", "police in Tarnby said", "the governor of the province
+/// said": a source the tagger cut to the place (or body) the people are of, in or at takes the
+/// people back, when the word before the preposition names people: a plural, a collective noun
+/// or a role. Returns the widened source and that word.
+fn people_before_place(doc: &Document, span: Span) -> Option<(Span, &str)> {
+    let before = &doc.body[..span.start];
+    let people = [
+        " of the ",
+        " of ",
+        " in the ",
+        " in ",
+        " at the ",
+        " at ",
+        " from the ",
+        " from ",
+    ]
+    .iter()
+    .find_map(|p| before.strip_suffix(p))?;
+    let word_start = people
+        .rfind(|c: char| !c.is_alphabetic())
+        .map_or(0, |k| k + 1);
+    let word = &people[word_start..];
+    let plural = word.len() > 3 && word.ends_with('s') && !word.ends_with("ss");
+    let lower = word.to_lowercase();
+    let names_people =
+        plural || COLLECTIVE_PEOPLE.contains(&lower.as_str()) || super::roles::is_role_noun(&lower);
+    names_people.then_some((
+        Span {
+            start: word_start,
+            ..span
+        },
+        word,
+    ))
 }
 
 /// Cues of a participle clause that goes on from the main clause ("…, saying that…").
@@ -1190,11 +1222,19 @@ fn speaker_of(doc: &Document, kinds: &[EntityType], source: Span) -> Option<usiz
         .filter(|&k| doc.mentions[k].start >= source.start && doc.mentions[k].end <= source.end)
         .filter(|&k| !is_stance_modifier(doc, &doc.mentions[k]))
         .collect();
+    // "Harrowmere Province" is a place whatever the tagger says: its last word designates one
+    let designates_a_place = |k: usize| {
+        let last = doc.mentions[k]
+            .text(&doc.body)
+            .split_whitespace()
+            .next_back();
+        last.is_some_and(|w| crate::lexicon::PLACE_DESIGNATORS.contains(&w.to_lowercase().as_str()))
+    };
     let inside_of = |kind: EntityType| {
         inside
             .iter()
             .rev()
-            .find(|&&k| doc.mentions[k].kind == kind)
+            .find(|&&k| doc.mentions[k].kind == kind && !designates_a_place(k))
             .copied()
     };
     if let Some(role) = doc
@@ -1249,10 +1289,16 @@ fn speaker_of(doc: &Document, kinds: &[EntityType], source: Span) -> Option<usiz
         {
             return Some(k);
         }
+        // "the governor of the province": an unnamed holder of a place's office is not the
+        // place; the holder of a body's office speaks for the body
+        let of_a_place = |k: &usize| kinds[*k] == EntityType::Location || designates_a_place(*k);
+        if !inside.is_empty() && inside.iter().all(of_a_place) {
+            return None;
+        }
     }
     // a group word: plural ("militia leaders") or a body named by its common noun ("the
     // resistance"), unless a name in the source says whose it is
-    let group = || group_named_by(doc, source, &words);
+
     // people are not the body named after them ("residents" are not the Residents' Committee):
     // for a plural head only its modifiers can name the group ("Front fighters")
     // nor does the place they are of ("residents of the Talvin valley")
@@ -1277,6 +1323,14 @@ fn speaker_of(doc: &Document, kinds: &[EntityType], source: Span) -> Option<usiz
         .cloned()
         .collect();
     let group_of_people = || group_named_by(doc, source, &modifiers);
+    // "police in Harrowmere" are not the Harrowmere rescue agency: a place's name does not say
+    // which body spoke
+    let unplaced: Vec<String> = words
+        .iter()
+        .filter(|w| !place_words.contains(w))
+        .cloned()
+        .collect();
+    let group = || group_named_by(doc, source, &unplaced);
     if plural {
         // "residents of the valley", "Lorn Ferry volunteers": people of a place are not the
         // place, nor are "residents interviewed by the Ledger" the Ledger; "Front fighters" are
@@ -1293,20 +1347,49 @@ fn speaker_of(doc: &Document, kinds: &[EntityType], source: Span) -> Option<usiz
         // says whose leaders they are
         owner(EntityType::Organization)
             .or_else(group_of_people)
-            .or_else(|| owner(EntityType::Other))
+            .or_else(|| owner(EntityType::Other).filter(|&k| !is_only_attributive(doc, k)))
     } else {
         // "The Residents' Committee": a name that ends before the head noun only qualifies it;
         // the body the document names with that head is the speaker
         let head_start = source.start + text.to_lowercase().rfind(head.as_str()).unwrap_or(0);
         let head_named = inside.iter().any(|&k| doc.mentions[k].end > head_start);
         let qualified = !inside.is_empty() && !head_named && BODY_NOUNS.contains(&head.as_str());
+        // "police in Harrowmere", "the governor of the province": a place after the head noun
+        // is where the speaker is, not who
+        let head_end = head_start + head.len();
+        let may_speak = |k: &usize| {
+            let m = &doc.mentions[*k];
+            !(kinds[*k] == EntityType::Location && m.start >= head_end)
+                && !is_only_attributive(doc, *k)
+        };
         qualified
             .then(group)
             .flatten()
             .or_else(|| inside_of(EntityType::Organization))
-            .or_else(|| inside.last().copied())
+            .or_else(|| inside.iter().rev().find(|k| may_speak(k)).copied())
             .or_else(group)
     }
+}
+
+/// "two American senators", "former Lornish security forces": a one-word name of no clear type
+/// that the document only ever puts before a lower-case word is an adjective of nationality or
+/// origin; the people it describes are not the name.
+fn is_only_attributive(doc: &Document, k: usize) -> bool {
+    let m = &doc.mentions[k];
+    let name = m.text(&doc.body);
+    if m.kind != EntityType::Other || name.contains(char::is_whitespace) {
+        return false;
+    }
+    let mut uses = doc.body.match_indices(name).filter(|(at, _)| {
+        let before = doc.body[..*at].chars().next_back();
+        !before.is_some_and(char::is_alphanumeric)
+    });
+    uses.all(|(at, _)| {
+        let rest = &doc.body[at + name.len()..];
+        rest.strip_prefix(' ')
+            .and_then(|r| r.chars().next())
+            .is_some_and(char::is_lowercase)
+    })
 }
 
 /// "Drost said": a capitalised word of the source that the tagger left unnamed but that ends a
@@ -1628,6 +1711,31 @@ mod tests {
             .iter()
             .map(|s| s.speaker.map(|m| doc.mentions[m].text(&doc.body)))
             .collect()
+    }
+
+    #[test]
+    fn people_of_a_place_are_neither_the_place_nor_the_outlet_that_met_them() {
+        let (doc, found) = statements_of(
+            "Governor Dane Holt toured the flooded valley on Monday.\n\nPolice in Tarnby said \
+             they had not been asked to investigate.\n\nThe governor of Tarnby Province said on \
+             Tuesday that the levee had been damaged on purpose.\n\nResidents interviewed by the \
+             Lorn Courier said they heard no siren.\n\nTwo Dutch senators said the valley should \
+             be declared a safe zone.",
+        );
+        let sources: Vec<Option<&str>> = found
+            .iter()
+            .map(|s| s.source.map(|x| doc.text(x)))
+            .collect();
+        assert_eq!(
+            speaker_names(&doc, &found),
+            [None, Some("Dane Holt"), None, None],
+            "{sources:?}"
+        );
+        assert_eq!(sources[0], Some("Police in Tarnby"));
+        assert!(
+            sources[2].is_some_and(|s| s.starts_with("Residents")),
+            "{sources:?}"
+        );
     }
 
     #[test]

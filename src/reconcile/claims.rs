@@ -239,6 +239,7 @@ fn event_statement(run: &Run, e: &Event, d: usize) -> ClaimStatement {
         end,
         text: doc.body[start..end].trim().to_string(),
         claimant: e.claimant.clone(),
+        claimant_text: None,
         stance: Stance::Asserts,
     }
 }
@@ -275,7 +276,7 @@ fn claim(
     let groups: BTreeSet<usize> = docs.iter().map(|&d| run.groups[d]).collect();
     let status = if contested {
         ClaimStatus::Contested
-    } else if groups.len() >= 2 {
+    } else if groups.len() >= 2 && voices(run, &statements) >= 2 {
         ClaimStatus::Corroborated
     } else {
         ClaimStatus::SingleSource
@@ -288,6 +289,22 @@ fn claim(
         status,
         independent_sources: groups.len(),
     }
+}
+
+/// How many independent voices assert a claim: each side that claims it, and each independence
+/// group that states it in its own words. One side's claim carried by many outlets is still one
+/// voice: the outlets confirm that it was said, not that it is so.
+fn voices(run: &Run, statements: &[ClaimStatement]) -> usize {
+    let voices: BTreeSet<(Option<String>, Option<usize>)> = statements
+        .iter()
+        .filter(|s| s.stance == Stance::Asserts)
+        .map(|s| match (&s.claimant, &s.claimant_text) {
+            (Some(side), _) => (Some(side.clone()), None),
+            (None, Some(words)) => (Some(words.to_lowercase()), None),
+            (None, None) => (None, run.doc(&s.doc).map(|d| run.groups[d])),
+        })
+        .collect();
+    voices.len()
 }
 
 /// At most fifteen words of a statement.

@@ -58,9 +58,46 @@ fn reconcile_story(run: &Run, s: usize) -> Reconciled {
     contradictions.extend(number_conflicts);
     Reconciled {
         claims,
-        contradictions,
+        contradictions: merge_same_disputes(contradictions),
         numbers,
     }
+}
+
+/// One dispute reported by several outlets is one contradiction: those of one kind about the
+/// same proposition become one, each side's statements gathered (a side is a claimant with a
+/// stance), each piece of evidence once.
+fn merge_same_disputes(found: Vec<Contradiction>) -> Vec<Contradiction> {
+    let mut out: Vec<Contradiction> = Vec::new();
+    for c in found {
+        let Some(into) = out
+            .iter_mut()
+            .find(|o| o.kind == c.kind && o.about == c.about)
+        else {
+            out.push(c);
+            continue;
+        };
+        for side in c.sides {
+            let stance = side.statements.first().map(|s| s.stance);
+            let same = into.sides.iter_mut().find(|o| {
+                o.claimant == side.claimant && o.statements.first().map(|s| s.stance) == stance
+            });
+            match same {
+                Some(o) => {
+                    for st in side.statements {
+                        let known = o
+                            .statements
+                            .iter()
+                            .any(|x| x.doc == st.doc && x.start == st.start && x.end == st.end);
+                        if !known {
+                            o.statements.push(st);
+                        }
+                    }
+                }
+                None => into.sides.push(side),
+            }
+        }
+    }
+    out
 }
 
 fn number_ids(out: &mut Reconciled) {

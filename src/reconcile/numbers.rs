@@ -415,6 +415,7 @@ pub fn statement(run: &Run, m: &Measured) -> ClaimStatement {
         end: m.sentences.1,
         text: doc.body[m.sentences.0..m.sentences.1].trim().to_string(),
         claimant: m.claimant.map(|k| run.entity_id(k)),
+        claimant_text: None,
         stance: Stance::Asserts,
     }
 }

@@ -50,6 +50,10 @@ impl Said {
                 .trim()
                 .to_string(),
             claimant: self.speaker.map(|k| run.entity_id(k)),
+            claimant_text: match self.speaker {
+                Some(_) => None,
+                None => run.analysis.quotes[self.quote].speaker_text.clone(),
+            },
             stance,
         }
     }
@@ -125,7 +129,13 @@ pub fn of_story(run: &Run, s: usize) -> Vec<Said> {
         let lead = body.get(lead_start..quote.cue_start).unwrap_or("");
         let denial = quote.cue.split_whitespace().any(is_denial_word)
             || lead.split_whitespace().any(is_denial_word);
-        let speaker = quote.speaker.as_deref().and_then(|id| run.entity(id));
+        // a name of no clear type ("Afghan" in "former Afghan security forces") is a nationality
+        // or a thing, never a side
+        let speaker = quote
+            .speaker
+            .as_deref()
+            .and_then(|id| run.entity(id))
+            .filter(|&k| run.analysis.entities[k].kind != crate::model::EntityType::Other);
         let (negated, asserted) = polarity(&quote.text);
         out.push(Said {
             quote: q,
