@@ -1357,11 +1357,9 @@ fn speaker_of(doc: &Document, kinds: &[EntityType], source: Span) -> Option<usiz
         // "police in Harrowmere", "the governor of the province": a place after the head noun
         // is where the speaker is, not who
         let head_end = head_start + head.len();
-        let may_speak = |k: &usize| {
-            let m = &doc.mentions[*k];
-            !(kinds[*k] == EntityType::Location && m.start >= head_end)
-                && !is_only_attributive(doc, *k)
-        };
+        let place_after_head =
+            |k: usize| kinds[k] == EntityType::Location && doc.mentions[k].start >= head_end;
+        let may_speak = |k: &usize| !place_after_head(*k) && !is_only_attributive(doc, *k);
         qualified
             .then(group)
             .flatten()
