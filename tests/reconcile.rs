@@ -345,3 +345,50 @@ fn one_sides_claim_carried_by_two_outlets_is_one_voice_and_one_dispute() {
         .collect();
     assert_eq!(docs.len(), 2, "{:#?}", disputes[0]);
 }
+
+/// What a reader of the demo report needs to follow it: each story's sources by outlet and
+/// date, each dispute once, best estimates that someone actually reported, and tables that say
+/// when they leave rows out.
+#[test]
+fn the_report_names_its_sources_and_shows_each_dispute_once() {
+    let analysis =
+        analyze_paths(&[std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples")]);
+    let blocks = parallax::report::layout::report(&analysis);
+    let md = parallax::report::render::markdown(&blocks);
+    assert!(md.contains("### Sources"), "{md}");
+    assert!(
+        md.lines()
+            .any(|l| l.starts_with("| doc ") && l.contains("| Coastline Post |")),
+        "sources are shown by outlet"
+    );
+    assert!(!md.contains("1 stories") && !md.contains("(1 documents"));
+    // each dispute once, in the summary and among the contradictions
+    let disputed: Vec<&str> = md.lines().filter(|l| l.contains("Disputed")).collect();
+    let mut unique = disputed.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(disputed.len(), unique.len(), "{disputed:#?}");
+    let mut abouts: Vec<&str> = analysis
+        .contradictions
+        .iter()
+        .map(|c| c.about.as_str())
+        .collect();
+    abouts.sort();
+    let all = abouts.len();
+    abouts.dedup();
+    assert_eq!(abouts.len(), all, "{abouts:#?}");
+    // a best estimate is a reported figure: never the midpoint of two claims
+    for band in &analysis.numbers {
+        assert!(
+            band.claims.iter().any(|c| c.value == band.best),
+            "{band:#?}"
+        );
+    }
+    // the rising toll's best estimate is the latest the rescue agency gave
+    let toll = analysis
+        .numbers
+        .iter()
+        .find(|n| n.claims.iter().any(|c| c.value == 23.0))
+        .expect("the toll of 23");
+    assert_eq!(toll.best, 23.0, "{toll:#?}");
+}

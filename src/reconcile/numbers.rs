@@ -295,7 +295,7 @@ pub fn bands(run: &Run, story: &str, measured: &[Measured]) -> Vec<NumberBand> {
                 about: first.about.clone(),
                 unit: (first.dimension == Dimension::Length).then(|| "kilometre".to_string()),
                 low,
-                best: best_of(run, measured, &members),
+                best: best_of(run, measured, &members, belligerents),
                 high,
                 lowest_reported: low,
                 claims: members
@@ -315,30 +315,41 @@ pub fn by_key(measured: &[Measured]) -> BTreeMap<&str, Vec<usize>> {
     groups
 }
 
-/// The median of the independence groups' figures: copies of one report count once.
-fn best_of(run: &Run, measured: &[Measured], members: &[usize]) -> f64 {
-    let mut per_group: BTreeMap<usize, Vec<f64>> = BTreeMap::new();
-    for &k in members {
-        per_group
-            .entry(run.groups[measured[k].doc])
-            .or_default()
-            .push(measured[k].value);
-    }
-    let mut values: Vec<f64> = per_group.into_values().map(median).collect();
-    values.sort_by(f64::total_cmp);
-    median(values)
-}
-
-fn median(mut values: Vec<f64>) -> f64 {
-    values.sort_by(f64::total_cmp);
-    let n = values.len();
-    if n == 0 {
-        0.0
-    } else if n % 2 == 1 {
-        values[n / 2]
+/// The best estimate is one of the reported figures, never an average of two claims (UCDP's
+/// practice): the figures of those not party to the fighting when there are any; of each voice
+/// (a claimant, else an independence group speaking for itself) the latest, as a toll raised
+/// over the days replaces the earlier one; of those the lower median.
+fn best_of(run: &Run, measured: &[Measured], members: &[usize], belligerents: &[usize]) -> f64 {
+    let neutral: Vec<usize> = members
+        .iter()
+        .copied()
+        .filter(|&k| !measured[k].party.is_some_and(|p| belligerents.contains(&p)))
+        .collect();
+    let candidates = if neutral.is_empty() {
+        members
     } else {
-        (values[n / 2 - 1] + values[n / 2]) / 2.0
+        &neutral
+    };
+    let published = |k: usize| run.analysis.documents[measured[k].doc].published.clone();
+    let mut latest: BTreeMap<(Option<usize>, Option<usize>), usize> = BTreeMap::new();
+    for &k in candidates {
+        let voice = match measured[k].claimant {
+            Some(c) => (Some(c), None),
+            None => (None, Some(run.groups[measured[k].doc])),
+        };
+        let newer = latest
+            .get(&voice)
+            .is_none_or(|&j| published(k) > published(j));
+        if newer {
+            latest.insert(voice, k);
+        }
     }
+    let mut values: Vec<f64> = latest.values().map(|&k| measured[k].value).collect();
+    values.sort_by(f64::total_cmp);
+    values
+        .get(values.len().saturating_sub(1) / 2)
+        .copied()
+        .unwrap_or(0.0)
 }
 
 fn number_claim(run: &Run, m: &Measured, belligerents: &[usize]) -> NumberClaim {

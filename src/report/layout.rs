@@ -1,11 +1,11 @@
 //! The report as a reader sees it, before any format: headings, paragraphs, lists and tables
 //! per story. Markdown and HTML are two renderings of this one layout.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use crate::model::{
-    json_name, Analysis, Claim, ClaimStatus, Contradiction, ContradictionKind, Entity, NumberBand,
-    Reuse, Scope, Stance, Story, SummarySentence, TimelineEntry,
+    json_name, Analysis, Claim, ClaimStatus, Contradiction, ContradictionKind, Document, Entity,
+    NumberBand, Reuse, Scope, Stance, Story, SummarySentence, TimelineEntry,
 };
 
 /// A piece of the report.
@@ -91,24 +91,29 @@ pub fn report(analysis: &Analysis) -> Vec<Block> {
             .and_then(|id| names.get(id))
             .map_or("—".to_string(), |e| e.name.clone())
     };
+    let documents: HashMap<&str, &Document> = analysis
+        .documents
+        .iter()
+        .map(|d| (d.id.as_str(), d))
+        .collect();
     let partial = analysis.scope != Scope::Full;
     let mut out = vec![
         Block::Heading(1, "Parallax report".into()),
         Block::Paragraph(format!(
-            "{} documents, {} stories, {} claims, {} contradictions. Every line below names the \
-             documents it comes from; offsets and full evidence are in analysis.json.",
-            analysis.documents.len(),
-            analysis.stories.len(),
-            analysis.claims.len(),
-            analysis.contradictions.len()
+            "{}, {}, {}, {}. Every line below names the documents it comes from; offsets and \
+             full evidence are in analysis.json.",
+            count(analysis.documents.len(), "document"),
+            count(analysis.stories.len(), "story"),
+            count(analysis.claims.len(), "claim"),
+            count(analysis.contradictions.len(), "contradiction")
         )),
     ];
     if partial {
         out[1] = Block::Paragraph(format!(
-            "{} documents, {} stories. This run looked for copies and stories only: names, \
-             statements, numbers, claims and contradictions were not computed.",
-            analysis.documents.len(),
-            analysis.stories.len()
+            "{}, {}. This run looked for copies and stories only: names, statements, numbers, \
+             claims and contradictions were not computed.",
+            count(analysis.documents.len(), "document"),
+            count(analysis.stories.len(), "story")
         ));
     }
     let layers = gather(analysis);
@@ -129,13 +134,14 @@ pub fn report(analysis: &Analysis) -> Vec<Block> {
         out.push(Block::Heading(
             2,
             format!(
-                "{} — {} ({} documents, {} independent sources)",
+                "{} — {} ({}, {})",
                 story.id,
                 story.label,
-                story.documents.len(),
-                story.independent_sources
+                count(story.documents.len(), "document"),
+                count(story.independent_sources, "independent source")
             ),
         ));
+        out.extend(sources(story, &documents));
         if !partial {
             out.extend(summary(layers));
             out.extend(timeline(layers));
@@ -147,6 +153,57 @@ pub fn report(analysis: &Analysis) -> Vec<Block> {
         out.extend(copies(layers, story));
     }
     out
+}
+
+/// "1 story", "3 stories", "2 documents".
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else if let Some(stem) = noun.strip_suffix('y') {
+        format!("{n} {stem}ies")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+/// The story's documents as a reader knows them: outlet, date and title, under the short name
+/// ("doc 3") the claims table uses.
+fn sources(story: &Story, documents: &HashMap<&str, &Document>) -> Vec<Block> {
+    let rows = story
+        .documents
+        .iter()
+        .enumerate()
+        .map(|(k, id)| {
+            let d = documents.get(id.as_str());
+            let field = |f: fn(&Document) -> Option<&String>| {
+                d.and_then(|d| f(d)).cloned().unwrap_or_default()
+            };
+            vec![
+                format!("doc {}", k + 1),
+                field(|d| d.outlet.as_ref()),
+                d.map_or(String::new(), |d| published(d)),
+                field(|d| d.title.as_ref()),
+                id.clone(),
+            ]
+        })
+        .collect();
+    section(
+        "Sources",
+        vec![table(
+            &["doc", "outlet", "published", "title", "file"],
+            rows,
+        )],
+    )
+}
+
+/// The publication date, or the range inferred from the document's twins, said to be inferred.
+fn published(d: &Document) -> String {
+    match (&d.published, &d.published_earliest, &d.published_latest) {
+        (Some(date), _, _) => date.clone(),
+        (None, Some(a), Some(b)) if a == b => format!("{a} (inferred)"),
+        (None, Some(a), Some(b)) => format!("{a} – {b} (inferred)"),
+        _ => String::new(),
+    }
 }
 
 fn summary(layers: &StoryLayers) -> Vec<Block> {
@@ -222,7 +279,10 @@ fn contradictions(layers: &StoryLayers, name: &dyn Fn(&Option<String>) -> String
                 side.statements.iter().map(move |s| {
                     vec![
                         side_label(k),
-                        name(&side.claimant).replace('—', "(not attributed)"),
+                        match (&side.claimant, &s.claimant_text) {
+                            (None, Some(words)) => words.clone(),
+                            (claimant, _) => name(claimant).replace('—', "(not attributed)"),
+                        },
                         json_name(&s.stance),
                         s.text.clone(),
                         s.doc.clone(),
@@ -278,14 +338,10 @@ fn claims(layers: &StoryLayers, story: &Story) -> Vec<Block> {
                 row
             })
             .collect();
-        let legend: Vec<String> = story
-            .documents
-            .iter()
-            .enumerate()
-            .map(|(k, d)| format!("doc {} = {d}", k + 1))
-            .collect();
         blocks.push(Block::Table { headers, rows });
-        blocks.push(Block::Paragraph(legend.join("; ")));
+        blocks.push(Block::Paragraph(
+            "doc 1, doc 2, …: the story's sources, as listed above.".into(),
+        ));
     } else {
         // too many documents for columns: who asserts and who denies, listed
         headers.extend(["asserted in".to_string(), "denied in".to_string()]);
@@ -334,7 +390,10 @@ fn numbers(layers: &StoryLayers, name: &dyn Fn(&Option<String>) -> String) -> Ve
         .numbers
         .iter()
         .map(|n| {
-            let unit = n.unit.as_deref().map_or(String::new(), |u| format!(" {u}"));
+            let unit = n
+                .unit
+                .as_deref()
+                .map_or(String::new(), |u| format!(" {}", unit_symbol(u)));
             let figures: Vec<String> = n
                 .claims
                 .iter()
@@ -351,20 +410,31 @@ fn numbers(layers: &StoryLayers, name: &dyn Fn(&Option<String>) -> String) -> Ve
                 format!("{}{unit}", figure(n.low)),
                 format!("{}{unit}", figure(n.best)),
                 format!("{}{unit}", figure(n.high)),
-                format!("{}{unit}", figure(n.lowest_reported)),
                 figures.join("; "),
             ]
         })
         .collect();
-    let headers = [
-        "counted",
-        "low",
-        "best",
-        "high",
-        "lowest reported",
-        "figures",
-    ];
-    section("Number bands", vec![table(&headers, rows)])
+    let headers = ["counted", "low", "best", "high", "figures"];
+    let mut blocks = vec![table(&headers, rows)];
+    if !layers.numbers.is_empty() {
+        blocks.push(Block::Paragraph(
+            "low is the lowest reported figure (ACLED's choice for fatalities); best is one of \
+             the reported figures, those of sides not party to the fighting first and the latest \
+             of each source, never an average; a side's own figure is marked as such."
+                .into(),
+        ));
+    }
+    section("Number bands", blocks)
+}
+
+/// "kilometre" → "km": units as a table shows them.
+fn unit_symbol(unit: &str) -> &str {
+    match unit {
+        "kilometre" => "km",
+        "metre" => "m",
+        "mile" => "mi",
+        other => other,
+    }
 }
 
 /// A figure without needless decimals.
@@ -401,37 +471,56 @@ fn entities(layers: &StoryLayers, name: &dyn Fn(&Option<String>) -> String) -> V
         "affiliation",
         "mentions",
     ];
-    section("Entities", vec![table(&headers, rows)])
+    let mut blocks = vec![table(&headers, rows)];
+    if seen.len() > ENTITY_ROWS {
+        blocks.push(Block::Paragraph(format!(
+            "… and {} more, less often named (analysis.json has them all).",
+            seen.len() - ENTITY_ROWS
+        )));
+    }
+    section("Entities", blocks)
 }
 
 fn copies(layers: &StoryLayers, story: &Story) -> Vec<Block> {
-    let mut relations: BTreeMap<&str, Vec<String>> = BTreeMap::new();
-    for r in &layers.reuse {
-        let kind = r.kind.phrase();
-        relations
-            .entry(r.a.as_str())
-            .or_default()
-            .push(format!("{kind} {}", r.b));
-        relations
-            .entry(r.b.as_str())
-            .or_default()
-            .push(format!("{kind} {}", r.a));
-    }
-    let items: Vec<String> = story
-        .documents
+    let position = |id: &str| story.documents.iter().position(|d| d == id);
+    let label = |id: &str| position(id).map_or(id.to_string(), |k| format!("doc {}", k + 1));
+    // each relation once, the earlier-listed document first
+    let mut pairs: Vec<(usize, usize, &str)> = layers
+        .reuse
         .iter()
-        .map(|d| match relations.get(d.as_str()) {
-            Some(list) => format!("{d}: {}", list.join("; ")),
-            None => format!("{d}: an independent source"),
+        .filter_map(|r| {
+            let (a, b) = (position(&r.a)?, position(&r.b)?);
+            Some((a.min(b), a.max(b), r.kind.phrase()))
         })
         .collect();
+    pairs.sort();
+    pairs.dedup();
+    let mut items: Vec<String> = pairs
+        .iter()
+        .map(|&(a, b, kind)| {
+            format!(
+                "{} {kind} {}",
+                label(&story.documents[b]),
+                label(&story.documents[a])
+            )
+        })
+        .collect();
+    let related: Vec<usize> = pairs.iter().flat_map(|&(a, b, _)| [a, b]).collect();
+    let alone: Vec<String> = (0..story.documents.len())
+        .filter(|k| !related.contains(k))
+        .map(|k| format!("doc {}", k + 1))
+        .collect();
+    if !alone.is_empty() {
+        items.push(format!("copies of no other: {}", alone.join(", ")));
+    }
     section(
         "Copies and independent sources",
         vec![
             Block::Paragraph(format!(
-                "{} documents, {} independent sources: copies of one report count once.",
-                story.documents.len(),
-                story.independent_sources
+                "{}, {}: documents linked by any reuse (a copy, the same report, or shared \
+                 passages) count as one source.",
+                count(story.documents.len(), "document"),
+                count(story.independent_sources, "independent source")
             )),
             Block::List(items),
         ],
