@@ -302,7 +302,7 @@ pub fn contradictions(
         .collect()
 }
 
-/// What a claim says, in at most a dozen words: "whether they hold the pass".
+/// What a claim says, in a few words: "whether they hold the pass".
 /// Words that open a circumstance before "that" ("in a statement on Thursday that …").
 const CIRCUMSTANCE: &[&str] = &[
     "in", "on", "at", "during", "after", "late", "earlier", "last",
@@ -341,17 +341,38 @@ fn proposition(text: &str) -> &str {
     cut.map_or(text, |at| &text[..at])
 }
 
+/// Words a dispute's label keeps of its proposition.
+const ABOUT_WORDS: usize = 14;
+
 fn about_of(run: &Run, s: &Said) -> String {
     let text = proposition(s.text(run));
     let text = text.trim_end_matches(|c: char| !c.is_alphanumeric());
-    // quotation marks cut at twelve words would be left open
+    // quotation marks cut short would be left open
     let text: String = text
         .chars()
         .filter(|c| !matches!(c, '"' | '\u{201c}' | '\u{201d}'))
         .collect();
     let words: Vec<&str> = text.split_whitespace().collect();
-    let mut about = words[..words.len().min(12)].join(" ");
-    if words.len() > 12 {
+    let mut kept = &words[..words.len().min(ABOUT_WORDS)];
+    // a cut proposition ends on a word that carries meaning, not "on…" or "the…"
+    if words.len() > ABOUT_WORDS {
+        // at the clause's last comma, if it leaves enough to read
+        if let Some(comma) = kept
+            .iter()
+            .rposition(|w| w.ends_with(','))
+            .filter(|&k| k >= 5)
+        {
+            kept = &kept[..=comma];
+        }
+        while let [rest @ .., last] = kept {
+            if rest.is_empty() || !crate::lexicon::is_stopword(&last.to_lowercase()) {
+                break;
+            }
+            kept = rest;
+        }
+    }
+    let mut about = kept.join(" ").trim_end_matches(',').to_string();
+    if words.len() > ABOUT_WORDS {
         about.push('…');
     }
     format!("whether {about}")

@@ -330,10 +330,23 @@ fn claims(layers: &StoryLayers, story: &Story) -> Vec<Block> {
             .iter()
             .map(|c| {
                 let mut row = vec![c.about.clone(), json_name(&c.status)];
-                row.extend(story.documents.iter().map(|d| match stance_in(c, d) {
-                    Some(Stance::Denies) => "denies".into(),
-                    Some(Stance::Asserts) => "asserts".into(),
-                    None => String::new(),
+                // one article may carry both sides
+                row.extend(story.documents.iter().map(|d| {
+                    let stances: Vec<Stance> = c
+                        .statements
+                        .iter()
+                        .filter(|s| s.doc == *d)
+                        .map(|s| s.stance)
+                        .collect();
+                    match (
+                        stances.contains(&Stance::Asserts),
+                        stances.contains(&Stance::Denies),
+                    ) {
+                        (true, true) => "asserts, denies".into(),
+                        (false, true) => "denies".into(),
+                        (true, false) => "asserts".into(),
+                        (false, false) => String::new(),
+                    }
                 }));
                 row
             })

@@ -113,7 +113,7 @@ fn class_of(cell: &str) -> &'static str {
     }
     match cell {
         "asserts" => " class=\"asserts\"",
-        "denies" => " class=\"denies\"",
+        "denies" | "asserts, denies" => " class=\"denies\"",
         "contested" => " class=\"contested\"",
         "corroborated" => " class=\"corroborated\"",
         _ => "",

@@ -6,7 +6,9 @@ use std::collections::{BTreeSet, HashMap};
 
 use rayon::prelude::*;
 
-use crate::model::{Analysis, Contradiction, ContradictionKind, Quote, Span, SummarySentence};
+use crate::model::{
+    Analysis, Contradiction, ContradictionKind, NumberBand, Quote, Span, SummarySentence,
+};
 use crate::text::{content_stems, shared};
 
 /// Sentences a summary holds at most, before its disputes.
@@ -83,7 +85,12 @@ pub fn build(analysis: &Analysis, groups: &[usize]) -> Vec<SummarySentence> {
                     contested: disputed(disputes_here, &doc.id, c.span),
                 });
             }
-            out.extend(disputes(&names, &story.id, disputes_here));
+            out.extend(disputes(
+                &names,
+                &story.id,
+                disputes_here,
+                &analysis.numbers,
+            ));
             out
         })
         .collect();
@@ -188,6 +195,7 @@ fn disputes(
     names: &HashMap<&str, &str>,
     story: &str,
     disputes: &[&Contradiction],
+    bands: &[NumberBand],
 ) -> Vec<SummarySentence> {
     let name = |id: &Option<String>| {
         id.as_deref()
@@ -209,17 +217,26 @@ fn disputes(
                     c.about,
                     c.sides
                         .iter()
-                        .map(|s| format!(
-                            "{} in {}",
-                            name(&s.claimant),
-                            s.statements
+                        .map(|s| {
+                            let docs: Vec<&str> =
+                                s.statements.iter().map(|x| x.doc.as_str()).collect();
+                            // the figures themselves: "90 miles", "around 80 kilometres"
+                            let figures: Vec<&str> = bands
                                 .iter()
-                                .map(|x| x.doc.as_str())
-                                .collect::<Vec<_>>()
-                                .join(", ")
-                        ))
+                                .filter(|b| b.story == story && b.about == c.about)
+                                .flat_map(|b| &b.claims)
+                                .filter(|f| docs.contains(&f.doc.as_str()))
+                                .map(|f| f.text.as_str())
+                                .collect();
+                            let said = if figures.is_empty() {
+                                String::new()
+                            } else {
+                                format!("{} — ", figures.join(", "))
+                            };
+                            format!("{said}{} in {}", name(&s.claimant), docs.join(", "))
+                        })
                         .collect::<Vec<_>>()
-                        .join("; ")
+                        .join("; against ")
                 ),
                 ContradictionKind::Blame => format!(
                     "Disputed — {}: {} and {} each blame the other.",
