@@ -265,9 +265,12 @@ fn people_before_place(doc: &Document, span: Span) -> Option<(Span, &str)> {
     ]
     .iter()
     .find_map(|p| before.strip_suffix(p))?;
+    // the character before the word may take several bytes (a curly quote, U+FFFD)
     let word_start = people
-        .rfind(|c: char| !c.is_alphabetic())
-        .map_or(0, |k| k + 1);
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !c.is_alphabetic())
+        .map_or(0, |(k, c)| k + c.len_utf8());
     let word = &people[word_start..];
     let plural = word.len() > 3 && word.ends_with('s') && !word.ends_with("ss");
     let lower = word.to_lowercase();
@@ -1709,6 +1712,19 @@ mod tests {
             .iter()
             .map(|s| s.speaker.map(|m| doc.mentions[m].text(&doc.body)))
             .collect()
+    }
+
+    #[test]
+    fn a_place_after_a_wide_character_is_read_without_a_panic() {
+        // the word before "of" or "in" follows a character of several bytes
+        let (doc, _) = statements_of("Reporters met \u{FFFD}police in Tarnby, who said so.");
+        let place = doc.body.find("Tarnby").unwrap();
+        let span = Span {
+            start: place,
+            end: place + "Tarnby".len(),
+        };
+        let (people, word) = people_before_place(&doc, span).expect("police in Tarnby");
+        assert_eq!((doc.text(people), word), ("police in Tarnby", "police"));
     }
 
     #[test]
