@@ -302,7 +302,6 @@ pub fn contradictions(
         .collect()
 }
 
-/// What a claim says, in a few words: "whether they hold the pass".
 /// Words that open a circumstance before "that" ("in a statement on Thursday that …").
 const CIRCUMSTANCE: &[&str] = &[
     "in", "on", "at", "during", "after", "late", "earlier", "last",
@@ -344,6 +343,7 @@ fn proposition(text: &str) -> &str {
 /// Words a dispute's label keeps of its proposition.
 const ABOUT_WORDS: usize = 14;
 
+/// What a claim says, in a few words: "whether they hold the pass".
 fn about_of(run: &Run, s: &Said) -> String {
     let text = proposition(s.text(run));
     let text = text.trim_end_matches(|c: char| !c.is_alphanumeric());

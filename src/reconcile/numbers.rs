@@ -330,7 +330,7 @@ fn best_of(run: &Run, measured: &[Measured], members: &[usize], belligerents: &[
     } else {
         &neutral
     };
-    let published = |k: usize| run.analysis.documents[measured[k].doc].published.clone();
+    let published = |k: usize| run.analysis.documents[measured[k].doc].published.as_deref();
     let mut latest: BTreeMap<(Option<usize>, Option<usize>), usize> = BTreeMap::new();
     for &k in candidates {
         let voice = match measured[k].claimant {

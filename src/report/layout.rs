@@ -308,18 +308,11 @@ fn claims(layers: &StoryLayers, story: &Story) -> Vec<Block> {
     };
     list.sort_by_key(|c| (rank(c.status), std::cmp::Reverse(c.independent_sources)));
     let shown = list.len().min(CLAIM_ROWS);
-    let stance_in = |c: &crate::model::Claim, d: &str| {
-        let stances: Vec<Stance> = c
-            .statements
+    // one article may carry both sides of a claim
+    let takes = |c: &Claim, d: &str, stance: Stance| {
+        c.statements
             .iter()
-            .filter(|s| s.doc == d)
-            .map(|s| s.stance)
-            .collect();
-        if stances.contains(&Stance::Denies) {
-            Some(Stance::Denies)
-        } else {
-            stances.first().copied()
-        }
+            .any(|s| s.doc == d && s.stance == stance)
     };
     let mut headers = vec!["claim".to_string(), "status".to_string()];
     let mut blocks = Vec::new();
@@ -330,18 +323,8 @@ fn claims(layers: &StoryLayers, story: &Story) -> Vec<Block> {
             .iter()
             .map(|c| {
                 let mut row = vec![c.about.clone(), json_name(&c.status)];
-                // one article may carry both sides
                 row.extend(story.documents.iter().map(|d| {
-                    let stances: Vec<Stance> = c
-                        .statements
-                        .iter()
-                        .filter(|s| s.doc == *d)
-                        .map(|s| s.stance)
-                        .collect();
-                    match (
-                        stances.contains(&Stance::Asserts),
-                        stances.contains(&Stance::Denies),
-                    ) {
+                    match (takes(c, d, Stance::Asserts), takes(c, d, Stance::Denies)) {
                         (true, true) => "asserts, denies".into(),
                         (false, true) => "denies".into(),
                         (true, false) => "asserts".into(),
@@ -365,7 +348,7 @@ fn claims(layers: &StoryLayers, story: &Story) -> Vec<Block> {
                     let mut ids: Vec<&str> = story
                         .documents
                         .iter()
-                        .filter(|d| stance_in(c, d) == Some(stance))
+                        .filter(|d| takes(c, d, stance))
                         .map(String::as_str)
                         .collect();
                     ids.dedup();
