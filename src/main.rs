@@ -434,10 +434,12 @@ fn eval_attribution(data: &std::path::Path, model: Option<&std::path::Path>) -> 
     let seconds = started.elapsed().as_secs_f64();
     for (part, s) in Part::ALL.iter().zip(&scores) {
         println!(
-            "{:<8} exact F1 {:.3}  overlap F1 {:.3}  ({} gold, {} predicted, {} exact)",
+            "{:<8} exact F1 {:.3}  overlap F1 {:.3} (P {:.3} R {:.3})  ({} gold, {} predicted, {} exact)",
             part.name(),
             s.exact_f1(),
             s.overlap_f1(),
+            s.overlap_precision(),
+            s.overlap_recall(),
             s.gold,
             s.predicted,
             s.exact

@@ -120,10 +120,17 @@ impl PartScore {
     }
 
     pub fn overlap_f1(&self) -> f64 {
-        f1(
-            ratio(self.overlapping_predicted, self.predicted),
-            ratio(self.overlapped_gold, self.gold),
-        )
+        f1(self.overlap_precision(), self.overlap_recall())
+    }
+
+    /// The share of predicted spans that overlap a gold span.
+    pub fn overlap_precision(&self) -> f64 {
+        ratio(self.overlapping_predicted, self.predicted)
+    }
+
+    /// The share of gold spans that a predicted span overlaps.
+    pub fn overlap_recall(&self) -> f64 {
+        ratio(self.overlapped_gold, self.gold)
     }
 
     pub fn add(&mut self, other: &PartScore) {

@@ -61,7 +61,7 @@ pub fn find(doc: &Document, tagger: &AttributionTagger) -> Vec<Statement> {
         let source = a
             .source
             .filter(|_| !follows_a_coordinator(&doc.body, a.cue.0))
-            .filter(|&(start, end)| !is_bare_article(&doc.body[start..end]))
+            .filter(|&(start, end)| !names_no_one(&doc.body[start..end]))
             .map(|(start, end)| {
                 widened(
                     doc,
@@ -578,10 +578,21 @@ fn trimmed_source(doc: &Document, span: Span, cue_start: usize) -> Option<Span> 
     })
 }
 
-fn is_bare_article(text: &str) -> bool {
-    ["the", "a", "an"]
+/// A source that names no one: a bare article ("The") or only adverbs ("have recently
+/// claimed" cut to "recently").
+fn names_no_one(text: &str) -> bool {
+    let is_bare_article = ["the", "a", "an"]
         .iter()
-        .any(|article| text.trim().eq_ignore_ascii_case(article))
+        .any(|article| text.trim().eq_ignore_ascii_case(article));
+    // nouns that end like adverbs
+    const NOUNS_IN_LY: &[&str] = &["family", "ally", "assembly", "rally", "supply"];
+    let adverbs_only = text.split_whitespace().all(|w| {
+        w.len() > 4
+            && w.ends_with("ly")
+            && w.chars().all(|c| c.is_ascii_lowercase())
+            && !NOUNS_IN_LY.contains(&w)
+    });
+    is_bare_article || adverbs_only
 }
 
 /// Past and present forms of the verbs that introduce reported speech; followed by "that", a
@@ -1704,6 +1715,27 @@ mod tests {
             "{texts:?}"
         );
         assert!(texts.contains(&"the port would stay shut"), "{texts:?}");
+    }
+
+    #[test]
+    fn an_adverb_between_subject_and_cue_is_not_the_speaker() {
+        let (doc, found) = statements_of(
+            "Fighting went on in the valley. The Talvin Brigade have recently claimed that they \
+             have the Tarnby pass under siege. The Harbour Council has denied the claim.",
+        );
+        let claim = found
+            .iter()
+            .find(|s| doc.body[s.start..s.end].contains("Tarnby pass"))
+            .expect("the claim is found");
+        assert_eq!(
+            claim.speaker.map(|m| doc.mentions[m].text(&doc.body)),
+            Some("Talvin Brigade")
+        );
+        // the tagger sometimes cuts such a source to the adverb alone: that names no one
+        assert!(names_no_one("recently"));
+        assert!(names_no_one("the"));
+        assert!(!names_no_one("the family"));
+        assert!(!names_no_one("family"));
     }
 
     /// The name of each statement's speaker, in order.
