@@ -64,6 +64,42 @@ pub const ORGANIZATION_WORDS: &[&str] = &[
     "battalion",
     "regiment",
     "militia",
+    "hospital",
+    // words only a sports club's name has ("Kestwick Rovers", "Harbourside Athletic")
+    "rovers",
+    "athletic",
+    "wanderers",
+    "albion",
+    "fc",
+    "afc",
+];
+
+/// Words for a river, a dam, a street and the like. Capitalised at the end of a name of two
+/// words or more ("Talvin River", "Corrabel Dam", "Halloran Street") they make it a place,
+/// whatever the tagger thought. Words that are also common surnames (Lane, Lake, Park, Bay,
+/// Hill) are left out.
+pub const FEATURE_WORDS: &[&str] = &[
+    "river",
+    "dam",
+    "reservoir",
+    "canal",
+    "street",
+    "road",
+    "avenue",
+    "boulevard",
+    "square",
+    "highway",
+    "motorway",
+    "bridge",
+    "airport",
+    "mountains",
+    "island",
+    "islands",
+    "strait",
+    "gulf",
+    "ocean",
+    "peninsula",
+    "desert",
 ];
 
 /// Heads of the names of states, governments and armed bodies that take their place or people

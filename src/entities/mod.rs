@@ -16,18 +16,22 @@
 
 mod aliases;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::lexicon::{GROUP_VERBS, PLACE_DESIGNATORS};
 use crate::model::{Document, Entity, EntityMention, EntityType, Mention, RoleEvidence};
 
-/// A name reduced to what identifies it: lower case, no possessive, single spaces.
+/// A name reduced to what identifies it: lower case, no possessive, no accents ("Zoë" and
+/// "Zoe" are one name, written with and without), single spaces.
 fn fold(name: &str) -> String {
+    use unicode_normalization::{char::is_combining_mark, UnicodeNormalization};
     let name = name
         .trim_end_matches("'s")
         .trim_end_matches("\u{2019}s")
         .replace(['\u{2019}', '\u{2018}'], "'");
-    name.split_whitespace()
+    let unaccented: String = name.nfd().filter(|&c| !is_combining_mark(c)).collect();
+    unaccented
+        .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase()
@@ -625,8 +629,9 @@ fn organization_tails(
         .collect()
 }
 
-/// An organization named by one word ("Front") that is a word of the names of exactly one
-/// other organization in the run (all its forms: "Northern Front", "Northern Valley Front"),
+/// An organization named by one word ("Front"), or a word read as a person's name that no
+/// person in the run bears, that is a word of the names of exactly one other organization in
+/// the run (all its forms: "Northern Front", "Northern Valley Front"),
 /// and named no more often than it, joins it: news shortens a body's name to its distinctive
 /// word once it has been given.
 fn one_word_organizations(
@@ -655,11 +660,23 @@ fn one_word_organizations(
             holders.entry(w).or_default().push(key);
         }
     }
+    // the words of people's full names: a lone word among them is a person's
+    let person_words: HashSet<&str> = groups
+        .iter()
+        .filter(|(k, list)| k.contains(' ') && key_type(list, docs) == EntityType::Person)
+        .flat_map(|(k, _)| k.split(' '))
+        .collect();
+    // "Harbourside had led" after "Harbourside Athletic": the tagger reads a club's or body's
+    // first word alone as a person; a word no person in the run is named by is the body's
+    let short_form = |word: &str, list: &[(usize, usize)]| {
+        organization(list)
+            || (key_type(list, docs) == EntityType::Person && !person_words.contains(word))
+    };
     let mut moves = Vec::new();
     for (word, list) in groups.iter().filter(|(k, _)| !k.contains(' ')) {
         // "Lorn" named far more often than "Lorn Commission" is the parent body, not a short form
         if let Some([only]) = holders.get(word).map(Vec::as_slice) {
-            if list.len() <= groups[*only].len() && organization(list) {
+            if list.len() <= groups[*only].len() && short_form(word, list) {
                 moves.push((word.clone(), (*only).clone()));
             }
         }
@@ -1100,6 +1117,32 @@ mod tests {
     }
 
     #[test]
+    fn a_clubs_first_word_read_as_a_person_is_the_club_unless_a_person_bears_it() {
+        let docs = vec![doc(
+            "a",
+            &[
+                ("Tarnby Athletic", Organization),
+                ("Tarnby", Person),
+                ("Holt Rovers", Organization),
+                ("Dane Holt", Person),
+                ("Holt", Person),
+            ],
+        )];
+        let names = names_of(&resolve(&docs));
+        let variants = |name: &str| {
+            names
+                .iter()
+                .find(|(n, _)| n == name)
+                .unwrap_or_else(|| panic!("{name}: {names:?}"))
+                .1
+                .clone()
+        };
+        assert_eq!(variants("Tarnby Athletic"), ["Tarnby", "Tarnby Athletic"]);
+        assert_eq!(variants("Dane Holt"), ["Dane Holt", "Holt"]);
+        assert_eq!(variants("Holt Rovers"), ["Holt Rovers"]);
+    }
+
+    #[test]
     fn a_name_used_as_a_group_that_speaks_is_an_organization() {
         let mut d = test_document(
             "a",
@@ -1181,6 +1224,23 @@ mod tests {
         assert_eq!(entities.len(), 2);
         assert_eq!(entities[0].mentions.len(), 3);
         assert_eq!(entities[0].name, "Tarnby");
+    }
+
+    #[test]
+    fn a_name_written_with_and_without_its_accents_is_one_name() {
+        let docs = vec![
+            doc("a", &[("Zoë Amberlind", Person)]),
+            doc(
+                "b",
+                &[("Zoe Amberlind", Person), ("Zoey Amberlind", Person)],
+            ),
+        ];
+        let names = names_of(&resolve(&docs));
+        let zoe = names
+            .iter()
+            .find(|(_, v)| v.contains(&"Zoë Amberlind".to_string()))
+            .unwrap();
+        assert!(zoe.1.contains(&"Zoe Amberlind".to_string()), "{names:?}");
     }
 
     #[test]

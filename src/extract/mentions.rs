@@ -4,7 +4,8 @@
 //! hashtags and @handles are read as names.
 
 use crate::lexicon::{
-    designator_names_a_place, MONTHS, ORGANIZATION_WORDS, PLACE_DESIGNATORS, POLITY_HEADS, WEEKDAYS,
+    designator_names_a_place, FEATURE_WORDS, MONTHS, ORGANIZATION_WORDS, PLACE_DESIGNATORS,
+    POLITY_HEADS, WEEKDAYS,
 };
 use crate::model::{Document, EntityType, Mention, Span};
 
@@ -400,6 +401,14 @@ fn names_a_body(tokens: &[&str]) -> bool {
         })
 }
 
+/// Whether a name ends in the capitalised word for a river, a dam, a street or the like.
+fn names_a_feature(tokens: &[&str]) -> bool {
+    tokens.last().is_some_and(|w| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && FEATURE_WORDS.contains(&w.to_lowercase().as_str())
+    })
+}
+
 /// Applies the title and non-entity rules to a tagged span of tokens.
 fn tidy(
     body: &str,
@@ -457,6 +466,10 @@ fn tidy(
         last -= 1;
     }
     let tokens = &words[first..last];
+    // "Talvin River", "Corrabel Dam": the word for the feature says the name is a place
+    if tokens.len() > 1 && names_a_feature(tokens) {
+        kind = EntityType::Location;
+    }
     // "#Lorn", "@handle": the sign is not part of the name
     let sign = usize::from(tokens[0].starts_with(['#', '@']) && tokens[0].len() > 1);
     let lone = tokens[0].to_lowercase();
@@ -621,6 +634,28 @@ mod tests {
         // a word that is also a surname does not decide it
         assert!(!names_a_body(&["Dane", "Post"]));
         assert!(!names_a_body(&["Presse"]));
+    }
+
+    #[test]
+    fn a_river_a_dam_or_a_street_is_a_place_and_a_club_is_a_body() {
+        let found = mentions_of(
+            "Water from the Marrow River poured over the Tarnby Dam and down Holt Street. \
+             Lorn Wanderers beat Tarnby Athletic on Saturday.",
+        );
+        let kind = |name: &str| {
+            found
+                .iter()
+                .find(|(text, _, _)| text == name)
+                .unwrap_or_else(|| panic!("{name}: {found:?}"))
+                .1
+        };
+        assert_eq!(kind("Marrow River"), EntityType::Location);
+        assert_eq!(kind("Tarnby Dam"), EntityType::Location);
+        assert_eq!(kind("Holt Street"), EntityType::Location);
+        assert_eq!(kind("Lorn Wanderers"), EntityType::Organization);
+        // a surname that is also a word for a place does not decide it
+        assert!(!names_a_feature(&["Dane", "Lane"]));
+        assert!(!names_a_feature(&["Holt", "river"]));
     }
 
     #[test]
