@@ -703,10 +703,19 @@ fn label(top: &[u32], sample: Vec<&Document>) -> String {
         .iter()
         .filter_map(|t| forms.get(t).map(|w| (w.as_str(), is_name(*t, w))))
         .collect();
-    let mut picked: Vec<String> = words
+    let names: Vec<String> = words
         .iter()
         .filter(|(_, name)| *name)
         .map(|(w, _)| capitalise(w))
+        .take(6)
+        .collect();
+    let others: Vec<String> = words
+        .iter()
+        .filter(|(_, name)| !*name)
+        .map(|(w, _)| w.to_lowercase())
+        .collect();
+    let mut picked: Vec<String> = whole_names(names, &others, &sample)
+        .into_iter()
         .take(3)
         .collect();
     for (word, name) in &words {
@@ -714,11 +723,58 @@ fn label(top: &[u32], sample: Vec<&Document>) -> String {
             break;
         }
         let lower = word.to_lowercase();
-        if !name && !picked.iter().any(|p| p.to_lowercase() == lower) {
+        let shown = picked
+            .iter()
+            .any(|p| p.split_whitespace().any(|w| w.to_lowercase() == lower));
+        if !name && !shown {
             picked.push(word.to_string());
         }
     }
     picked.join(", ")
+}
+
+/// Name words of a label joined into the names the sample writes them in: "Lorn" and "Ferry"
+/// are "Lorn Ferry" when a mention of it holds both, and "Corrabel" is "Corrabel Dam" when "dam"
+/// is among the label's other words. The most mentioned such name goes first; a name stands
+/// where its first name word stood.
+fn whole_names(words: Vec<String>, others: &[String], sample: &[&Document]) -> Vec<String> {
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
+    for doc in sample {
+        for m in &doc.mentions {
+            *counts.entry(m.text(&doc.body)).or_default() += 1;
+        }
+    }
+    let mut names: Vec<(&str, usize)> = counts
+        .into_iter()
+        .filter(|(text, _)| {
+            let parts: Vec<String> = text.split_whitespace().map(str::to_lowercase).collect();
+            parts.len() >= 2
+                && parts.iter().any(|p| lower.contains(p))
+                && parts
+                    .iter()
+                    .all(|p| lower.contains(p) || others.contains(p))
+        })
+        .collect();
+    names.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    // each word's slot: its own word, or the whole name it now stands in
+    let mut slots: Vec<Option<String>> = words.into_iter().map(Some).collect();
+    for (name, _) in names {
+        let parts: Vec<usize> = name
+            .split_whitespace()
+            .filter_map(|p| lower.iter().position(|w| *w == p.to_lowercase()))
+            .collect();
+        // a word already standing in a name does not join a second one
+        if parts.iter().any(|&k| slots[k].is_none()) || parts.is_empty() {
+            continue;
+        }
+        let first = *parts.iter().min().expect("not empty");
+        for &k in &parts {
+            slots[k] = None;
+        }
+        slots[first] = Some(name.to_string());
+    }
+    slots.into_iter().flatten().collect()
 }
 
 fn capitalise(s: &str) -> String {
@@ -783,6 +839,23 @@ mod tests {
         assert_eq!(stories.len(), 1);
         assert_eq!(stories[0].documents.len(), 3);
         assert_eq!(stories[0].independent_sources, 2);
+    }
+
+    #[test]
+    fn a_name_of_two_words_stays_whole_in_a_label() {
+        let mut doc = test_document("a", "Water reached Lorn Ferry. Lorn Ferry was evacuated.");
+        doc.mentions = ["Lorn Ferry", "Lorn Ferry"]
+            .iter()
+            .zip([14, 26])
+            .map(|(name, start)| crate::model::Mention {
+                start,
+                end: start + name.len(),
+                kind: crate::model::EntityType::Location,
+                title: None,
+            })
+            .collect();
+        let words = vec!["Lorn".to_string(), "Talvin".into(), "Ferry".into()];
+        assert_eq!(whole_names(words, &[], &[&doc]), ["Lorn Ferry", "Talvin"]);
     }
 
     #[test]
