@@ -734,47 +734,80 @@ fn label(top: &[u32], sample: Vec<&Document>) -> String {
 }
 
 /// Name words of a label joined into the names the sample writes them in: "Lorn" and "Ferry"
-/// are "Lorn Ferry" when a mention of it holds both, and "Corrabel" is "Corrabel Dam" when "dam"
-/// is among the label's other words. The most mentioned such name goes first; a name stands
-/// where its first name word stood.
+/// are "Lorn Ferry" when the sample writes them so, and "Corrabel" is "Corrabel Dam" when "dam"
+/// is among the label's other words. The name written most often goes first; a name stands where
+/// its first name word stood.
 fn whole_names(words: Vec<String>, others: &[String], sample: &[&Document]) -> Vec<String> {
     let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-    let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
+    let mut counts: FxHashMap<String, usize> = FxHashMap::default();
     for doc in sample {
-        for m in &doc.mentions {
-            *counts.entry(m.text(&doc.body)).or_default() += 1;
+        for (text, _) in weighted_texts(doc) {
+            for name in capitalised_runs(text) {
+                *counts.entry(name).or_default() += 1;
+            }
         }
     }
-    let mut names: Vec<(&str, usize)> = counts
+    let mut names: Vec<(String, usize)> = counts
         .into_iter()
         .filter(|(text, _)| {
-            let parts: Vec<String> = text.split_whitespace().map(str::to_lowercase).collect();
-            parts.len() >= 2
-                && parts.iter().any(|p| lower.contains(p))
+            let parts: Vec<String> = text.split(' ').map(str::to_lowercase).collect();
+            parts.iter().any(|p| lower.contains(p))
                 && parts
                     .iter()
                     .all(|p| lower.contains(p) || others.contains(p))
         })
         .collect();
-    names.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    names.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     // each word's slot: its own word, or the whole name it now stands in
     let mut slots: Vec<Option<String>> = words.into_iter().map(Some).collect();
     for (name, _) in names {
         let parts: Vec<usize> = name
-            .split_whitespace()
+            .split(' ')
             .filter_map(|p| lower.iter().position(|w| *w == p.to_lowercase()))
             .collect();
         // a word already standing in a name does not join a second one
-        if parts.iter().any(|&k| slots[k].is_none()) || parts.is_empty() {
+        if parts.is_empty() || parts.iter().any(|&k| slots[k].is_none()) {
             continue;
         }
         let first = *parts.iter().min().expect("not empty");
         for &k in &parts {
             slots[k] = None;
         }
-        slots[first] = Some(name.to_string());
+        slots[first] = Some(name);
     }
     slots.into_iter().flatten().collect()
+}
+
+/// Every stretch of two to four capitalised words in a row (no punctuation between them), as
+/// written: the names a label's words may belong to.
+fn capitalised_runs(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut run: Vec<&str> = Vec::new();
+    let flush = |run: &mut Vec<&str>, out: &mut Vec<String>| {
+        for start in 0..run.len() {
+            for end in start + 2..=(start + 4).min(run.len()) {
+                out.push(run[start..end].join(" "));
+            }
+        }
+        run.clear();
+    };
+    for token in text.split_whitespace() {
+        let word = token.trim_matches(|c: char| !c.is_alphanumeric());
+        let capitalised = word.chars().next().is_some_and(char::is_uppercase)
+            && word.chars().all(|c| c.is_alphanumeric() || c == '-');
+        if capitalised && token.starts_with(word) {
+            run.push(word);
+        } else {
+            flush(&mut run, &mut out);
+            continue;
+        }
+        // punctuation after the word ends the name
+        if !token.ends_with(word) {
+            flush(&mut run, &mut out);
+        }
+    }
+    flush(&mut run, &mut out);
+    out
 }
 
 fn capitalise(s: &str) -> String {
@@ -843,19 +876,25 @@ mod tests {
 
     #[test]
     fn a_name_of_two_words_stays_whole_in_a_label() {
-        let mut doc = test_document("a", "Water reached Lorn Ferry. Lorn Ferry was evacuated.");
-        doc.mentions = ["Lorn Ferry", "Lorn Ferry"]
-            .iter()
-            .zip([14, 26])
-            .map(|(name, start)| crate::model::Mention {
-                start,
-                end: start + name.len(),
-                kind: crate::model::EntityType::Location,
-                title: None,
-            })
-            .collect();
-        let words = vec!["Lorn".to_string(), "Talvin".into(), "Ferry".into()];
-        assert_eq!(whole_names(words, &[], &[&doc]), ["Lorn Ferry", "Talvin"]);
+        let doc = test_document(
+            "a",
+            "Water reached Lorn Ferry. Lorn Ferry and Talvin were evacuated. The Marrow Dam held.",
+        );
+        let words = vec![
+            "Lorn".to_string(),
+            "Talvin".into(),
+            "Ferry".into(),
+            "Marrow".into(),
+        ];
+        assert_eq!(
+            whole_names(words, &["dam".to_string()], &[&doc]),
+            ["Lorn Ferry", "Talvin", "Marrow Dam"]
+        );
+        // a full stop or comma ends a name
+        assert_eq!(
+            capitalised_runs("Talvin, Lorn. Ferry"),
+            Vec::<String>::new()
+        );
     }
 
     #[test]
