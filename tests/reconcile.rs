@@ -392,3 +392,35 @@ fn the_report_names_its_sources_and_shows_each_dispute_once() {
         .expect("the toll of 23");
     assert_eq!(toll.best, 23.0, "{toll:#?}");
 }
+
+/// The demo's timeline as a reader needs it: the breach on the day it happened, told by every
+/// outlet that dates it, and a passage two articles share listed once.
+#[test]
+fn the_demo_timeline_dates_the_breach_once_and_lists_a_shared_passage_once() {
+    let analysis =
+        analyze_paths(&[std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples")]);
+    let breach: Vec<_> = analysis
+        .timeline
+        .iter()
+        .filter(|t| t.kind.contains("disaster") && !t.dated_by_article)
+        .collect();
+    assert!(!breach.is_empty(), "{:#?}", analysis.timeline);
+    for t in &breach {
+        assert_eq!(
+            t.date.map(|d| d.start.to_string()).as_deref(),
+            Some("2026-11-09"),
+            "the dam gave way on Monday 9 November: {t:#?}"
+        );
+    }
+    assert!(breach[0].sources.len() >= 3, "{breach:#?}");
+    // no sentence twice
+    let mut summaries: Vec<&str> = analysis
+        .timeline
+        .iter()
+        .map(|t| t.summary.as_str())
+        .collect();
+    summaries.sort();
+    let all = summaries.len();
+    summaries.dedup();
+    assert_eq!(summaries.len(), all, "{:#?}", analysis.timeline);
+}

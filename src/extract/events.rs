@@ -1,5 +1,5 @@
 //! What happened: one record per reported happening in a sentence (attack, clash, killing,
-//! capture, siege, talks, withdrawal, appeal, arrest, protest…), read from the trigger words news
+//! capture, siege, talks, withdrawal, appeal, arrest, protest, disaster, rescue…), read from the trigger words news
 //! English uses for each, with the names around the trigger as actors (before it, who acted;
 //! after it, on whom), a place named in the sentence, the sentence's time expression, and the
 //! claimant when the sentence is inside an attributed statement.
@@ -56,7 +56,28 @@ const TRIGGERS: &[(&str, &str)] = &[
     ("wounded", "injury"),
     ("announc", "statement"),
     ("declar", "statement"),
+    // disasters and what follows them
+    ("burst", "disaster"),
+    ("collaps", "disaster"),
+    ("earthquake", "disaster"),
+    ("landslid", "disaster"),
+    ("explosion", "disaster"),
+    ("exploded", "disaster"),
+    // the verb only: "rescue" is mostly a noun before another ("rescue teams", "rescue agency")
+    ("rescued", "rescue"),
+    ("rescuing", "rescue"),
 ];
+
+/// Two-word triggers: a verb and the word after it ("gave way").
+const PHRASE_TRIGGERS: &[(&str, &str, &str)] = &[
+    ("gave", "way", "disaster"),
+    ("give", "way", "disaster"),
+    ("gives", "way", "disaster"),
+];
+
+/// Words that, just before a trigger, say the happening did not or will not take place ("agreed
+/// not to attack", "no fighting", "never captured").
+const NEGATIONS: &[&str] = &["not", "no", "never", "n't", "without"];
 
 /// The event type a word triggers, if any.
 fn trigger_type(word: &str) -> Option<&'static str> {
@@ -65,8 +86,28 @@ fn trigger_type(word: &str) -> Option<&'static str> {
         .iter()
         .find(|(stem, _)| lower.starts_with(stem) && lower.len() <= stem.len() + 4)
         .map(|(_, kind)| *kind)
-        // "attackers", "fighters": people, not happenings
-        .filter(|_| !lower.ends_with("ers"))
+        // "attackers", "fighters", "investigators": people, not happenings
+        .filter(|_| !lower.ends_with("ers") && !lower.ends_with("ors"))
+}
+
+/// The event type a verb and the word after it trigger, if any.
+fn phrase_type(word: &str, next: &str) -> Option<&'static str> {
+    let (word, next) = (word.to_lowercase(), next.to_lowercase());
+    PHRASE_TRIGGERS
+        .iter()
+        .find(|(w, n, _)| *w == word && *n == next)
+        .map(|(_, _, kind)| *kind)
+}
+
+/// Whether the words before a trigger deny it: a negation one or two words before it ("not
+/// attack", "not to attack", "did not capture"). A negation further back ("did not want to
+/// attack") is beyond this rule.
+fn is_negated(before: &[&str]) -> bool {
+    before
+        .iter()
+        .rev()
+        .take(2)
+        .any(|w| NEGATIONS.contains(&w.to_lowercase().as_str()))
 }
 
 /// The events of a document (mentions, statements and times found first).
@@ -76,9 +117,18 @@ pub fn find(doc: &Document) -> Vec<EventFound> {
         let (spans, words) = super::mentions::sentence_tokens(&doc.body, *sentence);
         let mut seen_in_sentence: Vec<&str> = Vec::new();
         for (k, word) in words.iter().enumerate() {
-            let Some(kind) = trigger_type(word) else {
+            let next = words.get(k + 1).copied().unwrap_or("");
+            let Some(kind) = trigger_type(word).or_else(|| phrase_type(word, next)) else {
                 continue;
             };
+            // "not to attack" did not happen; the "Rescue Directorate" is a name, not a rescue
+            let in_a_name = doc
+                .mentions
+                .iter()
+                .any(|m| m.start <= spans[k].0 && spans[k].1 <= m.end);
+            if is_negated(&words[..k]) || in_a_name {
+                continue;
+            }
             // one record per type and sentence: "clashed … fighting" is one happening
             if seen_in_sentence.contains(&kind) {
                 continue;
@@ -94,10 +144,7 @@ pub fn find(doc: &Document) -> Vec<EventFound> {
                 sentence: *sentence,
                 actors: actors(doc, *sentence, trigger),
                 place: place(doc, *sentence, trigger),
-                time: doc
-                    .times
-                    .iter()
-                    .position(|t| t.span.start >= sentence.start && t.span.end <= sentence.end),
+                time: nearest_time(doc, *sentence, trigger),
                 claimant: doc
                     .statements
                     .iter()
@@ -107,6 +154,25 @@ pub fn find(doc: &Document) -> Vec<EventFound> {
         }
     }
     out
+}
+
+/// The sentence's time expression nearest the trigger: "said on Wednesday that the dam, which
+/// burst on Monday, …" dates the burst to Monday. One after the trigger wins a tie, as news
+/// writes the time after the verb.
+fn nearest_time(doc: &Document, sentence: Span, trigger: Span) -> Option<usize> {
+    let distance = |t: Span| {
+        if t.start >= trigger.end {
+            (t.start - trigger.end, 0)
+        } else {
+            (trigger.start.saturating_sub(t.end), 1)
+        }
+    };
+    doc.times
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.span.start >= sentence.start && t.span.end <= sentence.end)
+        .min_by_key(|(_, t)| distance(t.span))
+        .map(|(k, _)| k)
 }
 
 fn in_sentence(doc: &Document, sentence: Span) -> impl Iterator<Item = usize> + '_ {
@@ -215,6 +281,25 @@ mod tests {
         assert_eq!(trigger_type("besieged"), Some("siege"));
         assert_eq!(trigger_type("attackers"), None);
         assert_eq!(trigger_type("fighters"), None);
+        assert_eq!(trigger_type("burst"), Some("disaster"));
+        assert_eq!(trigger_type("rescued"), Some("rescue"));
+        assert_eq!(trigger_type("rescue"), None);
+        assert_eq!(phrase_type("gave", "way"), Some("disaster"));
+        assert_eq!(phrase_type("gave", "up"), None);
+    }
+
+    #[test]
+    fn a_happening_said_not_to_take_place_is_no_event() {
+        let mut doc = test_document(
+            "d",
+            "The Northern Front agreed not to attack Tarnby. Its fighters did not capture the pass. \
+             The Marrow Dam gave way on Monday. The Harbour Evacuation Board opened shelters.",
+        );
+        crate::text::segment(&mut doc);
+        doc.mentions = super::super::mentions::find(&doc, super::super::shipped_ner());
+        doc.times = super::super::times::find(&doc.body);
+        let kinds: Vec<&str> = find(&doc).iter().map(|e| e.kind).collect();
+        assert_eq!(kinds, ["disaster"]);
     }
 
     #[test]
@@ -228,6 +313,8 @@ mod tests {
         doc.times = super::super::times::find(&doc.body);
         let events = find(&doc);
         assert_eq!(events.len(), 1, "{events:?}");
+        let e = &events[0];
+        assert!(doc.text(doc.times[e.time.unwrap()].span).contains("Monday"));
         let e = &events[0];
         assert_eq!(e.kind, "attack");
         let name = |k: usize| doc.mentions[k].text(&doc.body);

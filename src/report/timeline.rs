@@ -1,5 +1,5 @@
-//! A story's dated happenings in order: one entry per happening (same kind, place and date
-//! across documents), with how precise its date is and whether only an article's date gives it.
+//! A story's dated happenings in order: one entry per happening (same kind and date, and the
+//! same place where both name one, across documents), with how precise its date is and whether only an article's date gives it.
 
 use std::collections::HashMap;
 
@@ -7,14 +7,8 @@ use chrono::NaiveDate;
 
 use crate::model::{Analysis, DateRange, TimelineEntry};
 
-/// Story, kind, place, date range, dated only by its article.
-type Happening<'a> = (
-    &'a str,
-    &'a str,
-    Option<&'a str>,
-    (NaiveDate, NaiveDate),
-    bool,
-);
+/// Story, kind, date range, dated only by its article.
+type Happening<'a> = (&'a str, &'a str, (NaiveDate, NaiveDate), bool);
 
 pub fn build(analysis: &Analysis) -> Vec<TimelineEntry> {
     let story_of = analysis.story_of_document();
@@ -22,7 +16,11 @@ pub fn build(analysis: &Analysis) -> Vec<TimelineEntry> {
     // one sentence telling of two happenings ("killed in a clash") is one entry; one happening
     // (kind, place, date) told by several documents is one entry with all of them
     let mut by_sentence: HashMap<(&str, &str), usize> = HashMap::new();
-    let mut by_happening: HashMap<Happening, usize> = HashMap::new();
+    // each happening's entries with their places: a place left unsaid matches any
+    let mut by_happening: HashMap<Happening, Vec<(Option<&str>, usize)>> = HashMap::new();
+    // a passage two documents share, dated by neither's text, is one happening told no later
+    // than the first of them
+    let mut by_shared_text: HashMap<(&str, String), usize> = HashMap::new();
     for event in &analysis.events {
         let (Some(date), Some(first)) = (event.date, event.evidence.first()) else {
             continue;
@@ -45,15 +43,34 @@ pub fn build(analysis: &Analysis) -> Vec<TimelineEntry> {
             }
             continue;
         }
+        let text = (story, normalised(&event.summary));
+        if let Some(&k) = by_shared_text.get(&text).filter(|_| by_article) {
+            let entry = &mut entries[k];
+            if !entry.sources.contains(&first.doc) {
+                entry.sources.push(first.doc.clone());
+            }
+            if entry.date.is_some_and(|d| date.start < d.start) {
+                entry.date = Some(date);
+                entry.precision = precision(date).to_string();
+            }
+            by_sentence.insert(sentence, k);
+            continue;
+        }
         let happening = (
             story,
             event.kind.as_str(),
-            event.place.as_deref(),
             (date.start, date.end),
             by_article,
         );
-        let k = match by_happening.get(&happening) {
-            Some(&k) => {
+        let place = event.place.as_deref();
+        let same = by_happening.get(&happening).and_then(|entries| {
+            entries
+                .iter()
+                .find(|(p, _)| p.is_none() || place.is_none() || *p == place)
+                .map(|&(_, k)| k)
+        });
+        let k = match same {
+            Some(k) => {
                 if !entries[k].sources.contains(&first.doc) {
                     entries[k].sources.push(first.doc.clone());
                 }
@@ -70,11 +87,17 @@ pub fn build(analysis: &Analysis) -> Vec<TimelineEntry> {
                     summary: event.summary.clone(),
                     sources: vec![first.doc.clone()],
                 });
-                by_happening.insert(happening, entries.len() - 1);
+                by_happening
+                    .entry(happening)
+                    .or_default()
+                    .push((place, entries.len() - 1));
                 entries.len() - 1
             }
         };
         by_sentence.insert(sentence, k);
+        if by_article {
+            by_shared_text.entry(text).or_insert(k);
+        }
     }
     let mut out = entries;
     // dates said in the text before those only the article gives, within a day
@@ -91,6 +114,14 @@ pub fn build(analysis: &Analysis) -> Vec<TimelineEntry> {
             ))
     });
     out
+}
+
+/// A sentence for comparing: its words in lower case, single-spaced.
+fn normalised(text: &str) -> String {
+    text.split_whitespace()
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// How precise a date range is, by its length.
