@@ -424,3 +424,28 @@ fn the_demo_timeline_dates_the_breach_once_and_lists_a_shared_passage_once() {
     summaries.dedup();
     assert_eq!(summaries.len(), all, "{:#?}", analysis.timeline);
 }
+
+/// The demo's number bands are counts a reader follows: the missing, though "31 were missing"
+/// names no noun, and never a span of time ("twelve minutes after") or "12 a day earlier".
+#[test]
+fn the_demo_bands_count_the_missing_and_not_minutes() {
+    let analysis =
+        analyze_paths(&[std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples")]);
+    let abouts: Vec<&str> = analysis.numbers.iter().map(|b| b.about.as_str()).collect();
+    let missing = analysis
+        .numbers
+        .iter()
+        .find(|b| b.about.contains("missing"))
+        .unwrap_or_else(|| panic!("no band of the missing: {abouts:?}"));
+    let values: Vec<f64> = missing.claims.iter().map(|c| c.value).collect();
+    assert!(
+        values.contains(&31.0) && values.contains(&14.0),
+        "{values:?}"
+    );
+    for about in &abouts {
+        assert!(
+            !about.contains("minute") && !about.starts_with("a ") && !about.contains("centimetre"),
+            "{abouts:?}"
+        );
+    }
+}

@@ -72,6 +72,28 @@ const PREPOSITIONS: &[&str] = &[
     "since", "to", "while", "and", "as",
 ];
 
+/// Nouns (without a plural s) of spans of time and of measures that have no band of their own.
+const SPANS_AND_MEASURES: &[&str] = &[
+    "second",
+    "minute",
+    "hour",
+    "day",
+    "week",
+    "month",
+    "year",
+    "decade",
+    "centimetre",
+    "centimeter",
+    "millimetre",
+    "millimeter",
+    "inche",
+    "feet",
+    "foot",
+    "degree",
+    "percent",
+    "per",
+];
+
 /// Compass words a distance is given along.
 const DIRECTIONS: &[&str] = &[
     "north",
@@ -185,15 +207,38 @@ fn count_key(run: &Run, what: &str, named: &[usize], value: f64, vague: bool) ->
                 .any(|v| phrase_text.contains(v.as_str()))
         })
         .copied();
+    // "up from 12 a day earlier": a count is followed by what it counts, not by an article
+    let after_article = phrase
+        .first()
+        .is_some_and(|w| matches!(w.to_lowercase().as_str(), "a" | "an" | "the"));
+    if after_article && outcome.is_empty() {
+        return None;
+    }
     let (key, shown) = match victim {
         Some(k) => (entities[k].id.clone(), phrase_text.clone()),
         None => {
             let noun = phrase
                 .iter()
-                .find(|w| !crate::lexicon::is_stopword(&w.to_lowercase()))?;
+                .find(|w| !crate::lexicon::is_stopword(&w.to_lowercase()));
+            // "31 were missing", "19 killed": an outcome said of no noun is said of people
+            let noun = match noun {
+                Some(noun) => *noun,
+                None if !outcome.is_empty() => "people",
+                None => return None,
+            };
             let lower = noun.to_lowercase();
             let stem = lower.strip_suffix('s').unwrap_or(&lower).to_string();
-            (stem, phrase.join(" "))
+            // "twelve minutes after", "twenty centimetres of water": a span of time or a
+            // measure, not people or things counted
+            if outcome.is_empty() && SPANS_AND_MEASURES.contains(&stem.as_str()) {
+                return None;
+            }
+            let shown = if phrase.is_empty() {
+                noun.to_string()
+            } else {
+                phrase.join(" ")
+            };
+            (stem, shown)
         }
     };
     let about = if outcome.is_empty() {
