@@ -315,7 +315,6 @@ mod tests {
         assert_eq!(events.len(), 1, "{events:?}");
         let e = &events[0];
         assert!(doc.text(doc.times[e.time.unwrap()].span).contains("Monday"));
-        let e = &events[0];
         assert_eq!(e.kind, "attack");
         let name = |k: usize| doc.mentions[k].text(&doc.body);
         assert_eq!(e.place.map(name), Some("Tarnby"));

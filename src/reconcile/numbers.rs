@@ -86,7 +86,7 @@ const SPANS_AND_MEASURES: &[&str] = &[
     "centimeter",
     "millimetre",
     "millimeter",
-    "inche",
+    "inche", // "inches" less its s
     "feet",
     "foot",
     "degree",
