@@ -1,8 +1,8 @@
 //! What happened: one record per reported happening in a sentence (attack, clash, killing,
-//! capture, siege, talks, withdrawal, appeal, arrest, protest, disaster, rescue…), read from the trigger words news
-//! English uses for each, with the names around the trigger as actors (before it, who acted;
-//! after it, on whom), a place named in the sentence, the sentence's time expression, and the
-//! claimant when the sentence is inside an attributed statement.
+//! capture, siege, talks, withdrawal, appeal, arrest, protest, disaster, rescue…), read from the
+//! trigger words news English uses for each, with the names around the trigger as actors (before
+//! it, who acted; after it, on whom), a place named in the sentence, the time expression nearest
+//! the trigger, and the claimant when the sentence is inside an attributed statement.
 //!
 //! Per document `find` keeps mention and time indices; across the run `link` gives entity ids and
 //! dates (the time expression's, else the document's publication date, flagged as such).

@@ -1,5 +1,6 @@
 //! A story's dated happenings in order: one entry per happening (same kind and date, and the
-//! same place where both name one, across documents), with how precise its date is and whether only an article's date gives it.
+//! same place where both name one, across documents), with how precise its date is and whether
+//! only an article's date gives it.
 
 use std::collections::HashMap;
 
@@ -43,8 +44,9 @@ pub fn build(analysis: &Analysis) -> Vec<TimelineEntry> {
             }
             continue;
         }
-        let text = (story, normalised(&event.summary));
-        if let Some(&k) = by_shared_text.get(&text).filter(|_| by_article) {
+        // only passages dated by their article are matched by text
+        let text = by_article.then(|| (story, normalised(&event.summary)));
+        if let Some(&k) = text.as_ref().and_then(|t| by_shared_text.get(t)) {
             let entry = &mut entries[k];
             if !entry.sources.contains(&first.doc) {
                 entry.sources.push(first.doc.clone());
@@ -95,7 +97,7 @@ pub fn build(analysis: &Analysis) -> Vec<TimelineEntry> {
             }
         };
         by_sentence.insert(sentence, k);
-        if by_article {
+        if let Some(text) = text {
             by_shared_text.entry(text).or_insert(k);
         }
     }
