@@ -522,12 +522,16 @@ fn same_spelling(a: &str, b: &str) -> bool {
             .all(|(x, y)| x == y || (skeleton(x) == skeleton(y) && similarity(x, y) >= 0.5))
 }
 
-/// The type most of a key's mentions have; a name of no clear type that the articles use as a
+/// The type most of a key's mentions have, longer ones counting more; a name of no clear type that the articles use as a
 /// group acting or speaking ("the Lornists said", "the Lornists have") is an organization.
 fn key_type(list: &[(usize, usize)], docs: &[Document]) -> EntityType {
+    // a full name says more about what it names than a short form does ("Harbourside Athletic"
+    // against "Harbourside had led"): a mention's vote grows with its words
     let mut votes: BTreeMap<EntityType, usize> = BTreeMap::new();
     for &(d, k) in list {
-        *votes.entry(docs[d].mentions[k].kind).or_insert(0) += 1;
+        let m = &docs[d].mentions[k];
+        let words = m.text(&docs[d].body).split_whitespace().count().max(1);
+        *votes.entry(m.kind).or_insert(0) += 2 * words - 1;
     }
     let majority = votes
         .iter()
@@ -675,8 +679,13 @@ fn one_word_organizations(
     let mut moves = Vec::new();
     for (word, list) in groups.iter().filter(|(k, _)| !k.contains(' ')) {
         // "Lorn" named far more often than "Lorn Commission" is the parent body, not a short form
+        // a word read as a person's name is a short form however often it is used, when every
+        // article that uses it has given the body's full name before
         if let Some([only]) = holders.get(word).map(Vec::as_slice) {
-            if list.len() <= groups[*only].len() && short_form(word, list) {
+            let often_enough = list.len() <= groups[*only].len()
+                || (key_type(list, docs) == EntityType::Person
+                    && introduced_first(list, &groups[*only], docs));
+            if often_enough && short_form(word, list) {
                 moves.push((word.clone(), (*only).clone()));
             }
         }
@@ -687,6 +696,15 @@ fn one_word_organizations(
         }
     }
     groups
+}
+
+/// Whether every document with a mention in `short` names `full` before its first such mention.
+fn introduced_first(short: &[(usize, usize)], full: &[(usize, usize)], docs: &[Document]) -> bool {
+    short.iter().all(|&(d, k)| {
+        let at = docs[d].mentions[k].start;
+        full.iter()
+            .any(|&(fd, fk)| fd == d && docs[fd].mentions[fk].start < at)
+    })
 }
 
 /// A key's written form: the text of its first mention.
@@ -1140,6 +1158,27 @@ mod tests {
         assert_eq!(variants("Tarnby Athletic"), ["Tarnby", "Tarnby Athletic"]);
         assert_eq!(variants("Dane Holt"), ["Dane Holt", "Holt"]);
         assert_eq!(variants("Holt Rovers"), ["Holt Rovers"]);
+        // named more often in short than in full, once the full name has been given
+        let docs = vec![doc(
+            "b",
+            &[
+                ("Tarnby Athletic", Organization),
+                ("Tarnby", Person),
+                ("Tarnby", Person),
+            ],
+        )];
+        let names = names_of(&resolve(&docs));
+        assert_eq!(names.len(), 1, "{names:?}");
+        // but not when the short form comes first
+        let docs = vec![doc(
+            "c",
+            &[
+                ("Tarnby", Person),
+                ("Tarnby", Person),
+                ("Tarnby Athletic", Organization),
+            ],
+        )];
+        assert_eq!(names_of(&resolve(&docs)).len(), 2);
     }
 
     #[test]

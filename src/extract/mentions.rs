@@ -299,6 +299,14 @@ fn repaired(
         }
         if let Some(previous) = out.last_mut() {
             let (p_first, p_last, p_kind) = *previous;
+            // "Lorn | Ferry General | Hospital": capitalised words the tagger left out between a
+            // name and one whose last word heads a body's or a feature's name make one name
+            if let Some(joined) =
+                bridged_name(words, tags, (p_first, p_last, p_kind), (first, last))
+            {
+                *previous = (p_first, last, joined);
+                continue;
+            }
             let joined_by_plural_possessive = p_last + 1 == first
                 && matches!(words[p_last], "'" | "\u{2019}")
                 && words[p_last - 1].ends_with('s')
@@ -320,6 +328,45 @@ fn repaired(
         out.push((first, last, kind));
     }
     out
+}
+
+/// The type of one name made of a name, the capitalised words the tagger left untagged after it
+/// and a second name that ends in the word for a body or a feature ("Lorn Ferry General
+/// Hospital", "Talvin Upper Dam"); None when they are two names. Titles may sit between ("General
+/// Hospital"): a person is never the second name, so "Pakistan General Pervez" stays apart.
+fn bridged_name(
+    words: &[&str],
+    tags: &[Tag],
+    (p_first, p_last, p_kind): (usize, usize, EntityType),
+    (first, last): (usize, usize),
+) -> Option<EntityType> {
+    if p_kind == EntityType::Person || p_last > first || last <= first {
+        return None;
+    }
+    let gap_is_name_words = (p_last..first).all(|k| {
+        let lower = words[k].to_lowercase();
+        matches!(tags[k], Tag::Outside)
+            && words[k].chars().next().is_some_and(char::is_uppercase)
+            && words[k].chars().all(char::is_alphabetic)
+            && !WEEKDAYS.contains(&lower.as_str())
+            && !MONTHS.contains(&lower.as_str())
+    });
+    let head = words[last - 1].to_lowercase();
+    if !gap_is_name_words
+        || !words[last - 1]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    {
+        return None;
+    }
+    if ORGANIZATION_WORDS.contains(&head.as_str()) {
+        Some(EntityType::Organization)
+    } else if FEATURE_WORDS.contains(&head.as_str()) {
+        Some(EntityType::Location)
+    } else {
+        None
+    }
 }
 
 /// Whether a name whose last word heads the names of bodies or states ("Islamic Emirate",
@@ -431,10 +478,16 @@ fn tidy(
     }
     // "Voice of America's": the possessive is not part of the name; nor is a plain lower-case
     // word the tagger ran on into ("Talvin commander"), though "al-Qadiri" is
+    // ("Talvin valley" keeps its designator; "Observer the town" does not)
+    let designator_of_a_name = |k: usize| {
+        PLACE_DESIGNATORS.contains(&words[k])
+            && k > first
+            && words[k - 1].chars().next().is_some_and(char::is_uppercase)
+    };
     while last > first + 1
         && (matches!(words[last - 1], "'s" | "\u{2019}s" | "'" | "\u{2019}")
             || is_common_word(words[last - 1]))
-        && !PLACE_DESIGNATORS.contains(&words[last - 1])
+        && !designator_of_a_name(last - 1)
     {
         last -= 1;
     }
@@ -624,6 +677,27 @@ mod tests {
         // a place's own "of" is left alone: a district is no body
         let found = mentions_of("Fighters held the Essel district of Talvin for a week.");
         assert!(!found.iter().any(|m| m.0.contains(" of ")), "{found:?}");
+    }
+
+    #[test]
+    fn words_the_tagger_left_out_before_a_bodys_head_stay_in_its_name() {
+        let found = mentions_of(
+            "Two doctors at Tarnby Ferry General Hospital told the Herald the town needed answers.",
+        );
+        let names: Vec<&str> = found.iter().map(|(t, _, _)| t.as_str()).collect();
+        assert!(
+            names.contains(&"Tarnby Ferry General Hospital"),
+            "{found:?}"
+        );
+        assert!(!names.iter().any(|n| n.ends_with("town")), "{found:?}");
+        // a title between a place and a person's name joins nothing
+        let found = mentions_of("Lornian General Arlen Voss met the press in Tarnby.");
+        assert!(
+            found
+                .iter()
+                .any(|(t, kind, _)| t == "Arlen Voss" && *kind == EntityType::Person),
+            "{found:?}"
+        );
     }
 
     #[test]

@@ -258,7 +258,7 @@ static RELATED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static PROMO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\W*(?:follow\s+(?:the\s+latest|our|us|all\s+the|live)|subscribe\b|sign\s+up\b|download\s+(?:the|our)\b|click\s+here|join\s+(?:our|us)|get\s+the\s+latest|catch\s+(?:all\s+the|the\s+latest)|for\s+(?:more|the\s+latest)\s+news|to\s+read\s+(?:more|the\s+full)|never\s+miss|stay\s+updated|get\s+(?:breaking|our)|story\s+continues\s+below|continue\s+reading|scroll\s+(?:down\s+)?to\s+continue|skip\s+advertisement|advertisement\s*$|sponsored\s*$|ad\s*$|this\s+story\s+(?:has\s+been|is)\s+(?:published|auto)|first\s+published\s+in|unlock\s+|already\s+a\s+subscriber)").expect("valid regex")
+    Regex::new(r"(?i)^\W*(?:follow\s+(?:the\s+latest|our|us|all\s+the|live)|share\s+(?:this|the)\s+(?:story|article|page|post)\b|more\s+[^.!?]{0,40}\b(?:headlines|stories)\s+(?:on|at|from)\b|subscribe\b|sign\s+up\b|download\s+(?:the|our)\b|click\s+here|join\s+(?:our|us)|get\s+the\s+latest|catch\s+(?:all\s+the|the\s+latest)|for\s+(?:more|the\s+latest)\s+news|to\s+read\s+(?:more|the\s+full)|never\s+miss|stay\s+updated|get\s+(?:breaking|our)|story\s+continues\s+below|continue\s+reading|scroll\s+(?:down\s+)?to\s+continue|skip\s+advertisement|advertisement\s*$|sponsored\s*$|ad\s*$|this\s+story\s+(?:has\s+been|is)\s+(?:published|auto)|first\s+published\s+in|unlock\s+|already\s+a\s+subscriber)").expect("valid regex")
 });
 
 static COMMENTS: LazyLock<Regex> = LazyLock::new(|| {
@@ -277,7 +277,7 @@ static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 /// or a line that starts as a credit ("Photo: …", "File photo").
 static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?x)
-        \(\s*(?:(?:photo|image|picture|pic|file|video|screengrab|representational|representative|credit)s?\b[^()]{0,60}
+        \(\s*(?:(?i:photo|image|picture|pic|file|video|screengrab|representational|representative|credit)s?\b[^()]{0,60}
               |(?:AFP|AP|Reuters|PTI|ANI|EPA|Getty\s*Images?|Getty|IANS|UNI|Xinhua|Bloomberg|Shutterstock|AFP\s*via\s*Getty\s*Images|HT\s*Photo|File)\b[^()]{0,30}
         )\)\s*$
         |(?i:^\W*(?:photo|image|picture|file\s+photo|photo\s+credit|image\s+credit|representative\s+image|representational\s+image)\s*[:|/-])
@@ -577,6 +577,13 @@ mod tests {
             reasons.contains(&"caption") && reasons.contains(&"related-link"),
             "{reasons:?}"
         );
+    }
+
+    #[test]
+    fn a_caption_credited_to_a_named_photographer_is_not_body() {
+        let c = clean_text("Flood waters rise in Tarnby\nBy Dane Holt\nA boat in the square of Tarnby. (Photo: Marrow Herald/Arlen Voss)\n\nThe river rose overnight, officials said.\n");
+        assert_eq!(c.body, "The river rose overnight, officials said.");
+        assert!(c.removed.iter().any(|r| r.reason == "caption"));
     }
 
     #[test]
