@@ -228,14 +228,41 @@ fn demo_corpus_flat_denials_are_found() {
         opposed("siren"),
         "the sirens said switched on and the sirens no one heard"
     );
-    // successive official tolls and counts of different nights are not contradictions
-    assert!(
-        analysis
-            .contradictions
+    // successive official tolls (12, 19, 23) and counts of different nights (37, 212) are not
+    // contradictions: every numbers dispute sets one claimant against another on one day
+    let numbers: Vec<_> = analysis
+        .contradictions
+        .iter()
+        .filter(|c| c.kind == ContradictionKind::Numbers)
+        .collect();
+    for c in &numbers {
+        let claimants: Vec<_> = c.sides.iter().map(|s| &s.claimant).collect();
+        assert!(
+            claimants
+                .iter()
+                .enumerate()
+                .all(|(k, a)| a.is_some() && !claimants[k + 1..].contains(a)),
+            "{c:#?}"
+        );
+        let texts: Vec<&str> = c
+            .sides
             .iter()
-            .all(|c| c.kind != ContradictionKind::Numbers),
-        "{:#?}",
-        analysis.contradictions
+            .flat_map(|s| &s.statements)
+            .map(|x| x.text.as_str())
+            .collect();
+        assert!(
+            !texts.iter().any(|t| t.contains("37") || t.contains("212")),
+            "{c:#?}"
+        );
+    }
+    // the residents' "dozens" against the official twelve on the day both were given
+    assert!(
+        numbers.iter().any(|c| c.about.ends_with("2026-11-10")
+            && c.sides.iter().any(|s| s
+                .statements
+                .iter()
+                .any(|x| x.text.to_lowercase().contains("dozens")))),
+        "{numbers:#?}"
     );
 }
 
@@ -448,4 +475,48 @@ fn the_demo_bands_count_the_missing_and_not_minutes() {
             "{abouts:?}"
         );
     }
+}
+
+/// A toll is claimed as of a day: the missing on Tuesday and on Friday are two claims, the
+/// official twelve and the residents' "dozens" on one day one contested claim, and a
+/// spokeswoman's figure is her agency's voice, not a second source confirming it.
+#[test]
+fn the_demo_claims_a_toll_per_day() {
+    let analysis =
+        analyze_paths(&[std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples")]);
+    let counted: Vec<_> = analysis
+        .claims
+        .iter()
+        .filter(|c| c.about.starts_with("people missing") || c.about.starts_with("people killed"))
+        .collect();
+    let abouts: Vec<&str> = counted.iter().map(|c| c.about.as_str()).collect();
+    let missing_tuesday = counted
+        .iter()
+        .find(|c| c.about.starts_with("people missing, 2026-11-10"))
+        .unwrap_or_else(|| panic!("{abouts:?}"));
+    let figures = missing_tuesday.about.split(": ").nth(1).unwrap_or_default();
+    assert!(figures.split(" / ").all(|f| f == "31"), "{abouts:?}");
+    assert_eq!(
+        missing_tuesday.status,
+        ClaimStatus::SingleSource,
+        "{missing_tuesday:#?}"
+    );
+    assert!(
+        abouts
+            .iter()
+            .any(|a| a.starts_with("people missing, 2026-11-13")),
+        "{abouts:?}"
+    );
+    let killed_tuesday = counted
+        .iter()
+        .find(|c| c.about.starts_with("people killed, 2026-11-10"))
+        .unwrap_or_else(|| panic!("{abouts:?}"));
+    assert_eq!(killed_tuesday.status, ClaimStatus::Contested, "{abouts:?}");
+    // the band's best estimate is the agency's latest toll, not the residents' floor
+    let killed = analysis
+        .numbers
+        .iter()
+        .find(|b| b.about == "people killed")
+        .expect("a band of the dead");
+    assert_eq!(killed.best, 23.0, "{killed:#?}");
 }

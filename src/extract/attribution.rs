@@ -500,6 +500,7 @@ fn attributions_of(
     let source_runs: Vec<(usize, usize)> = runs(&sources_off_cues)
         .into_iter()
         .map(|run| whole_name(p, text, run))
+        .filter_map(|run| without_clause_verb(p, text, cues, run))
         .collect();
     let bytes = |(first, last): (usize, usize)| (p.spans[first].0, p.spans[last].1);
     runs(cues)
@@ -526,6 +527,30 @@ fn attributions_of(
             }
         })
         .collect()
+}
+
+/// Verbs a name never ends in: a run ending in one is the subject of a clause.
+const CLAUSE_VERBS: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "may",
+    "might",
+];
+
+/// A source run the tagger ran on into its verb ("Officials have | said"): the verb is not part
+/// of it. After a cue such a run is no source at all but what was said ("said | 31 people were
+/// | still missing").
+fn without_clause_verb(
+    p: &Paragraph,
+    text: &str,
+    cues: &[usize],
+    (first, mut last): (usize, usize),
+) -> Option<(usize, usize)> {
+    let mut cut = false;
+    while last > first && CLAUSE_VERBS.contains(&word(p, text, last)) {
+        last -= 1;
+        cut = true;
+    }
+    let after_a_cue = first > 0 && cues[first - 1] != OUTSIDE;
+    (!(cut && after_a_cue)).then_some((first, last))
 }
 
 /// Tokens first..=last of a paragraph.

@@ -337,7 +337,7 @@ fn repaired(
 fn bridged_name(
     words: &[&str],
     tags: &[Tag],
-    (p_first, p_last, p_kind): (usize, usize, EntityType),
+    (_, p_last, p_kind): (usize, usize, EntityType),
     (first, last): (usize, usize),
 ) -> Option<EntityType> {
     if p_kind == EntityType::Person || p_last > first || last <= first {

@@ -337,13 +337,16 @@ fn describe(
         }
         j += 1;
     }
-    // the verb before a count says what happened to it ("killed at least 350 members"); a
-    // measure ("gathered 90 miles north") has none
+    // the verb before a count says what happened to it ("killed at least 350 members",
+    // "killing at least twelve people"); a measure ("gathered 90 miles north") has none
     let verb_before = first
         .checked_sub(1)
         .filter(|_| number.unit.is_none())
         .map(|v| lower[v].as_str())
-        .filter(|v| v.ends_with("ed") && v.chars().all(char::is_alphabetic));
+        .filter(|v| {
+            (v.ends_with("ed") || (v.ends_with("ing") && v.len() > 5))
+                && v.chars().all(char::is_alphabetic)
+        });
     if let Some(verb) = verb_before {
         if what.is_empty() || what.len() <= 1 {
             what.insert(0, verb);

@@ -126,7 +126,8 @@ fn same_claim_clusters(saids: &[Said]) -> Vec<Vec<usize>> {
     clusters.into_values().collect()
 }
 
-/// The figures for one counted thing.
+/// The figures for one counted thing said of one period: a toll given on Tuesday and the toll
+/// given on Friday are two claims, each confirmed or disputed on its own day.
 fn number_claims(
     run: &Run,
     story: &str,
@@ -135,9 +136,10 @@ fn number_claims(
 ) -> Vec<Claim> {
     numbers::by_key(measured)
         .into_values()
+        .flat_map(|members| numbers::periods(measured, &members))
         .map(|members| {
-            let about = measured[members[0]].about.clone();
-            let statements = members
+            let about = numbers::about_in_period(&measured[members[0]]);
+            let statements: Vec<ClaimStatement> = members
                 .iter()
                 .map(|&k| numbers::statement(run, &measured[k]))
                 .collect();
@@ -299,7 +301,13 @@ fn voices(run: &Run, statements: &[ClaimStatement]) -> usize {
         .iter()
         .filter(|s| s.stance == Stance::Asserts)
         .map(|s| match (&s.claimant, &s.claimant_text) {
-            (Some(side), _) => (Some(side.clone()), None),
+            (Some(side), _) => {
+                let voice = run.entity(side).map(|k| run.speaking_for(k));
+                (
+                    Some(voice.map_or_else(|| side.clone(), |k| run.entity_id(k))),
+                    None,
+                )
+            }
             (None, Some(words)) => (Some(words.to_lowercase()), None),
             (None, None) => (None, run.doc(&s.doc).map(|d| run.groups[d])),
         })

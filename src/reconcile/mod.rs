@@ -263,6 +263,15 @@ impl<'a> Run<'a> {
         self.analysis.entities[k].id.clone()
     }
 
+    /// The body entity `k` speaks for, else itself: a spokeswoman's figure is her agency's.
+    pub fn speaking_for(&self, k: usize) -> usize {
+        self.analysis.entities[k]
+            .affiliation
+            .as_deref()
+            .and_then(|id| self.entity(id))
+            .unwrap_or(k)
+    }
+
     /// The whole sentences of document `d` that `start..end` touches.
     pub fn sentences_around(&self, d: usize, start: usize, end: usize) -> (usize, usize) {
         let doc = &self.analysis.documents[d];
@@ -284,11 +293,42 @@ impl<'a> Run<'a> {
             .collect()
     }
 
-    /// The date of the first resolved time expression inside `start..end`.
-    pub fn time_in(&self, d: usize, start: usize, end: usize) -> Option<DateRange> {
+    /// The days document `d` was published on: its date, else the range inferred for it.
+    pub fn published_days(&self, d: usize) -> Option<DateRange> {
+        let doc = &self.analysis.documents[d];
+        let day = |s: &Option<String>| {
+            s.as_deref()
+                .and_then(|s| chrono::NaiveDate::parse_from_str(s.get(..10)?, "%Y-%m-%d").ok())
+        };
+        match (
+            day(&doc.published),
+            day(&doc.published_earliest),
+            day(&doc.published_latest),
+        ) {
+            (Some(d), _, _) => Some(DateRange { start: d, end: d }),
+            (None, Some(start), Some(end)) => Some(DateRange { start, end }),
+            _ => None,
+        }
+    }
+
+    /// The date of the resolved time expression inside `start..end` nearest to `at..at_end`
+    /// ("Rain returned on Thursday night, and by Friday afternoon 14 were missing": Friday).
+    pub fn time_near(
+        &self,
+        d: usize,
+        (start, end): (usize, usize),
+        (at, at_end): (usize, usize),
+    ) -> Option<DateRange> {
         self.times[d]
             .iter()
-            .find(|&&(s, e, _)| s >= start && e <= end)
+            .filter(|&&(s, e, _)| s >= start && e <= end)
+            .min_by_key(|&&(s, e, _)| {
+                if e <= at {
+                    at - e
+                } else {
+                    s.saturating_sub(at_end)
+                }
+            })
             .map(|&(_, _, range)| range)
     }
 }

@@ -1,10 +1,15 @@
 //! Numbers: every figure of a story keyed by what it counts or measures, banded low / best /
 //! high, and the figures that cannot all be right.
 //!
-//! Two casualty counts conflict only when both are said of the same period (their sentences
-//! date them, and the dates meet): seven dead on one night and 350 over a week are not at odds.
+//! Two casualty counts conflict only when both are said of the same period: seven dead on one
+//! night and 350 over a week are not at odds. A count's period is the time its sentence gives,
+//! else the day its article was published: a toll is "so far", as of the report, so 12 dead on
+//! Tuesday and 23 on Friday are a toll that rose, while 12 and "dozens" on one day are at odds.
 //! A distance to a named place does not change with time, so two distances conflict whenever
 //! their ranges cannot meet.
+//!
+//! A vague amount keeps ACLED's conventional value ("dozens" 12) for bands, but what its words
+//! allow is at least two of its unit: "dozens" does not confirm 12, and 12 does not meet it.
 
 use std::collections::BTreeMap;
 
@@ -39,6 +44,8 @@ pub struct Measured {
     pub low: f64,
     pub high: f64,
     pub window: Option<DateRange>,
+    /// The period the figure is said of: its sentence's time, else its article's day.
+    pub as_of: Option<DateRange>,
     pub claimant: Option<usize>,
     pub party: Option<usize>,
     pub sentences: (usize, usize),
@@ -64,6 +71,20 @@ const OUTCOMES: &[(&str, &str)] = &[
     ("missing", "missing"),
     ("abduct", "abducted"),
     ("kidnap", "abducted"),
+    ("bodies", "killed"),
+];
+
+/// Nouns for people in general, no side or trade named: a toll of them is a toll of people.
+const PEOPLE_AT_LARGE: &[&str] = &[
+    "people",
+    "persons",
+    "individuals",
+    "residents",
+    "inhabitants",
+    "neighbours",
+    "neighbors",
+    "villagers",
+    "townspeople",
 ];
 
 /// Words that end the counted phrase ("killed in a clash").
@@ -136,13 +157,19 @@ pub fn measure(run: &Run, s: usize) -> Vec<Measured> {
             continue;
         };
         let value = quantity.value * scale;
-        let (low, high) = range(
-            dimension,
-            quantity.approx,
-            value,
-            quantity.low.map(|v| v * scale),
-            quantity.high.map(|v| v * scale),
-        );
+        let (low, high) = if quantity.vague {
+            // "dozens": a plural of a unit is two of them or more
+            (2.0 * value, f64::INFINITY)
+        } else {
+            range(
+                dimension,
+                quantity.approx,
+                value,
+                quantity.low.map(|v| v * scale),
+                quantity.high.map(|v| v * scale),
+            )
+        };
+        let window = run.time_near(d, sentences, (quantity.start, quantity.end));
         out.push(Measured {
             quantity: q,
             doc: d,
@@ -152,13 +179,39 @@ pub fn measure(run: &Run, s: usize) -> Vec<Measured> {
             value,
             low,
             high,
-            window: run.time_in(d, sentences.0, sentences.1),
+            window,
+            as_of: window.or_else(|| run.published_days(d)),
             claimant,
             party: claimant.map(|k| run.party[k]),
             sentences,
         });
     }
+    one_name_per_key(&mut out);
     out
+}
+
+/// Figures of one key may word what they count differently ("people confirmed killed", "people
+/// killed"): all take the wording most of them use, the shorter on a tie.
+fn one_name_per_key(measured: &mut [Measured]) {
+    let mut chosen: BTreeMap<String, String> = BTreeMap::new();
+    for members in by_key(measured).values() {
+        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+        for &k in members {
+            *counts.entry(measured[k].about.as_str()).or_default() += 1;
+        }
+        let best = counts
+            .into_iter()
+            .max_by(|a, b| a.1.cmp(&b.1).then(b.0.len().cmp(&a.0.len())))
+            .map(|(about, _)| about.to_string());
+        if let Some(best) = best {
+            chosen.insert(measured[members[0]].key.clone(), best);
+        }
+    }
+    for m in measured.iter_mut() {
+        if let Some(about) = chosen.get(&m.key) {
+            m.about.clone_from(about);
+        }
+    }
 }
 
 /// Entities named in the counted phrase: mentions after the number in its sentence whose text
@@ -217,9 +270,11 @@ fn count_key(run: &Run, what: &str, named: &[usize], value: f64, vague: bool) ->
     let (key, shown) = match victim {
         Some(k) => (entities[k].id.clone(), phrase_text.clone()),
         None => {
-            let noun = phrase
-                .iter()
-                .find(|w| !crate::lexicon::is_stopword(&w.to_lowercase()));
+            // "people confirmed dead": a participle is what was said of the counted, not it
+            let noun = phrase.iter().find(|w| {
+                let lower = w.to_lowercase();
+                !crate::lexicon::is_stopword(&lower) && !is_participle(&lower)
+            });
             // "31 were missing", "19 killed": an outcome said of no noun is said of people
             let noun = match noun {
                 Some(noun) => *noun,
@@ -227,16 +282,26 @@ fn count_key(run: &Run, what: &str, named: &[usize], value: f64, vague: bool) ->
                 None => return None,
             };
             let lower = noun.to_lowercase();
-            let stem = lower.strip_suffix('s').unwrap_or(&lower).to_string();
+            let mut stem = lower.strip_suffix('s').unwrap_or(&lower).to_string();
+            // "dozens of our neighbours dead", "twelve residents killed": people at large
+            if !outcome.is_empty() && PEOPLE_AT_LARGE.contains(&lower.as_str()) {
+                stem = "people".to_string();
+            }
             // "twelve minutes after", "twenty centimetres of water": a span of time or a
             // measure, not people or things counted
             if outcome.is_empty() && SPANS_AND_MEASURES.contains(&stem.as_str()) {
                 return None;
             }
-            let shown = if phrase.is_empty() {
+            // "people confirmed killed" reads "people killed"
+            let words: Vec<&str> = phrase
+                .iter()
+                .copied()
+                .filter(|w| outcome.is_empty() || !is_participle(&w.to_lowercase()))
+                .collect();
+            let shown = if words.is_empty() {
                 noun.to_string()
             } else {
-                phrase.join(" ")
+                words.join(" ")
             };
             (stem, shown)
         }
@@ -252,6 +317,12 @@ fn count_key(run: &Run, what: &str, named: &[usize], value: f64, vague: bool) ->
         about,
         1.0,
     ))
+}
+
+/// A word shaped like a verb's participle ("confirmed", "including"); short words ("bed",
+/// "king") are left as nouns.
+fn is_participle(lower: &str) -> bool {
+    lower.len() > 4 && (lower.ends_with("ed") || lower.ends_with("ing"))
 }
 
 fn outcome_of(word: &str) -> Option<&'static str> {
@@ -315,8 +386,8 @@ pub fn agree(a: &Measured, b: &Measured) -> bool {
     meet(a, b) && (a.value - b.value).abs() <= 0.1 * a.value.abs().max(b.value.abs())
 }
 
-fn same_period(a: &Measured, b: &Measured) -> bool {
-    match (a.dimension, a.window, b.window) {
+pub fn same_period(a: &Measured, b: &Measured) -> bool {
+    match (a.dimension, a.as_of, b.as_of) {
         (Dimension::Length, _, _) => true,
         (Dimension::Count, Some(x), Some(y)) => x.start <= y.end && y.start <= x.end,
         _ => false,
@@ -363,7 +434,8 @@ pub fn by_key(measured: &[Measured]) -> BTreeMap<&str, Vec<usize>> {
 /// The best estimate is one of the reported figures, never an average of two claims (UCDP's
 /// practice): the figures of those not party to the fighting when there are any; of each voice
 /// (a claimant, else an independence group speaking for itself) the latest, as a toll raised
-/// over the days replaces the earlier one; of those the lower median.
+/// over the days replaces the earlier one; of those the lower median. A vague amount is a floor,
+/// not an estimate, and counts only when no figure was given.
 fn best_of(run: &Run, measured: &[Measured], members: &[usize], belligerents: &[usize]) -> f64 {
     let neutral: Vec<usize> = members
         .iter()
@@ -371,15 +443,22 @@ fn best_of(run: &Run, measured: &[Measured], members: &[usize], belligerents: &[
         .filter(|&k| !measured[k].party.is_some_and(|p| belligerents.contains(&p)))
         .collect();
     let candidates = if neutral.is_empty() {
-        members
+        members.to_vec()
     } else {
-        &neutral
+        neutral
+    };
+    // "dozens" stands at its conventional floor: no estimate while a figure was given
+    let vague = |k: &usize| run.analysis.quantities[measured[*k].quantity].vague;
+    let candidates: Vec<usize> = if candidates.iter().all(vague) {
+        candidates
+    } else {
+        candidates.into_iter().filter(|k| !vague(k)).collect()
     };
     let published = |k: usize| run.analysis.documents[measured[k].doc].published.as_deref();
     let mut latest: BTreeMap<(Option<usize>, Option<usize>), usize> = BTreeMap::new();
-    for &k in candidates {
+    for &k in &candidates {
         let voice = match measured[k].claimant {
-            Some(c) => (Some(c), None),
+            Some(c) => (Some(run.speaking_for(c)), None),
             None => (None, Some(run.groups[measured[k].doc])),
         };
         let newer = latest
@@ -415,11 +494,52 @@ fn number_claim(run: &Run, m: &Measured, belligerents: &[usize]) -> NumberClaim 
     }
 }
 
+/// The figures of one counted thing split by the period they are said of: figures whose
+/// periods meet, directly or through others, are one period, in the order first seen; figures
+/// of no known period are one more.
+pub fn periods(measured: &[Measured], members: &[usize]) -> Vec<Vec<usize>> {
+    let mut out: Vec<Vec<usize>> = Vec::new();
+    for &k in members {
+        let meeting: Vec<usize> = (0..out.len())
+            .filter(|&p| {
+                out[p].iter().any(|&j| {
+                    let (a, b) = (&measured[j], &measured[k]);
+                    same_period(a, b) || (a.as_of.is_none() && b.as_of.is_none())
+                })
+            })
+            .collect();
+        match meeting.split_first() {
+            None => out.push(vec![k]),
+            Some((&into, rest)) => {
+                // periods this figure bridges become one
+                for &p in rest.iter().rev() {
+                    let moved = out.remove(p);
+                    out[into].extend(moved);
+                }
+                out[into].push(k);
+            }
+        }
+    }
+    out
+}
+
+/// What a figure counts, with the period it is said of for a count: "people killed, 2026-11-10".
+pub fn about_in_period(m: &Measured) -> String {
+    match (m.dimension, m.as_of) {
+        (Dimension::Count, Some(d)) if d.start == d.end => format!("{}, {}", m.about, d.start),
+        (Dimension::Count, Some(d)) => format!("{}, {}..{}", m.about, d.start, d.end),
+        _ => m.about.clone(),
+    }
+}
+
 /// Figures for the same thing and period whose ranges cannot meet, as sides that each hold
 /// figures that agree among themselves.
 pub fn conflicts(run: &Run, story: &str, measured: &[Measured]) -> Vec<Contradiction> {
     let mut out = Vec::new();
-    for members in by_key(measured).into_values() {
+    let each_period = by_key(measured)
+        .into_values()
+        .flat_map(|members| periods(measured, &members));
+    for members in each_period {
         let at_odds = |a: usize, b: usize| {
             let (x, y) = (&measured[a], &measured[b]);
             (x.doc != y.doc || x.claimant != y.claimant) && same_period(x, y) && !meet(x, y)
@@ -446,7 +566,7 @@ pub fn conflicts(run: &Run, story: &str, measured: &[Measured]) -> Vec<Contradic
             id: String::new(),
             story: story.to_string(),
             kind: ContradictionKind::Numbers,
-            about: measured[involved[0]].about.clone(),
+            about: about_in_period(&measured[involved[0]]),
             sides: sides
                 .iter()
                 .map(|side| Side {

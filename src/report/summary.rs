@@ -7,7 +7,7 @@ use std::collections::{BTreeSet, HashMap};
 use rayon::prelude::*;
 
 use crate::model::{
-    Analysis, Contradiction, ContradictionKind, NumberBand, Quote, Span, SummarySentence,
+    Analysis, Contradiction, ContradictionKind, NumberBand, Quote, Side, Span, SummarySentence,
 };
 use crate::text::{content_stems, shared};
 
@@ -190,6 +190,37 @@ fn disputed(disputes: &[&Contradiction], doc: &str, span: Span) -> bool {
         .any(|s| s.doc == doc && s.start < span.end && span.start < s.end)
 }
 
+/// The figures one side of a numbers dispute gives ("90 miles", "dozens"), each once: those of
+/// the dispute's band that its statements hold. A dispute's subject may add the period to the
+/// band's ("people killed, 2026-11-10").
+fn side_figures<'a>(
+    story: &str,
+    about: &str,
+    side: &Side,
+    bands: &'a [NumberBand],
+) -> Vec<&'a str> {
+    let mut figures: Vec<&str> = Vec::new();
+    let of_the_band = |b: &&NumberBand| {
+        b.story == story
+            && (about == b.about
+                || about
+                    .strip_prefix(b.about.as_str())
+                    .is_some_and(|rest| rest.starts_with(", ")))
+    };
+    for b in bands.iter().filter(of_the_band) {
+        for f in &b.claims {
+            let stated = side
+                .statements
+                .iter()
+                .any(|x| x.doc == f.doc && x.text.contains(f.text.as_str()));
+            if stated && !figures.iter().any(|g| g.eq_ignore_ascii_case(&f.text)) {
+                figures.push(f.text.as_str());
+            }
+        }
+    }
+    figures
+}
+
 /// One line per dispute of the story: what it is about and who holds each side.
 fn disputes(
     names: &HashMap<&str, &str>,
@@ -218,16 +249,10 @@ fn disputes(
                     c.sides
                         .iter()
                         .map(|s| {
-                            let docs: Vec<&str> =
+                            let mut docs: Vec<&str> =
                                 s.statements.iter().map(|x| x.doc.as_str()).collect();
-                            // the figures themselves: "90 miles", "around 80 kilometres"
-                            let figures: Vec<&str> = bands
-                                .iter()
-                                .filter(|b| b.story == story && b.about == c.about)
-                                .flat_map(|b| &b.claims)
-                                .filter(|f| docs.contains(&f.doc.as_str()))
-                                .map(|f| f.text.as_str())
-                                .collect();
+                            docs.dedup();
+                            let figures = side_figures(story, &c.about, s, bands);
                             let said = if figures.is_empty() {
                                 String::new()
                             } else {
