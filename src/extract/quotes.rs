@@ -62,6 +62,8 @@ pub fn find(doc: &Document, tagger: &AttributionTagger) -> Vec<Statement> {
             .source
             .filter(|_| !follows_a_coordinator(&doc.body, a.cue.0))
             .filter(|&(start, end)| !names_no_one(&doc.body[start..end]))
+            // "(HRD)" after the body's name is its short form: the clause's subject speaks
+            .filter(|&(start, _)| !doc.body[start..].starts_with('('))
             .map(|(start, end)| {
                 widened(
                     doc,
