@@ -113,10 +113,34 @@ pub fn find(doc: &Document, tagger: &AttributionTagger) -> Vec<Statement> {
     }
     out.extend(orphan_quotations(doc, &out));
     out.sort_by_key(|s| (s.start, s.end));
+    end_before_the_next_cue(doc, &mut out);
     participles_share_the_subject(doc, &mut out);
     relayed_reports(doc, &mut out);
     speakers_by_head_noun(doc, &mut out);
     out
+}
+
+/// "…his claim that the dam had been sabotaged, telling evacuees only that …": what one cue
+/// introduces ends where a clause introduces the next statement after a comma.
+fn end_before_the_next_cue(doc: &Document, statements: &mut [Statement]) {
+    let cues: Vec<Span> = statements.iter().map(|s| s.cue).collect();
+    for s in statements.iter_mut() {
+        let next = cues
+            .iter()
+            .filter(|c| c.start > s.start && c.start < s.end && c.start > s.cue.end)
+            .map(|c| c.start)
+            .min();
+        let Some(at) = next else {
+            continue;
+        };
+        let before = doc.body[s.start..at].trim_end();
+        if let Some(kept) = before.strip_suffix(',') {
+            let end = s.start + kept.trim_end().len();
+            if end > s.start {
+                s.end = end;
+            }
+        }
+    }
 }
 
 /// Words that make a source a news outlet: "the news agency Lornpress", "state television".
@@ -1864,6 +1888,20 @@ mod tests {
             .find(|(text, _, _)| text.contains(words))
             .unwrap_or_else(|| panic!("{words:?} not among {all:?}"))
             .2
+    }
+
+    #[test]
+    fn what_was_said_ends_where_a_clause_after_a_comma_says_more() {
+        let (doc, found) = statements_of(
+            "Governor Arlen Voss visited Tarnby on Friday. He did not repeat his claim that the \
+             bridge had been sabotaged, telling residents only that \"the inquiry will report\".",
+        );
+        let all: Vec<_> = found.iter().map(|s| said(&doc, s)).collect();
+        assert!(
+            all.iter()
+                .any(|(text, _, _)| text.ends_with("the bridge had been sabotaged")),
+            "{all:?}"
+        );
     }
 
     #[test]

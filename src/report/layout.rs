@@ -23,7 +23,8 @@ pub enum Block {
 /// Rows a claims table shows before it points to `claims.csv`.
 const CLAIM_ROWS: usize = 30;
 
-/// Documents a claims table gives a column each; a larger story lists them per claim.
+/// Independent sources a claims table gives a column each; a larger story lists documents per
+/// claim.
 const DOCUMENT_COLUMNS: usize = 12;
 
 /// Entities an entity table shows at most.
@@ -316,15 +317,20 @@ fn claims(layers: &StoryLayers, story: &Story) -> Vec<Block> {
     };
     let mut headers = vec!["claim".to_string(), "status".to_string()];
     let mut blocks = Vec::new();
-    if story.documents.len() <= DOCUMENT_COLUMNS {
-        // sources × claims: one column per document
-        headers.extend((1..=story.documents.len()).map(|k| format!("doc {k}")));
+    let groups = independent_sources(layers, story);
+    if groups.len() <= DOCUMENT_COLUMNS {
+        // sources × claims: one column per independent source, naming its documents
+        headers.extend(groups.iter().map(|g| {
+            let docs: Vec<String> = g.iter().map(|k| (k + 1).to_string()).collect();
+            format!("doc {}", docs.join(" + "))
+        }));
         let rows = list[..shown]
             .iter()
             .map(|c| {
                 let mut row = vec![c.about.clone(), json_name(&c.status)];
-                row.extend(story.documents.iter().map(|d| {
-                    match (takes(c, d, Stance::Asserts), takes(c, d, Stance::Denies)) {
+                row.extend(groups.iter().map(|g| {
+                    let any = |stance| g.iter().any(|&k| takes(c, &story.documents[k], stance));
+                    match (any(Stance::Asserts), any(Stance::Denies)) {
                         (true, true) => "asserts, denies".into(),
                         (false, true) => "denies".into(),
                         (true, false) => "asserts".into(),
@@ -336,7 +342,9 @@ fn claims(layers: &StoryLayers, story: &Story) -> Vec<Block> {
             .collect();
         blocks.push(Block::Table { headers, rows });
         blocks.push(Block::Paragraph(
-            "doc 1, doc 2, …: the story's sources, as listed above.".into(),
+            "One column per independent source: documents that copy one another (doc 1 + 4) \
+             share a column. Numbers as in Sources above."
+                .into(),
         ));
     } else {
         // too many documents for columns: who asserts and who denies, listed
@@ -371,6 +379,39 @@ fn claims(layers: &StoryLayers, story: &Story) -> Vec<Block> {
         )));
     }
     section("Claims", blocks)
+}
+
+/// The story's documents (by position) grouped into independent sources: documents linked by
+/// any reuse are one source. Groups and their documents in the order of the story's list.
+fn independent_sources(layers: &StoryLayers, story: &Story) -> Vec<Vec<usize>> {
+    let position = |id: &str| story.documents.iter().position(|d| d == id);
+    let mut group: Vec<usize> = (0..story.documents.len()).collect();
+    fn root(group: &mut [usize], mut k: usize) -> usize {
+        while group[k] != k {
+            group[k] = group[group[k]];
+            k = group[k];
+        }
+        k
+    }
+    for r in &layers.reuse {
+        if let (Some(a), Some(b)) = (position(&r.a), position(&r.b)) {
+            let (ra, rb) = (root(&mut group, a), root(&mut group, b));
+            group[ra.max(rb)] = ra.min(rb);
+        }
+    }
+    let mut out: Vec<Vec<usize>> = Vec::new();
+    let mut roots: Vec<usize> = Vec::new();
+    for k in 0..story.documents.len() {
+        let r = root(&mut group, k);
+        match roots.iter().position(|&x| x == r) {
+            Some(g) => out[g].push(k),
+            None => {
+                roots.push(r);
+                out.push(vec![k]);
+            }
+        }
+    }
+    out
 }
 
 /// "A", "B", … then "side 27" onwards.
