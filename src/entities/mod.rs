@@ -850,7 +850,8 @@ fn entity(docs: &[Document], list: &[(usize, usize)]) -> Entity {
         .iter()
         .enumerate()
         .max_by(|(i, a), (j, b)| {
-            let words = |s: &str| s.split_whitespace().count();
+            // "Oyelaran-Drost" and "Oyelaran Drost" are as complete as each other
+            let words = |s: &str| s.split([' ', '-']).filter(|w| !w.is_empty()).count();
             words(a.0)
                 .cmp(&words(b.0))
                 .then(a.1.cmp(&b.1))
@@ -886,6 +887,16 @@ fn entity(docs: &[Document], list: &[(usize, usize)]) -> Entity {
             });
         }
     }
+    // "chair" says less than "chair of the Residents' Committee": only the fuller is listed
+    let fuller = |short: &String| {
+        roles.iter().any(|r| {
+            r.len() > short.len()
+                && r.to_lowercase()
+                    .strip_prefix(&short.to_lowercase())
+                    .is_some_and(|rest| rest.starts_with(' '))
+        })
+    };
+    let roles: Vec<String> = roles.iter().filter(|r| !fuller(r)).cloned().collect();
     Entity {
         id: String::new(),
         name,
@@ -1280,6 +1291,21 @@ mod tests {
             .find(|(_, v)| v.contains(&"Zoë Amberlind".to_string()))
             .unwrap();
         assert!(zoe.1.contains(&"Zoe Amberlind".to_string()), "{names:?}");
+    }
+
+    #[test]
+    fn a_hyphenated_name_used_most_is_the_name_over_a_rarer_unhyphenated_spelling() {
+        let docs = vec![
+            doc(
+                "a",
+                &[("Dane Holt-Marrow", Person), ("Holt-Marrow", Person)],
+            ),
+            doc("b", &[("Dane Holt-Marrow", Person)]),
+            doc("c", &[("Dane Holt Marrow", Person)]),
+        ];
+        let entities = resolve(&docs);
+        assert_eq!(entities.len(), 1, "{:?}", names_of(&entities));
+        assert_eq!(entities[0].name, "Dane Holt-Marrow");
     }
 
     #[test]

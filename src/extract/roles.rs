@@ -97,6 +97,7 @@ const STOP: &[&str] = &[
     "her",
     "their",
     "its",
+    "whose",
     "when",
     "while",
     "after",
