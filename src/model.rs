@@ -493,6 +493,39 @@ pub struct EntityMention {
     pub text: String,
 }
 
+/// Independence groups of the documents `ids`: those linked by any reuse are one witness.
+/// Returns, for each document (in order), the index of its group; groups are numbered by first
+/// member. Relations naming other documents are ignored.
+pub fn independence_groups<'a>(
+    ids: &[&str],
+    reuse: impl IntoIterator<Item = &'a Reuse>,
+) -> Vec<usize> {
+    let index: std::collections::HashMap<&str, usize> =
+        ids.iter().enumerate().map(|(i, &id)| (id, i)).collect();
+    let mut parent: Vec<usize> = (0..ids.len()).collect();
+    fn root(parent: &mut [usize], mut x: usize) -> usize {
+        while parent[x] != x {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+        x
+    }
+    for r in reuse {
+        if let (Some(&a), Some(&b)) = (index.get(r.a.as_str()), index.get(r.b.as_str())) {
+            let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
+            parent[ra.max(rb)] = ra.min(rb);
+        }
+    }
+    let mut numbering: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    (0..ids.len())
+        .map(|i| {
+            let r = root(&mut parent, i);
+            let next = numbering.len();
+            *numbering.entry(r).or_insert(next)
+        })
+        .collect()
+}
+
 /// A reuse relation between two documents (ids), with the evidence.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Reuse {

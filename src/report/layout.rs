@@ -4,8 +4,8 @@
 use std::collections::HashMap;
 
 use crate::model::{
-    json_name, Analysis, Claim, ClaimStatus, Contradiction, ContradictionKind, Document, Entity,
-    NumberBand, Reuse, Scope, Stance, Story, SummarySentence, TimelineEntry,
+    independence_groups, json_name, Analysis, Claim, ClaimStatus, Contradiction, ContradictionKind,
+    Document, Entity, NumberBand, Reuse, Scope, Stance, Story, SummarySentence, TimelineEntry,
 };
 
 /// A piece of the report.
@@ -384,31 +384,13 @@ fn claims(layers: &StoryLayers, story: &Story) -> Vec<Block> {
 /// The story's documents (by position) grouped into independent sources: documents linked by
 /// any reuse are one source. Groups and their documents in the order of the story's list.
 fn independent_sources(layers: &StoryLayers, story: &Story) -> Vec<Vec<usize>> {
-    let position = |id: &str| story.documents.iter().position(|d| d == id);
-    let mut group: Vec<usize> = (0..story.documents.len()).collect();
-    fn root(group: &mut [usize], mut k: usize) -> usize {
-        while group[k] != k {
-            group[k] = group[group[k]];
-            k = group[k];
-        }
-        k
-    }
-    for r in &layers.reuse {
-        if let (Some(a), Some(b)) = (position(&r.a), position(&r.b)) {
-            let (ra, rb) = (root(&mut group, a), root(&mut group, b));
-            group[ra.max(rb)] = ra.min(rb);
-        }
-    }
+    let ids: Vec<&str> = story.documents.iter().map(String::as_str).collect();
     let mut out: Vec<Vec<usize>> = Vec::new();
-    let mut roots: Vec<usize> = Vec::new();
-    for k in 0..story.documents.len() {
-        let r = root(&mut group, k);
-        match roots.iter().position(|&x| x == r) {
-            Some(g) => out[g].push(k),
-            None => {
-                roots.push(r);
-                out.push(vec![k]);
-            }
+    let groups = independence_groups(&ids, layers.reuse.iter().copied());
+    for (k, g) in groups.into_iter().enumerate() {
+        match out.get_mut(g) {
+            Some(group) => group.push(k),
+            None => out.push(vec![k]),
         }
     }
     out

@@ -520,33 +520,8 @@ fn classify(docs: &[Document], ends: &PassageEnds, pair: Aligned) -> Option<Reus
 /// Independence groups: documents linked by any reuse are one witness. Returns, for each
 /// document (in order), the index of its group; groups are numbered by first member.
 pub fn independence_groups(docs: &[Document], reuse: &[Reuse]) -> Vec<usize> {
-    let index: HashMap<&str, usize> = docs
-        .iter()
-        .enumerate()
-        .map(|(i, d)| (d.id.as_str(), i))
-        .collect();
-    let mut parent: Vec<usize> = (0..docs.len()).collect();
-    fn root(parent: &mut [usize], mut x: usize) -> usize {
-        while parent[x] != x {
-            parent[x] = parent[parent[x]];
-            x = parent[x];
-        }
-        x
-    }
-    for r in reuse {
-        if let (Some(&a), Some(&b)) = (index.get(r.a.as_str()), index.get(r.b.as_str())) {
-            let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
-            parent[ra.max(rb)] = ra.min(rb);
-        }
-    }
-    let mut numbering: HashMap<usize, usize> = HashMap::new();
-    (0..docs.len())
-        .map(|i| {
-            let r = root(&mut parent, i);
-            let next = numbering.len();
-            *numbering.entry(r).or_insert(next)
-        })
-        .collect()
+    let ids: Vec<&str> = docs.iter().map(|d| d.id.as_str()).collect();
+    crate::model::independence_groups(&ids, reuse)
 }
 
 #[cfg(test)]
