@@ -29,11 +29,18 @@ pub fn build(
     saids: &[Said],
     denied: &[Denied],
     measured: &[Measured],
+    periods: &[Vec<usize>],
     number_conflicts: &[Contradiction],
 ) -> Vec<Claim> {
     let story = run.analysis.stories[s].id.as_str();
     let mut out = said_claims(run, story, saids, denied);
-    out.extend(number_claims(run, story, measured, number_conflicts));
+    out.extend(number_claims(
+        run,
+        story,
+        measured,
+        periods,
+        number_conflicts,
+    ));
     out.extend(event_claims(run, s, story));
     out
 }
@@ -132,11 +139,11 @@ fn number_claims(
     run: &Run,
     story: &str,
     measured: &[Measured],
+    periods: &[Vec<usize>],
     conflicts: &[Contradiction],
 ) -> Vec<Claim> {
-    numbers::by_key(measured)
-        .into_values()
-        .flat_map(|members| numbers::periods(measured, &members))
+    periods
+        .iter()
         .map(|members| {
             let about = numbers::about_in_period(&measured[members[0]]);
             let statements: Vec<ClaimStatement> = members

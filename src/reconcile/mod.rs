@@ -51,8 +51,17 @@ fn reconcile_story(run: &Run, s: usize) -> Reconciled {
     let denied = denials::find(run, &saids);
     let measured = numbers::measure(run, s);
     let numbers = numbers::bands(run, story, &measured);
-    let number_conflicts = numbers::conflicts(run, story, &measured);
-    let claims = claims::build(run, s, &saids, &denied, &measured, &number_conflicts);
+    let periods = numbers::by_thing_and_period(&measured);
+    let number_conflicts = numbers::conflicts(run, story, &measured, &periods);
+    let claims = claims::build(
+        run,
+        s,
+        &saids,
+        &denied,
+        &measured,
+        &periods,
+        &number_conflicts,
+    );
     let mut contradictions = denials::contradictions(run, story, &saids, &denied);
     contradictions.extend(blame::contradictions(run, story, &saids));
     contradictions.extend(number_conflicts);

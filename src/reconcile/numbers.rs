@@ -497,7 +497,7 @@ fn number_claim(run: &Run, m: &Measured, belligerents: &[usize]) -> NumberClaim 
 /// The figures of one counted thing split by the period they are said of: figures whose
 /// periods meet, directly or through others, are one period, in the order first seen; figures
 /// of no known period are one more.
-pub fn periods(measured: &[Measured], members: &[usize]) -> Vec<Vec<usize>> {
+fn periods(measured: &[Measured], members: &[usize]) -> Vec<Vec<usize>> {
     let mut out: Vec<Vec<usize>> = Vec::new();
     for &k in members {
         let meeting: Vec<usize> = (0..out.len())
@@ -523,6 +523,14 @@ pub fn periods(measured: &[Measured], members: &[usize]) -> Vec<Vec<usize>> {
     out
 }
 
+/// The figures of each counted or measured thing, split by the period they are said of.
+pub fn by_thing_and_period(measured: &[Measured]) -> Vec<Vec<usize>> {
+    by_key(measured)
+        .into_values()
+        .flat_map(|members| periods(measured, &members))
+        .collect()
+}
+
 /// What a figure counts, with the period it is said of for a count: "people killed, 2026-11-10".
 pub fn about_in_period(m: &Measured) -> String {
     match (m.dimension, m.as_of) {
@@ -534,12 +542,15 @@ pub fn about_in_period(m: &Measured) -> String {
 
 /// Figures for the same thing and period whose ranges cannot meet, as sides that each hold
 /// figures that agree among themselves.
-pub fn conflicts(run: &Run, story: &str, measured: &[Measured]) -> Vec<Contradiction> {
+pub fn conflicts(
+    run: &Run,
+    story: &str,
+    measured: &[Measured],
+    each_period: &[Vec<usize>],
+) -> Vec<Contradiction> {
     let mut out = Vec::new();
-    let each_period = by_key(measured)
-        .into_values()
-        .flat_map(|members| periods(measured, &members));
     for members in each_period {
+        let members = members.as_slice();
         let at_odds = |a: usize, b: usize| {
             let (x, y) = (&measured[a], &measured[b]);
             (x.doc != y.doc || x.claimant != y.claimant) && same_period(x, y) && !meet(x, y)
