@@ -501,6 +501,7 @@ fn attributions_of(
         .into_iter()
         .map(|run| whole_name(p, text, run))
         .filter_map(|run| without_clause_verb(p, text, cues, run))
+        .map(|run| noun_phrase(p, text, cues, run))
         .collect();
     let bytes = |(first, last): (usize, usize)| (p.spans[first].0, p.spans[last].1);
     runs(cues)
@@ -658,6 +659,283 @@ fn whole_name(p: &Paragraph, text: &str, (mut first, mut last): (usize, usize)) 
     (first, last)
 }
 
+/// Words that open a clause or link it to the last, never a source's noun phrase ("But | the
+/// mayor said", "Meanwhile | Voss said").
+const CLAUSE_OPENERS: &[&str] = &[
+    "but",
+    "and",
+    "or",
+    "with",
+    "meanwhile",
+    "when",
+    "while",
+    "as",
+    "so",
+    "yet",
+    "then",
+    "because",
+    "if",
+    "though",
+    "although",
+    "since",
+    "what",
+    "also",
+    "still",
+    "now",
+    "instead",
+];
+
+/// Words that begin a noun phrase before its head: a run that starts right after one lost it
+/// ("a | spokeswoman", "another | source").
+const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "another", "several", "some", "many", "most", "other", "two", "three",
+    "four", "few",
+];
+
+/// Prepositions that open a phrase set before a clause's subject ("At the scene, | officials |
+/// said").
+const PREPOSITIONS: &[&str] = &[
+    "at", "in", "on", "for", "after", "before", "during", "from", "with", "by", "of", "to",
+    "about", "over", "under", "like", "among", "since", "until", "despite",
+];
+
+/// Words a source never ends in: a relative pronoun or adverb the run took from the clause after
+/// it ("Mr. Kamin, | who", "Voss | often").
+const TRAILERS: &[&str] = &[
+    "who", "which", "that", "often", "also", "then", "again", "now",
+];
+
+/// Lowercase words that may stand between a noun phrase's words and its verb without belonging
+/// to the phrase.
+const NOT_IN_A_NOUN_PHRASE: &[&str] = &[
+    "also",
+    "again",
+    "then",
+    "later",
+    "often",
+    "never",
+    "once",
+    "still",
+    "who",
+    "which",
+    "that",
+    "has",
+    "have",
+    "had",
+    "is",
+    "was",
+    "are",
+    "were",
+    "will",
+    "would",
+    "not",
+    "first",
+    "last",
+    "yesterday",
+    "today",
+    "tonight",
+    "now",
+    "on",
+    "in",
+    "at",
+    "to",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+];
+
+/// A source run made a whole noun phrase, as news English writes one: a clause opener before it
+/// is not part of it, nor a relative pronoun or adverb after it; a possessive run takes back its
+/// owner, a parenthesis its name; capitalised words and an article just before it join it;
+/// lowercase words left between it and the cue it precedes are the rest of its head ("the
+/// democratic presidential | nominee | said"); and an apposition between commas right before its
+/// cue belongs to it ("Dane Holt, the club's chair, said").
+fn noun_phrase(p: &Paragraph, text: &str, cues: &[usize], run: TokenRange) -> TokenRange {
+    let (first, last) = trimmed_phrase(p, text, run);
+    let (first, last) = with_parenthesis(p, text, (first, last));
+    let first = with_words_before(p, text, first);
+    let last = with_head_before_cue(p, text, cues, last);
+    with_apposition(p, text, cues, (first, last))
+}
+
+/// A run without clause openers and punctuation before it, and without a relative pronoun or
+/// adverb after it.
+fn trimmed_phrase(p: &Paragraph, text: &str, (mut first, mut last): TokenRange) -> TokenRange {
+    let lower = |k: usize| word(p, text, k).to_lowercase();
+    let is_punctuation = |k: usize| word(p, text, k).chars().all(|c| !c.is_alphanumeric());
+    let opens_a_name =
+        |k: usize| word(p, text, k) == "(" && (k..=last).any(|j| word(p, text, j) == ")");
+    while first < last
+        && (CLAUSE_OPENERS.contains(&lower(first).as_str())
+            || (is_punctuation(first) && !opens_a_name(first)))
+    {
+        first += 1;
+    }
+    // "At Ground Zero, | sources": the phrase before the comma only sets the scene
+    let is_preposition = |k: usize| PREPOSITIONS.contains(&lower(k).as_str());
+    let mut opener = first;
+    if opener > 0 && DETERMINERS.contains(&lower(opener - 1).as_str()) {
+        opener -= 1;
+    }
+    let in_a_prepositional_phrase = is_preposition(first)
+        || (opener > 0
+            && is_preposition(opener - 1)
+            && p.sentence[opener - 1] == p.sentence[first]);
+    if in_a_prepositional_phrase {
+        if let Some(comma) = (first..last).find(|&k| word(p, text, k) == ",") {
+            first = comma + 1;
+        }
+    }
+    while last > first
+        && (TRAILERS.contains(&lower(last).as_str())
+            || (is_punctuation(last) && !matches!(word(p, text, last), ")" | "’s" | "'s")))
+    {
+        last -= 1;
+    }
+    (first, last)
+}
+
+/// A run inside or across a parenthesis takes the whole of it and the name it follows
+/// ("(D-Wis.)" → "Rep. Gwen Moore (D-Wis.)").
+fn with_parenthesis(p: &Paragraph, text: &str, (mut first, mut last): TokenRange) -> TokenRange {
+    let is = |k: usize, w: &str| word(p, text, k) == w;
+    let has = |w: &str, a: usize, b: usize| (a..=b).any(|k| is(k, w));
+    let inside = first > 1 && is(first - 1, "(") && capitalised_at(p, text, first - 2);
+    if !(inside || has(")", first, last) && !has("(", first, last)) {
+        if has("(", first, last) && !has(")", first, last) {
+            if let Some(close) = (last + 1..(last + 6).min(p.len())).find(|&k| is(k, ")")) {
+                last = close;
+            }
+        }
+        return (first, last);
+    }
+    if let Some(open) = (first.saturating_sub(6)..first).rev().find(|&k| is(k, "(")) {
+        first = open;
+        while first > 0
+            && p.sentence[first - 1] == p.sentence[first]
+            && capitalised_at(p, text, first - 1)
+        {
+            first -= 1;
+        }
+    }
+    if !has(")", first, last) {
+        if let Some(close) = (last + 1..(last + 6).min(p.len())).find(|&k| is(k, ")")) {
+            last = close;
+        }
+    }
+    (first, last)
+}
+
+fn capitalised_at(p: &Paragraph, text: &str, k: usize) -> bool {
+    p.position[k] & 8 != 0 && !is_quote_mark(word(p, text, k))
+}
+
+/// The words a run's start left behind: the owner of a possessive ("the ad | ’s narrator"),
+/// capitalised words before a lowercase head ("the New York | businessman") and an article.
+fn with_words_before(p: &Paragraph, text: &str, mut first: usize) -> usize {
+    let lower = |k: usize| word(p, text, k).to_lowercase();
+    let joins = |k: usize| k > 0 && p.sentence[k - 1] == p.sentence[k];
+    let possessive = matches!(word(p, text, first), "’s" | "'s" | "’" | "'");
+    if possessive && joins(first) && word(p, text, first - 1).chars().any(char::is_alphanumeric) {
+        first -= 1;
+    }
+    let lowercase_head = !capitalised_at(p, text, first);
+    if possessive || lowercase_head {
+        while joins(first) && capitalised_at(p, text, first - 1) && p.position[first - 1] & 1 == 0 {
+            first -= 1;
+        }
+    }
+    if joins(first)
+        && DETERMINERS.contains(&lower(first - 1).as_str())
+        && !DETERMINERS.contains(&lower(first).as_str())
+    {
+        first -= 1;
+    }
+    first
+}
+
+/// Lowercase words between a run and the cue right after it finish the run's head.
+fn with_head_before_cue(p: &Paragraph, text: &str, cues: &[usize], mut last: usize) -> usize {
+    let lower = |k: usize| word(p, text, k).to_lowercase();
+    if let Some(cue) = (last + 1..(last + 4).min(p.len())).find(|&k| cues[k] != OUTSIDE) {
+        let gap_is_head = (last + 1..cue).all(|k| {
+            let w = lower(k);
+            p.sentence[k] == p.sentence[last]
+                && w.chars().all(char::is_alphabetic)
+                && !capitalised_at(p, text, k)
+                && !w.ends_with("ly")
+                && !NOT_IN_A_NOUN_PHRASE.contains(&w.as_str())
+        });
+        if gap_is_head {
+            last = cue - 1;
+        }
+    }
+    last
+}
+
+/// An apposition set off by commas between a name and its cue joins the source, and a name
+/// before an apposition the run started with joins it too.
+fn with_apposition(
+    p: &Paragraph,
+    text: &str,
+    cues: &[usize],
+    (mut first, mut last): TokenRange,
+) -> TokenRange {
+    let is = |k: usize, w: &str| word(p, text, k) == w;
+    let plain = |k: usize| {
+        p.sentence[k] == p.sentence[first] && !is_quote_mark(word(p, text, k)) && cues[k] == OUTSIDE
+    };
+    if last + 2 < p.len() && is(last + 1, ",") {
+        let closing = (last + 2..(last + 30).min(p.len()))
+            .take_while(|&k| plain(k))
+            .find(|&k| is(k, ",") && k + 1 < p.len() && cues[k + 1] != OUTSIDE);
+        if let Some(comma) = closing {
+            last = comma;
+        }
+    }
+    // "Dane Holt, | the club's chair, | said": the run is the apposition, the name before it
+    let apposition_ends_at_cue = last + 1 < p.len()
+        && ((is(last + 1, ",") && last + 2 < p.len() && cues[last + 2] != OUTSIDE)
+            || (is(last, ",") && cues[last + 1] != OUTSIDE));
+    let starts_an_apposition = matches!(
+        word(p, text, first).to_lowercase().as_str(),
+        "a" | "an" | "the"
+    ) || (!capitalised_at(p, text, first)
+        && word(p, text, first).chars().all(char::is_alphabetic)
+        && !NOT_IN_A_NOUN_PHRASE.contains(&word(p, text, first).to_lowercase().as_str()));
+    if apposition_ends_at_cue
+        && starts_an_apposition
+        && first >= 2
+        && is(first - 1, ",")
+        && capitalised_at(p, text, first - 2)
+        && plain(first - 2)
+    {
+        let mut name = first - 2;
+        while name > 0
+            && p.position[name] & 1 == 0
+            && plain(name - 1)
+            && capitalised_at(p, text, name - 1)
+        {
+            name -= 1;
+        }
+        let introduces = |k: usize| {
+            let w = word(p, text, k).to_lowercase();
+            CLAUSE_OPENERS.contains(&w.as_str()) || PREPOSITIONS.contains(&w.as_str())
+        };
+        let a_phrase_before = (name > 0 && introduces(name - 1)) || introduces(name);
+        let name_starts_here =
+            p.position[name] & 1 != 0 || (name > 0 && !capitalised_at(p, text, name - 1));
+        if name_starts_here && !a_phrase_before {
+            first = name;
+        }
+    }
+    (first, last)
+}
+
 fn word<'a>(p: &Paragraph, text: &'a str, k: usize) -> &'a str {
     &text[p.spans[k].0..p.spans[k].1]
 }
@@ -673,5 +951,55 @@ fn opening_quote(p: &Paragraph, text: &str, at: usize) -> Option<usize> {
         (0..at).rev().find(|&k| is_quote_mark(word(p, text, k)))
     } else {
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The source a run of the tagger becomes once shaped, with the cue at `cue`.
+    fn shaped(text: &str, run: &str, cue: &str) -> String {
+        let p = Paragraph::new(text, 0, text.len());
+        let at = |needle: &str| -> (usize, usize) {
+            let start = text.find(needle).expect("in the text");
+            let end = start + needle.len();
+            let first = (0..p.len()).find(|&k| p.spans[k].0 >= start).unwrap();
+            let last = (0..p.len()).rev().find(|&k| p.spans[k].1 <= end).unwrap();
+            (first, last)
+        };
+        let mut cues = vec![OUTSIDE; p.len()];
+        let (cs, ce) = at(cue);
+        cues[cs] = BEGIN;
+        cues[cs + 1..=ce].fill(INSIDE);
+        let (first, last) = noun_phrase(&p, text, &cues, at(run));
+        text[p.spans[first].0..p.spans[last].1].to_string()
+    }
+
+    #[test]
+    fn a_source_is_the_whole_noun_phrase_before_its_cue() {
+        // a scene-setting phrase and a clause opener are not the speaker
+        let text = "At the harbour, officials said the road was shut.";
+        assert_eq!(shaped(text, "harbour, officials", " said"), "officials");
+        let text = "But the harbour master said the road was shut.";
+        assert_eq!(
+            shaped(text, "But the harbour", " said"),
+            "the harbour master"
+        );
+        // an apposition between commas belongs to the name before it
+        let text = "Dane Holt, the club's chair, said the pitch was flooded.";
+        assert_eq!(
+            shaped(text, "the club's chair", " said"),
+            "Dane Holt, the club's chair"
+        );
+        // a party tag in brackets keeps its name
+        let text = "Rep. Dane Holt (D-Tarn.) said the bill would fail.";
+        assert_eq!(shaped(text, "D-Tarn.", " said"), "Rep. Dane Holt (D-Tarn.)");
+        // a possessive takes back its owner and article
+        let text = "The ad's narrator says the plan failed.";
+        assert_eq!(shaped(text, "'s narrator", " says"), "The ad's narrator");
+        // a weekday at the start of the sentence is no name in apposition
+        let text = "On Monday, the mayor said the bridge would reopen.";
+        assert_eq!(shaped(text, "the mayor", " said"), "the mayor");
     }
 }

@@ -64,6 +64,7 @@ pub fn find(doc: &Document, tagger: &AttributionTagger) -> Vec<Statement> {
             .filter(|&(start, end)| !names_no_one(&doc.body[start..end]))
             // "(HRD)" after the body's name is its short form: the clause's subject speaks
             .filter(|&(start, _)| !doc.body[start..].starts_with('('))
+            .map(|(start, end)| before_brackets(&doc.body, start, end))
             .map(|(start, end)| {
                 widened(
                     doc,
@@ -504,6 +505,18 @@ fn widened(doc: &Document, span: Span) -> Span {
         }
     }
     Span { start, end }
+}
+
+/// A source without the brackets it ends in: "The Harbour Rescue Directorate (HRD)" and "Rep.
+/// Dane Holt (D-Tarn.)" name their speaker before the brackets, which hold a short form or a tag.
+fn before_brackets(body: &str, start: usize, end: usize) -> (usize, usize) {
+    let source = &body[start..end];
+    match source.rfind('(') {
+        Some(open) if open > 0 && source.trim_end().ends_with(')') => {
+            (start, start + source[..open].trim_end().len())
+        }
+        _ => (start, end),
+    }
 }
 
 /// Words a source phrase cannot end with: it is a piece of a clause ("31 people were", "no new
