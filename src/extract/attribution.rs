@@ -506,6 +506,7 @@ fn attributions_of(
     let bytes = |(first, last): (usize, usize)| (p.spans[first].0, p.spans[last].1);
     runs(cues)
         .into_iter()
+        .map(|cue| whole_verb(p, text, cue))
         .map(|cue| {
             let (after, before) = content_sides(p, text, &source_runs, cue);
             // the side the content tagger marks more; with no marks, a clause after the cue,
@@ -528,6 +529,40 @@ fn attributions_of(
             }
         })
         .collect()
+}
+
+/// Auxiliaries and adverbs that lean on the verb after them: a cue never ends in one.
+const LEANING_WORDS: &[&str] = &[
+    "has", "have", "had", "is", "are", "was", "were", "will", "would", "can", "could", "may",
+    "might", "should", "must", "did", "does", "do", "also", "not", "never", "then", "now", "been",
+    "be", "first", "once", "still", "even",
+];
+
+/// A cue run that stops at an auxiliary or adverb ("has | pooh-poohed", "also | mentions",
+/// "frequently | mocked") runs on to the verb they lean on.
+fn whole_verb(p: &Paragraph, text: &str, (first, mut last): TokenRange) -> TokenRange {
+    let leans = |k: usize| {
+        let w = word(p, text, k).to_lowercase();
+        LEANING_WORDS.contains(&w.as_str())
+            || (w.len() > 4 && w.ends_with("ly") && w.chars().all(char::is_alphabetic))
+            || w.ends_with("n't")
+    };
+    let lowercase_word = |k: usize| {
+        let w = word(p, text, k);
+        w.chars().next().is_some_and(char::is_lowercase)
+            && w.chars().all(|c| c.is_alphabetic() || c == '-')
+    };
+    let mut steps = 0;
+    while steps < 3
+        && last + 1 < p.len()
+        && p.sentence[last + 1] == p.sentence[last]
+        && leans(last)
+        && lowercase_word(last + 1)
+    {
+        last += 1;
+        steps += 1;
+    }
+    (first, last)
 }
 
 /// Verbs a name never ends in: a run ending in one is the subject of a clause.
@@ -581,7 +616,13 @@ fn content_sides(
         let w = word(p, text, k);
         w.chars().all(|c| !c.is_alphanumeric()) && !is_quote_mark(w)
     };
-    let source_after = source_runs.iter().find(|r| r.0 == ce + 1);
+    // an inverted source ("said Voss.", "according to the council, …") ends its clause; a name
+    // the clause runs on after is the verb's object ("blamed Voss for …")
+    let ends_a_clause =
+        |k: usize| k + 1 >= p.len() || p.sentence[k + 1] != sentence || is_bare_punctuation(k + 1);
+    let source_after = source_runs
+        .iter()
+        .find(|r| r.0 == ce + 1 && ends_a_clause(r.1));
     let mut a_start = source_after.map_or(ce + 1, |r| r.1 + 1);
     while a_start <= se && is_bare_punctuation(a_start) {
         a_start += 1;
@@ -1001,5 +1042,15 @@ mod tests {
         // a weekday at the start of the sentence is no name in apposition
         let text = "On Monday, the mayor said the bridge would reopen.";
         assert_eq!(shaped(text, "the mayor", " said"), "the mayor");
+    }
+
+    #[test]
+    fn a_cue_runs_on_to_the_verb_its_auxiliaries_lean_on() {
+        let text = "Voss has repeatedly denied the claim, and Holt said nothing.";
+        let p = Paragraph::new(text, 0, text.len());
+        let span = |(first, last): TokenRange| &text[p.spans[first].0..p.spans[last].1];
+        // "has repeatedly" is tokens 1..=2; "said" is token 9
+        assert_eq!(span(whole_verb(&p, text, (1, 2))), "has repeatedly denied");
+        assert_eq!(span(whole_verb(&p, text, (9, 9))), "said");
     }
 }

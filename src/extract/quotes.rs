@@ -934,19 +934,24 @@ fn orphan_quotations(doc: &Document, statements: &[Statement]) -> Vec<Statement>
 /// negation ("did not say whom"), or a refusal ("declined to comment").
 fn is_unsaid(body: &str, cue: (usize, usize)) -> bool {
     let text = body[cue.0..cue.1].to_lowercase();
-    if text.contains("declin") || text.contains("refus") || text.starts_with("been ") {
+    if text.contains("declin") || text.contains("refus") || text.contains("been ") {
         return true;
     }
-    let before: Vec<String> = body[..cue.0]
+    // the two words before the cue's last word: its own auxiliaries ("did not say"), or the words
+    // before a one-word cue; "did not repeat his claim" still reports the claim
+    let last_word = cue.0
+        + body[cue.0..cue.1]
+            .trim_end()
+            .rfind(char::is_whitespace)
+            .map_or(0, |k| k + 1);
+    let before: Vec<String> = body[..last_word]
         .split_whitespace()
         .rev()
         .take(2)
         .map(|w| w.to_lowercase())
         .collect();
-    before.first().is_some_and(|w| w == "been")
-        || before
-            .iter()
-            .any(|w| matches!(w.as_str(), "not" | "never") || w.ends_with("n't"))
+    let negation = |w: &str| matches!(w, "not" | "never") || w.ends_with("n't");
+    before.first().is_some_and(|w| w == "been") || before.iter().any(|w| negation(w))
 }
 
 /// Whether the cue's verb is joined to an earlier one ("… and said", "…, but warned").
