@@ -552,6 +552,15 @@ fn whole_verb(p: &Paragraph, text: &str, (first, mut last): TokenRange) -> Token
         w.chars().next().is_some_and(char::is_lowercase)
             && w.chars().all(|c| c.is_alphabetic() || c == '-')
     };
+    // "told | the | Observer": an article belongs to the addressee after the cue
+    while last > first
+        && matches!(
+            word(p, text, last).to_lowercase().as_str(),
+            "the" | "a" | "an"
+        )
+    {
+        last -= 1;
+    }
     let mut steps = 0;
     while steps < 3
         && last + 1 < p.len()
@@ -587,6 +596,71 @@ fn without_clause_verb(
     }
     let after_a_cue = first > 0 && cues[first - 1] != OUTSIDE;
     (!(cut && after_a_cue)).then_some((first, last))
+}
+
+/// Verbs whose object is the one told, before what they were told ("told the Observer that").
+const TELLING_VERBS: &[&str] = &[
+    "told",
+    "tell",
+    "tells",
+    "telling",
+    "assured",
+    "assure",
+    "assures",
+    "informed",
+    "inform",
+    "informs",
+    "reminded",
+    "remind",
+    "reminds",
+    "warned",
+    "warn",
+    "warns",
+    "promised",
+    "briefed",
+    "convinced",
+    "persuaded",
+];
+
+/// Words that name whom a statement was told to ("told reporters the bridge would hold").
+const ADDRESSEES: &[&str] = &[
+    "reporters",
+    "journalists",
+    "lawmakers",
+    "supporters",
+    "residents",
+    "listeners",
+    "viewers",
+    "me",
+    "us",
+    "him",
+    "her",
+    "them",
+    "parliament",
+];
+
+/// The token after the addressee that starts at `k` (an article and a name, or a word for
+/// listeners), or `k` when none does.
+fn after_addressee(p: &Paragraph, text: &str, k: usize, sentence_end: usize) -> usize {
+    let mut at = k;
+    if at <= sentence_end && matches!(word(p, text, at).to_lowercase().as_str(), "the" | "a") {
+        at += 1;
+    }
+    let name_start = at;
+    while at <= sentence_end && capitalised_at(p, text, at) {
+        at += 1;
+    }
+    if at == name_start
+        && at <= sentence_end
+        && ADDRESSEES.contains(&word(p, text, at).to_lowercase().as_str())
+    {
+        at += 1;
+    }
+    if at == name_start || at > sentence_end {
+        k
+    } else {
+        at
+    }
 }
 
 /// Tokens first..=last of a paragraph.
@@ -626,6 +700,26 @@ fn content_sides(
     let mut a_start = source_after.map_or(ce + 1, |r| r.1 + 1);
     while a_start <= se && is_bare_punctuation(a_start) {
         a_start += 1;
+    }
+    // "told the Observer that …": the addressee of a telling verb is not what was told
+    if TELLING_VERBS.contains(&word(p, text, ce).to_lowercase().as_str()) {
+        let that = (a_start..(a_start + 7).min(se + 1))
+            .take_while(|&k| !is_bare_punctuation(k) && !is_quote_mark(word(p, text, k)))
+            .find(|&k| word(p, text, k).eq_ignore_ascii_case("that"));
+        match that {
+            Some(that) => a_start = that,
+            None => a_start = after_addressee(p, text, a_start, se),
+        }
+    }
+    // "told reporters in Essendrath, “and …”": a short phrase that ends in a comma before a
+    // quotation only says where or how; what was said is the quotation
+    let quote_after_a_comma = (a_start + 1..(a_start + 7).min(se + 1))
+        .find(|&k| is_quote_mark(word(p, text, k)))
+        .filter(|&k| {
+            word(p, text, k - 1) == "," && !(a_start..k).any(|j| is_quote_mark(word(p, text, j)))
+        });
+    if let Some(k) = quote_after_a_comma {
+        a_start = k;
     }
     let mut a_end = se;
     if a_start <= se && is_quote_mark(word(p, text, a_start)) {
