@@ -387,4 +387,7 @@ fn demo_dam_reports_form_one_story_apart_from_the_football_report() {
             assert_eq!(story_of(&doc.id), dam, "{} left the dam story", doc.id);
         }
     }
+    // the label names the dam every report names, not a city only some of them visit
+    let label = &analysis.stories[dam].label;
+    assert!(label.contains("Corrabel Dam"), "{label}");
 }
