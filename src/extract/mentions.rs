@@ -254,7 +254,31 @@ fn repaired(
     found: Vec<(usize, usize, EntityType)>,
 ) -> Vec<(usize, usize, EntityType)> {
     let mut out: Vec<(usize, usize, EntityType)> = Vec::with_capacity(found.len());
-    for (mut first, mut last, kind) in found {
+    for (mut first, mut last, mut kind) in found {
+        // "Quay | Lane", "Halloran Street": a name that ends in a street's or a feature's word
+        // is a place, with the capitalised words the tagger left out before it
+        // ("lane" is also a surname, so it only heads a place the tagger did not see whole)
+        let head = words[last - 1].to_lowercase();
+        let feature_head = FEATURE_WORDS.contains(&head.as_str()) || head == "lane";
+        if feature_head && kind != EntityType::Organization {
+            let tagged_first = first;
+            while first > 0
+                && out.last().is_none_or(|p| p.1 < first)
+                && matches!(tags[first - 1], Tag::Outside)
+                && words[first - 1]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+                && words[first - 1].chars().all(char::is_alphabetic)
+                && first - 1 > 0
+            {
+                first -= 1;
+            }
+            // "Nathan Lane", tagged whole as a person, stays one
+            if last - first >= 2 && (first < tagged_first || kind != EntityType::Person) {
+                kind = EntityType::Location;
+            }
+        }
         // "Kasimir | Oyelaran-Drost": a name the tagger split in two after a given name
         if let Some(previous) = out
             .last_mut()
@@ -696,6 +720,23 @@ mod tests {
             found
                 .iter()
                 .any(|(t, kind, _)| t == "Arlen Voss" && *kind == EntityType::Person),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_name_ending_in_a_streets_word_is_a_place() {
+        let found = mentions_of(
+            "Volunteers lifted a family out of an attic on Quay Lane, where the water had risen.",
+        );
+        assert!(
+            found
+                .iter()
+                .any(|(t, kind, _)| t == "Quay Lane" && *kind == EntityType::Location),
+            "{found:?}"
+        );
+        assert!(
+            !found.iter().any(|(_, kind, _)| *kind == EntityType::Person),
             "{found:?}"
         );
     }
