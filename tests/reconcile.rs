@@ -6,7 +6,7 @@
 mod common;
 
 use common::{analyze_paths, entity, fold, is_gold_entity, seeds_gold, shared, text_source};
-use parallax::model::{Analysis, ClaimStatus, ContradictionKind, Side};
+use parallax::model::{Analysis, ClaimStatus, ContradictionKind, Side, Stance};
 
 /// Whether our side holds the gold side: a statement of the gold document that says the gold
 /// text, and, when the gold names a claimant, that claimant.
@@ -224,6 +224,27 @@ fn demo_corpus_flat_denials_are_found() {
         })
     };
     assert!(opposed("sabotag"), "the sabotage claim and its denial");
+    // the governor's own claim, which the wire reports as "a claim rejected outright by the
+    // main residents' group", stands on the asserting side, not only his later silence on it
+    let sabotage = analysis
+        .contradictions
+        .iter()
+        .find(|c| c.about.contains("sabotag"))
+        .expect("the sabotage dispute");
+    assert!(
+        sabotage.sides.iter().any(|s| s
+            .statements
+            .iter()
+            .any(|x| x.stance == Stance::Asserts && x.text.contains("deliberately damaged"))),
+        "{sabotage:#?}"
+    );
+    assert!(
+        !analysis
+            .contradictions
+            .iter()
+            .any(|c| c.about.contains("warned the operator")),
+        "the residents' warnings are not disputed"
+    );
     assert!(
         opposed("siren"),
         "the sirens said switched on and the sirens no one heard"

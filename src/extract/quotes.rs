@@ -9,6 +9,9 @@
 //! Across documents, `link` turns the speaker mentions into entity ids.
 
 use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use super::attribution::{Attribution, AttributionTagger};
 use crate::entities::EntityOfMention;
@@ -115,9 +118,63 @@ pub fn find(doc: &Document, tagger: &AttributionTagger) -> Vec<Statement> {
     out.extend(orphan_quotations(doc, &out));
     out.sort_by_key(|s| (s.start, s.end));
     end_before_the_next_cue(doc, &mut out);
+    let rejections = rejections_in_apposition(doc, &kinds, &mut out);
+    out.extend(rejections);
+    out.sort_by_key(|s| (s.start, s.end));
     participles_share_the_subject(doc, &mut out);
     relayed_reports(doc, &mut out);
     speakers_by_head_noun(doc, &mut out);
+    out
+}
+
+/// ", a claim rejected outright by the residents' group": a rejection set in apposition after
+/// what was claimed.
+static REJECTED_IN_APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i),\s+(?:an?|the)\s+(?:claim|allegation|assertion|accusation|charge|version|suggestion)s?\s+(?:(?:that\s+was|which\s+was)\s+)?(?:(?:\w+ly|outright)\s+)?((?:rejected|denied|disputed|dismissed|contested)(?:\s+(?:\w+ly|outright))?\s+by)\s+([^.,;:]+)",
+    )
+    .expect("a valid pattern")
+});
+
+/// "X said that P, a claim rejected by Y": P is what X said, and Y's rejection of P is a
+/// statement of its own, by Y, cued by the rejecting verb. The statement holding the apposition
+/// is cut before it.
+fn rejections_in_apposition(
+    doc: &Document,
+    kinds: &[EntityType],
+    statements: &mut [Statement],
+) -> Vec<Statement> {
+    let mut out = Vec::new();
+    for s in statements.iter_mut() {
+        let Some(found) = REJECTED_IN_APPOSITION.captures(&doc.body[s.start..s.end]) else {
+            continue;
+        };
+        let (Some(whole), Some(cue), Some(by)) = (found.get(0), found.get(1), found.get(2)) else {
+            continue;
+        };
+        let claim_end = s.start + whole.start();
+        if claim_end <= s.start {
+            continue;
+        }
+        let source = Span {
+            start: s.start + by.start(),
+            end: s.start + by.start() + by.as_str().trim_end().len(),
+        };
+        let source = with_group_modifiers(doc, widened(doc, source));
+        out.push(Statement {
+            start: s.start,
+            end: claim_end,
+            cue: Span {
+                start: s.start + cue.start(),
+                end: s.start + cue.end(),
+            },
+            kind: QuoteKind::Indirect,
+            source: Some(source),
+            speaker: speaker_of(doc, kinds, source),
+            via: None,
+        });
+        s.end = claim_end;
+    }
     out
 }
 
@@ -1984,6 +2041,33 @@ mod tests {
             all.iter()
                 .any(|(text, _, who)| text.starts_with("and the inquiry")
                     && *who == Some("Arlen Voss")),
+            "{all:?}"
+        );
+    }
+
+    #[test]
+    fn a_claim_rejected_in_apposition_is_the_rejecters_statement_too() {
+        let (doc, found) = statements_of(
+            "The Tarnby Harbour Council met on Monday. Governor Arlen Voss said on Tuesday that \
+             the bridge had been cut on purpose, a claim rejected outright by the Tarnby Harbour \
+             Council.",
+        );
+        let all: Vec<_> = found.iter().map(|s| said(&doc, s)).collect();
+        let claim = "the bridge had been cut on purpose";
+        // the governor's claim ends before the apposition
+        assert!(
+            all.iter()
+                .any(|(text, _, who)| text.ends_with(claim) && *who == Some("Arlen Voss")),
+            "{all:?}"
+        );
+        let rejection = found
+            .iter()
+            .find(|s| doc.text(s.cue).starts_with("rejected"))
+            .unwrap_or_else(|| panic!("{all:?}"));
+        assert!(doc.body[rejection.start..rejection.end].ends_with(claim));
+        assert_eq!(
+            said(&doc, rejection).2,
+            Some("Tarnby Harbour Council"),
             "{all:?}"
         );
     }

@@ -50,7 +50,10 @@ pub fn find(run: &Run, saids: &[Said]) -> Vec<Denied> {
         if !d.denial {
             continue;
         }
+        // "X said P, a claim rejected by Y": the rejection's content is the claim itself
+        let apposed = apposed_claim(run, saids, k);
         let (targets, target_party, by_content) = match possessive_party(run, d) {
+            _ if !apposed.is_empty() => (apposed, None, true),
             Some(party) => {
                 let (targets, by_content) = claims_of_party(run, saids, k, party);
                 (targets, Some(party), by_content)
@@ -80,6 +83,25 @@ pub fn find(run: &Run, saids: &[Said]) -> Vec<Denied> {
         .collect();
     out.retain(|x| x.by_content || !matched.contains(&sides_of(saids, x)));
     out
+}
+
+/// The statements another party made in the same words the denial `k` rejects: a rejection
+/// set in apposition after a claim holds the claim as its content.
+fn apposed_claim(run: &Run, saids: &[Said], k: usize) -> Vec<usize> {
+    let quote = |s: &Said| &run.analysis.quotes[s.quote];
+    let d = &saids[k];
+    saids
+        .iter()
+        .enumerate()
+        .filter(|&(j, s)| {
+            j != k
+                && s.doc == d.doc
+                && !s.denial
+                && s.party != d.party
+                && (quote(s).start, quote(s).end) == (quote(d).start, quote(d).end)
+        })
+        .map(|(j, _)| j)
+        .collect()
 }
 
 /// (document, rejected side, rejecting side) of a denial.
