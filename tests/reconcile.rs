@@ -416,6 +416,17 @@ fn the_report_names_its_sources_and_shows_each_dispute_once() {
     unique.sort();
     unique.dedup();
     assert_eq!(disputed.len(), unique.len(), "{disputed:#?}");
+    // a numbers dispute names each voice with its own figures: the hospital's doctors gave
+    // "over 40", the residents "dozens", not one claimant for both
+    let toll = disputed
+        .iter()
+        .find(|l| l.contains("people killed, 2026-11-13"))
+        .expect("the toll dispute of 13 November");
+    assert!(
+        toll.contains("over 40 — Lorn Ferry General Hospital")
+            && toll.contains("dozens — Lorn Valley Residents' Committee"),
+        "{toll}"
+    );
     let mut abouts: Vec<&str> = analysis
         .contradictions
         .iter()

@@ -7,7 +7,8 @@ use std::collections::{BTreeSet, HashMap};
 use rayon::prelude::*;
 
 use crate::model::{
-    Analysis, Contradiction, ContradictionKind, NumberBand, Quote, Side, Span, SummarySentence,
+    Analysis, ClaimStatement, Contradiction, ContradictionKind, NumberBand, Quote, Side, Span,
+    SummarySentence,
 };
 use crate::text::{content_stems, shared};
 
@@ -193,10 +194,42 @@ fn disputed(disputes: &[&Contradiction], doc: &str, span: Span) -> bool {
 /// The figures one side of a numbers dispute gives ("90 miles", "dozens"), each once: those of
 /// the dispute's band that its statements hold. A dispute's subject may add the period to the
 /// band's ("people killed, 2026-11-10").
+/// Figures as they read mid-sentence: a vague amount that opened its sentence ("Dozens of our
+/// neighbours") loses its capital.
+fn as_in_a_sentence(figures: &[&str]) -> String {
+    figures
+        .iter()
+        .map(|f| {
+            let mut chars = f.chars();
+            match chars.next() {
+                Some(c) if c.is_uppercase() && !f.chars().any(|c| c.is_ascii_digit()) => {
+                    c.to_lowercase().chain(chars).collect()
+                }
+                _ => f.to_string(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A side's statements by claimant (a statement's own, else the side's), in order of first
+/// appearance.
+fn voices(side: &Side) -> Vec<(Option<String>, Vec<&ClaimStatement>)> {
+    let mut out: Vec<(Option<String>, Vec<&ClaimStatement>)> = Vec::new();
+    for x in &side.statements {
+        let who = x.claimant.clone().or_else(|| side.claimant.clone());
+        match out.iter_mut().find(|(w, _)| *w == who) {
+            Some((_, statements)) => statements.push(x),
+            None => out.push((who, vec![x])),
+        }
+    }
+    out
+}
+
 fn side_figures<'a>(
     story: &str,
     about: &str,
-    side: &Side,
+    statements: &[&ClaimStatement],
     bands: &'a [NumberBand],
 ) -> Vec<&'a str> {
     let mut figures: Vec<&str> = Vec::new();
@@ -209,8 +242,7 @@ fn side_figures<'a>(
     };
     for b in bands.iter().filter(of_the_band) {
         for f in &b.claims {
-            let stated = side
-                .statements
+            let stated = statements
                 .iter()
                 .any(|x| x.doc == f.doc && x.text.contains(f.text.as_str()));
             if stated && !figures.iter().any(|g| g.eq_ignore_ascii_case(&f.text)) {
@@ -249,16 +281,23 @@ fn disputes(
                     c.sides
                         .iter()
                         .map(|s| {
-                            let mut docs: Vec<&str> =
-                                s.statements.iter().map(|x| x.doc.as_str()).collect();
-                            docs.dedup();
-                            let figures = side_figures(story, &c.about, s, bands);
-                            let said = if figures.is_empty() {
-                                String::new()
-                            } else {
-                                format!("{} — ", figures.join(", "))
-                            };
-                            format!("{said}{} in {}", name(&s.claimant), docs.join(", "))
+                            // each voice of the side with the figures its own statements give
+                            voices(s)
+                                .into_iter()
+                                .map(|(claimant, statements)| {
+                                    let mut docs: Vec<&str> =
+                                        statements.iter().map(|x| x.doc.as_str()).collect();
+                                    docs.dedup();
+                                    let figures = side_figures(story, &c.about, &statements, bands);
+                                    let said = if figures.is_empty() {
+                                        String::new()
+                                    } else {
+                                        format!("{} — ", as_in_a_sentence(&figures))
+                                    };
+                                    format!("{said}{} in {}", name(&claimant), docs.join(", "))
+                                })
+                                .collect::<Vec<_>>()
+                                .join("; ")
                         })
                         .collect::<Vec<_>>()
                         .join("; against ")
