@@ -693,12 +693,16 @@ fn normalise(v: &mut Vector) {
 
 /// Members a label's term coverage is counted over: enough to tell a story's constants from its
 /// episodes, few enough to stay cheap in a story of a million reports.
-const COVERAGE_SAMPLE: usize = 200;
+const COVERAGE_SAMPLE: usize = 50;
 
 /// A story's strongest terms, those most of its documents use first: the name every report of a
 /// dam's failure gives the dam ranks above a town only some of them visit, though the rarer name
 /// weighs more by its inverse document frequency (strength breaks ties).
 fn by_coverage(top: Vec<u32>, members: &[usize], docs: &[Document]) -> Vec<u32> {
+    // one or two reports cover every term they share alike: no need to read them again
+    if members.len() < 3 {
+        return top;
+    }
     let mut coverage = vec![0usize; top.len()];
     for &i in members.iter().take(COVERAGE_SAMPLE) {
         let terms = term_counts(&docs[i], 1.0);
