@@ -767,7 +767,7 @@ pub struct Attribution {
 /// A source run widened to the whole name it cuts ("New York Post" → "The New York Post"):
 /// capitalised words on either side in the same sentence join it, and an article before them.
 fn whole_name(p: &Paragraph, text: &str, (mut first, mut last): (usize, usize)) -> (usize, usize) {
-    let capitalised = |k: usize| p.position[k] & 8 != 0 && !is_quote_mark(word(p, text, k));
+    let capitalised = |k: usize| capitalised_at(p, text, k);
     let same_sentence = |a: usize, b: usize| p.sentence[a] == p.sentence[b];
     if capitalised(first) {
         while first > 0
@@ -940,11 +940,10 @@ fn with_parenthesis(p: &Paragraph, text: &str, (mut first, mut last): TokenRange
     let is = |k: usize, w: &str| word(p, text, k) == w;
     let has = |w: &str, a: usize, b: usize| (a..=b).any(|k| is(k, w));
     let inside = first > 1 && is(first - 1, "(") && capitalised_at(p, text, first - 2);
+    let closing = |last: usize| (last + 1..(last + 6).min(p.len())).find(|&k| is(k, ")"));
     if !(inside || has(")", first, last) && !has("(", first, last)) {
         if has("(", first, last) && !has(")", first, last) {
-            if let Some(close) = (last + 1..(last + 6).min(p.len())).find(|&k| is(k, ")")) {
-                last = close;
-            }
+            last = closing(last).unwrap_or(last);
         }
         return (first, last);
     }
@@ -958,9 +957,7 @@ fn with_parenthesis(p: &Paragraph, text: &str, (mut first, mut last): TokenRange
         }
     }
     if !has(")", first, last) {
-        if let Some(close) = (last + 1..(last + 6).min(p.len())).find(|&k| is(k, ")")) {
-            last = close;
-        }
+        last = closing(last).unwrap_or(last);
     }
     (first, last)
 }

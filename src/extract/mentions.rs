@@ -262,7 +262,8 @@ fn repaired(
         let feature_head = FEATURE_WORDS.contains(&head.as_str()) || head == "lane";
         if feature_head && kind != EntityType::Organization {
             let tagged_first = first;
-            while first > 0
+            // (never back to the sentence's first word, capitalised whatever it is)
+            while first > 1
                 && out.last().is_none_or(|p| p.1 < first)
                 && matches!(tags[first - 1], Tag::Outside)
                 && words[first - 1]
@@ -270,7 +271,6 @@ fn repaired(
                     .next()
                     .is_some_and(char::is_uppercase)
                 && words[first - 1].chars().all(char::is_alphabetic)
-                && first - 1 > 0
             {
                 first -= 1;
             }

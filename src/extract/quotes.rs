@@ -1745,10 +1745,7 @@ fn relay_of(doc: &Document, a: &Attribution) -> Option<usize> {
     // type the tagger gave it
     let names_the_outlet = |m: &Mention| {
         doc.outlet.as_deref().is_some_and(|outlet| {
-            let name = m.text(&doc.body);
-            outlet.split_whitespace().any(|w| w == name)
-                || outlet.contains(&format!("{name} "))
-                || outlet.ends_with(name)
+            format!(" {outlet} ").contains(&format!(" {} ", m.text(&doc.body)))
         })
     };
     doc.mentions.iter().position(|m: &Mention| {
