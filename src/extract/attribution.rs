@@ -531,7 +531,8 @@ fn attributions_of(
                 _ => before,
             };
             let source = participle_subject(p, text, cue, &earlier)
-                .or_else(|| source_of(p, &source_runs, cue.0, cue.1));
+                .or_else(|| pronoun_subject(p, text, cue.0))
+                .or_else(|| source_of(p, text, &source_runs, cue.0, cue.1));
             earlier.push((cue, source));
             Attribution {
                 cue: bytes(cue),
@@ -564,6 +565,25 @@ fn participle_subject(
         .and_then(|(_, source)| *source)
 }
 
+/// Pronouns that stand as a clause's subject.
+const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "you", "it", "who", "which"];
+
+/// "… , who said", "she told": a subject pronoun right before the cue is its source.
+fn pronoun_subject(p: &Paragraph, text: &str, cs: usize) -> Option<TokenRange> {
+    let mut k = cs.checked_sub(1)?;
+    // "she has also said": auxiliaries and adverbs stand between
+    for _ in 0..2 {
+        let w = word(p, text, k).to_lowercase();
+        let leans = LEANING_WORDS.contains(&w.as_str()) || (w.len() > 4 && w.ends_with("ly"));
+        if !leans || k == 0 {
+            break;
+        }
+        k -= 1;
+    }
+    let w = word(p, text, k).to_lowercase();
+    (p.sentence[k] == p.sentence[cs] && SUBJECT_PRONOUNS.contains(&w.as_str())).then_some((k, k))
+}
+
 /// The phrase after an "according to" cue, up to the punctuation or the sentence end that
 /// closes it.
 fn named_after_according_to(p: &Paragraph, text: &str, (cs, ce): TokenRange) -> Option<TokenRange> {
@@ -585,17 +605,28 @@ fn named_after_according_to(p: &Paragraph, text: &str, (cs, ce): TokenRange) -> 
 /// them:
 /// - a capitalised word inside a sentence that is not in title case is a name ("Agence
 ///   France-Presse reported"), not a verb of saying;
+/// - a figure or a time is no verb;
 /// - a cue in a comparison ("not as strong as many believe", "higher than analysts expected")
 ///   measures against a belief and introduces nothing.
 fn without_false_cues(p: &Paragraph, text: &str, mut cues: Vec<usize>) -> Vec<usize> {
     for (first, last) in runs(&cues) {
         let false_cue = (first..=last).all(|k| is_a_name_inside_a_sentence(p, text, k))
+            || !(first..=last).any(|k| is_a_word_or_colon(word(p, text, k)))
             || in_a_comparison(p, text, first);
         if false_cue {
             cues[first..=last].fill(OUTSIDE);
         }
     }
     cues
+}
+
+/// A word of letters ("said", "pooh-poohed", "didn't") or the colon of a transcript
+/// ("VOSS: …"); a figure or a time ("$12", "9/11", "a.m.") says nothing.
+fn is_a_word_or_colon(w: &str) -> bool {
+    w == ":"
+        || (w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’')))
 }
 
 fn is_a_name_inside_a_sentence(p: &Paragraph, text: &str, k: usize) -> bool {
@@ -801,17 +832,10 @@ fn content_sides(
         .take_while(|&k| p.sentence[k] == sentence)
         .last()
         .unwrap_or(ce);
-    let is_bare_punctuation = |k: usize| {
-        let w = word(p, text, k);
-        w.chars().all(|c| !c.is_alphanumeric()) && !is_quote_mark(w)
-    };
-    // an inverted source ("said Voss.", "according to the council, …") ends its clause; a name
-    // the clause runs on after is the verb's object ("blamed Voss for …")
-    let ends_a_clause =
-        |k: usize| k + 1 >= p.len() || p.sentence[k + 1] != sentence || is_bare_punctuation(k + 1);
+    let is_bare_punctuation = |k: usize| is_bare_punctuation(p, text, k);
     let source_after = source_runs
         .iter()
-        .find(|r| r.0 == ce + 1 && ends_a_clause(r.1));
+        .find(|r| r.0 == ce + 1 && ends_a_clause(p, text, r.1));
     let mut a_start = source_after.map_or(ce + 1, |r| r.1 + 1);
     while a_start <= se && is_bare_punctuation(a_start) {
         a_start += 1;
@@ -845,8 +869,13 @@ fn content_sides(
             && COORDINATORS.contains(&word(p, text, k).to_lowercase().as_str())
     }) {
         // "raised its toll to 19 and | said …": what the first verb says ends where the next
-        // verb of the same subject begins
-        a_end = k - 1;
+        // verb of the same subject begins. After a clause with a verb of its own ("said its
+        // engineers had inspected it and found …") the second verb belongs to that clause.
+        let inner_clause =
+            (a_start..k).any(|j| CLAUSE_VERBS.contains(&word(p, text, j).to_lowercase().as_str()));
+        if !inner_clause {
+            a_end = k - 1;
+        }
     }
     let after = (a_start <= a_end).then_some((a_start, a_end));
     let source_before = source_runs.iter().find(|r| r.1 + 1 == cs);
@@ -862,25 +891,41 @@ fn content_sides(
     (after, before)
 }
 
-/// The source of the cue at tokens cs..=ce: a source run right before or after it, else the
-/// nearest one in its sentence.
+fn is_bare_punctuation(p: &Paragraph, text: &str, k: usize) -> bool {
+    let w = word(p, text, k);
+    w.chars().all(|c| !c.is_alphanumeric()) && !is_quote_mark(w)
+}
+
+/// Whether token k ends its clause: the sentence or the paragraph ends after it, or punctuation
+/// follows.
+fn ends_a_clause(p: &Paragraph, text: &str, k: usize) -> bool {
+    k + 1 >= p.len() || p.sentence[k + 1] != p.sentence[k] || is_bare_punctuation(p, text, k + 1)
+}
+
+/// The source of the cue at tokens cs..=ce: an inverted source right after it that ends the
+/// clause ("said Voss."), else the nearest run before it in its sentence (the subject; a name
+/// after the cue that the clause runs on past is its object: "boasted | Clinton had …"), else
+/// the nearest one after it.
 fn source_of(
     p: &Paragraph,
+    text: &str,
     runs: &[(usize, usize)],
     cs: usize,
     ce: usize,
 ) -> Option<(usize, usize)> {
     let sentence = p.sentence[cs];
-    runs.iter()
-        .filter(|r| p.sentence[r.0] == sentence || r.1 + 1 == cs || r.0 == ce + 1)
-        .min_by_key(|r| {
-            if r.1 < cs {
-                cs - r.1
-            } else {
-                r.0.saturating_sub(ce)
-            }
-        })
-        .copied()
+    let inverted = runs
+        .iter()
+        .find(|r| r.0 == ce + 1 && ends_a_clause(p, text, r.1));
+    let before = runs
+        .iter()
+        .filter(|r| r.1 < cs && (p.sentence[r.1] == sentence || r.1 + 1 == cs))
+        .max_by_key(|r| r.1);
+    let after = runs
+        .iter()
+        .filter(|r| r.0 > ce && (p.sentence[r.0] == sentence || r.0 == ce + 1))
+        .min_by_key(|r| r.0);
+    inverted.or(before).or(after).copied()
 }
 
 /// One attribution: its cue, and its source and content when found (byte ranges of the text).
@@ -1017,11 +1062,33 @@ const NOT_IN_A_NOUN_PHRASE: &[&str] = &[
 /// democratic presidential | nominee | said"); and an apposition between commas right before its
 /// cue belongs to it ("Dane Holt, the club's chair, said").
 fn noun_phrase(p: &Paragraph, text: &str, cues: &[usize], run: TokenRange) -> TokenRange {
+    let run = after_a_comma_before_the_cue(p, text, cues, run);
     let (first, last) = trimmed_phrase(p, text, run);
     let (first, last) = with_parenthesis(p, text, (first, last));
     let first = with_words_before(p, text, first);
     let last = with_head_before_cue(p, text, cues, last);
     with_apposition(p, text, cues, (first, last))
+}
+
+/// A run that touches its cue and holds a comma: what precedes the comma is another phrase of
+/// the sentence ("… 90 miles north of the capital, | reports said"), since an apposition before
+/// a cue closes with a comma of its own. A list of names ("A, B and C said") stays whole.
+fn after_a_comma_before_the_cue(
+    p: &Paragraph,
+    text: &str,
+    cues: &[usize],
+    (first, last): TokenRange,
+) -> TokenRange {
+    let touches_cue = last + 1 < p.len() && cues[last + 1] != OUTSIDE;
+    let Some(comma) = (first + 1..last).rev().find(|&k| word(p, text, k) == ",") else {
+        return (first, last);
+    };
+    let a_list = (comma + 1..=last).any(|k| matches!(word(p, text, k), "and" | "or"));
+    if touches_cue && !a_list {
+        (comma + 1, last)
+    } else {
+        (first, last)
+    }
 }
 
 /// A run without clause openers and punctuation before it, and without a relative pronoun or
@@ -1310,6 +1377,12 @@ mod tests {
             shaped(text, "Tarnby officials", " said"),
             "Tarnby officials"
         );
+        // a phrase before a comma inside the run is another part of the sentence
+        let text = "The fighters gathered 90 miles north of Lorn, reports said.";
+        assert_eq!(
+            shaped(text, "90 miles north of Lorn, reports", " said"),
+            "reports"
+        );
         // a weekday at the start of the sentence is no name in apposition
         let text = "On Monday, the mayor said the bridge would reopen.";
         assert_eq!(shaped(text, "the mayor", " said"), "the mayor");
@@ -1361,6 +1434,16 @@ mod tests {
         );
         assert_eq!(found[0].2, "its toll to 19 on Wednesday");
         assert_eq!(found[1].2, "26 people were missing.");
+        // unless the first one's content is a clause with a verb of its own
+        let found = attributed(
+            "The board said its engineers had inspected the wall and found no leak.",
+            &["said", "found"],
+            &["The board"],
+        );
+        assert_eq!(
+            found[0].2,
+            "its engineers had inspected the wall and found no leak."
+        );
         // a participle after a comma speaks with the subject, not the object, of its clause
         let found = attributed(
             "Tarnby leaders blamed Lorn officials for the failure, saying that talks were over.",
@@ -1409,6 +1492,38 @@ mod tests {
         assert!(found.is_empty(), "{found:?}");
         let found = attributed("Voss Says Dam Held Despite Warnings", &["Says"], &["Voss"]);
         assert_eq!(found.len(), 1, "{found:?}");
+        // a figure or a time is no verb
+        let found = attributed(
+            "The repairs cost $12 million by 9 a.m.",
+            &["$12", "a.m."],
+            &[],
+        );
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn the_subject_before_a_cue_is_its_source_and_the_object_after_it_is_not() {
+        // a pronoun right before the cue, past its auxiliaries, is the source
+        let found = attributed(
+            "Arlen Voss met Dane Holt, who has repeatedly denied the claim.",
+            &["denied"],
+            &["Arlen Voss"],
+        );
+        assert_eq!(found[0].1, "who");
+        // "accused Holt of …": the one accused is the object, not the speaker
+        let found = attributed(
+            "Voss accused Holt of lying about the dam.",
+            &["accused"],
+            &["Voss", "Holt"],
+        );
+        assert_eq!(found[0].1, "Voss");
+        // an inverted source that ends its clause still speaks
+        let found = attributed(
+            "The wall held, said Dane Holt.",
+            &["said"],
+            &["The wall", "Dane Holt"],
+        );
+        assert_eq!(found[0].1, "Dane Holt");
     }
 
     #[test]
