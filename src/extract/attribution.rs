@@ -849,6 +849,8 @@ fn content_sides(
             Some(that) => a_start = that,
             None => a_start = after_addressee(p, text, a_start, se),
         }
+    } else if let Some(that) = that_after_a_setting(p, text, a_start, se) {
+        a_start = that;
     }
     // "told reporters in Essendrath, “and …”": a short phrase that ends in a comma before a
     // quotation only says where or how; what was said is the quotation
@@ -864,9 +866,10 @@ fn content_sides(
     if a_start <= se && is_quote_mark(word(p, text, a_start)) {
         a_end = closing_quote(p, text, a_start).unwrap_or(se).max(se);
     } else if let Some(k) = (a_start + 1..se).find(|&k| {
-        cues[k + 1] != OUTSIDE
-            && p.position[k] & 2 == 0
-            && COORDINATORS.contains(&word(p, text, k).to_lowercase().as_str())
+        let joins = COORDINATORS.contains(&word(p, text, k).to_lowercase().as_str())
+            // "…, saying": a participle after a comma hangs on the clause, not on the content
+            || (word(p, text, k) == "," && word(p, text, k + 1).ends_with("ing"));
+        cues[k + 1] != OUTSIDE && p.position[k] & 2 == 0 && joins
     }) {
         // "raised its toll to 19 and | said …": what the first verb says ends where the next
         // verb of the same subject begins. After a clause with a verb of its own ("said its
@@ -900,6 +903,19 @@ fn is_bare_punctuation(p: &Paragraph, text: &str, k: usize) -> bool {
 /// follows.
 fn ends_a_clause(p: &Paragraph, text: &str, k: usize) -> bool {
     k + 1 >= p.len() || p.sentence[k + 1] != p.sentence[k] || is_bare_punctuation(p, text, k + 1)
+}
+
+/// "said on its website that …", "said Friday that …": the "that" a few words after the cue
+/// opens what was said when the words before it set the time or the place.
+fn that_after_a_setting(p: &Paragraph, text: &str, a_start: usize, se: usize) -> Option<usize> {
+    let that = (a_start + 1..(a_start + 8).min(se + 1))
+        .take_while(|&k| !is_bare_punctuation(p, text, k) && !is_quote_mark(word(p, text, k)))
+        .find(|&k| word(p, text, k).eq_ignore_ascii_case("that"))?;
+    let first = word(p, text, a_start).to_lowercase();
+    let sets_the_scene = PREPOSITIONS.contains(&first.as_str())
+        || TIME_OPENERS.contains(&first.as_str())
+        || (a_start + 1 == that && capitalised_at(p, text, a_start));
+    sets_the_scene.then_some(that)
 }
 
 /// The source of the cue at tokens cs..=ce: an inverted source right after it that ends the
@@ -1434,6 +1450,26 @@ mod tests {
         );
         assert_eq!(found[0].2, "its toll to 19 on Wednesday");
         assert_eq!(found[1].2, "26 people were missing.");
+        // a participle after a comma hangs on the clause, not on the first verb's object
+        let found = attributed(
+            "Voss criticised the new pumps at Lorn, saying they had failed.",
+            &["criticised", "saying"],
+            &["Voss"],
+        );
+        assert_eq!(found[0].2, "the new pumps at Lorn");
+        // what was said starts at "that" when the words before it set the time or place
+        let found = attributed(
+            "Voss said on Friday that the dam held.",
+            &["said"],
+            &["Voss"],
+        );
+        assert_eq!(found[0].2, "that the dam held.");
+        let found = attributed(
+            "Voss said the money that was raised is gone.",
+            &["said"],
+            &["Voss"],
+        );
+        assert_eq!(found[0].2, "the money that was raised is gone.");
         // unless the first one's content is a clause with a verb of its own
         let found = attributed(
             "The board said its engineers had inspected the wall and found no leak.",
