@@ -410,6 +410,24 @@ fn the_report_names_its_sources_and_shows_each_dispute_once() {
         "sources are shown by outlet"
     );
     assert!(!md.contains("1 stories") && !md.contains("(1 documents"));
+    // a dispatch with no headline is known by its first words, and the Ledger's two pieces by
+    // their author
+    assert!(
+        md.contains("| (no headline) Heavy rain on Thursday night"),
+        "{md}"
+    );
+    assert_eq!(
+        md.lines()
+            .filter(|l| l.starts_with("| doc ") && l.contains("| Halvard Penmarrow |"))
+            .count(),
+        2,
+        "{md}"
+    );
+    // the lines name documents by their row in the Sources table, not by file
+    assert!(
+        !md.contains("ledger_day1,") && !md.contains("[aggregator_undated"),
+        "{md}"
+    );
     // each dispute once, in the summary and among the contradictions
     let disputed: Vec<&str> = md.lines().filter(|l| l.contains("Disputed")).collect();
     let mut unique = disputed.clone();

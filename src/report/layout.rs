@@ -144,11 +144,11 @@ pub fn report(analysis: &Analysis) -> Vec<Block> {
         ));
         out.extend(sources(story, &documents));
         if !partial {
-            out.extend(summary(layers));
-            out.extend(timeline(layers));
-            out.extend(contradictions(layers, &name));
+            out.extend(summary(layers, story));
+            out.extend(timeline(layers, story));
+            out.extend(contradictions(layers, story, &name));
             out.extend(claims(layers, story));
-            out.extend(numbers(layers, &name));
+            out.extend(numbers(layers, story, &name));
             out.extend(entities(layers, &name));
         }
         out.extend(copies(layers, story));
@@ -179,11 +179,16 @@ fn sources(story: &Story, documents: &HashMap<&str, &Document>) -> Vec<Block> {
             let field = |f: fn(&Document) -> Option<&String>| {
                 d.and_then(|d| f(d)).cloned().unwrap_or_default()
             };
+            let title = match d {
+                Some(d) if d.title.is_none() => untitled(d),
+                _ => field(|d| d.title.as_ref()),
+            };
             vec![
                 format!("doc {}", k + 1),
                 field(|d| d.outlet.as_ref()),
+                field(|d| d.byline.as_ref()),
                 d.map_or(String::new(), |d| published(d)),
-                field(|d| d.title.as_ref()),
+                title,
                 id.clone(),
             ]
         })
@@ -191,10 +196,77 @@ fn sources(story: &Story, documents: &HashMap<&str, &Document>) -> Vec<Block> {
     section(
         "Sources",
         vec![table(
-            &["doc", "outlet", "published", "title", "file"],
+            &["doc", "outlet", "by", "published", "title", "file"],
             rows,
         )],
     )
+}
+
+/// A document with no headline is known by the first words of its text.
+fn untitled(d: &Document) -> String {
+    const WORDS: usize = 10;
+    let words: Vec<&str> = d.body.split_whitespace().take(WORDS + 1).collect();
+    if words.is_empty() {
+        return "(no headline)".into();
+    }
+    let more = if words.len() > WORDS { " …" } else { "" };
+    let shown = words[..words.len().min(WORDS)].join(" ");
+    format!("(no headline) {shown}{more}")
+}
+
+/// A document as the report names it: "doc 3", its row in the story's Sources table.
+fn doc_label(story: &Story, id: &str) -> String {
+    story
+        .documents
+        .iter()
+        .position(|d| d == id)
+        .map_or(id.to_string(), |k| format!("doc {}", k + 1))
+}
+
+/// Documents as the report names them, in the Sources table's order.
+fn doc_labels(story: &Story, ids: &[String]) -> String {
+    let mut known: Vec<usize> = ids
+        .iter()
+        .filter_map(|id| story.documents.iter().position(|d| d == id))
+        .collect();
+    known.sort_unstable();
+    known.dedup();
+    let unknown = ids
+        .iter()
+        .filter(|id| !story.documents.contains(id))
+        .cloned();
+    known
+        .into_iter()
+        .map(|k| format!("doc {}", k + 1))
+        .chain(unknown)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A sentence that names the story's documents by id, with their report names instead; an id
+/// counts only as a whole word ("ledger_day1" is not in "ledger_day10").
+fn with_doc_labels(story: &Story, text: &str) -> String {
+    let mut ids: Vec<(usize, &String)> = story.documents.iter().enumerate().collect();
+    ids.sort_by_key(|(_, id)| std::cmp::Reverse(id.len()));
+    let mut out = text.to_string();
+    for (k, id) in ids {
+        let is_name_char = |c: char| c.is_alphanumeric() || matches!(c, '_' | '-');
+        let mut from = 0;
+        while let Some(at) = out[from..].find(id.as_str()).map(|a| a + from) {
+            let end = at + id.len();
+            let after = out[end..].trim_start_matches('.');
+            let whole = !out[..at].chars().next_back().is_some_and(is_name_char)
+                && !after.starts_with(is_name_char);
+            if whole {
+                let label = format!("doc {}", k + 1);
+                out.replace_range(at..end, &label);
+                from = at + label.len();
+            } else {
+                from = end;
+            }
+        }
+    }
+    out
 }
 
 /// The publication date, or the range inferred from the document's twins, said to be inferred.
@@ -207,7 +279,7 @@ fn published(d: &Document) -> String {
     }
 }
 
-fn summary(layers: &StoryLayers) -> Vec<Block> {
+fn summary(layers: &StoryLayers, story: &Story) -> Vec<Block> {
     let items: Vec<String> = layers
         .summary
         .iter()
@@ -218,20 +290,24 @@ fn summary(layers: &StoryLayers) -> Vec<Block> {
             } else {
                 ""
             };
-            format!("{}{mark} [{}]", s.text, s.sources.join(", "))
+            format!(
+                "{}{mark} [{}]",
+                with_doc_labels(story, &s.text),
+                doc_labels(story, &s.sources)
+            )
         })
         .collect();
     section("Summary", vec![Block::List(items)])
 }
 
 /// Happenings the text dates, in order; then those only their article's date places.
-fn timeline(layers: &StoryLayers) -> Vec<Block> {
+fn timeline(layers: &StoryLayers, story: &Story) -> Vec<Block> {
     let rows = |by_article: bool| -> Vec<Vec<String>> {
         layers
             .timeline
             .iter()
             .filter(|t| t.dated_by_article == by_article)
-            .map(|t| timeline_row(t))
+            .map(|t| timeline_row(t, story))
             .collect()
     };
     let headers = ["date", "precision", "type", "what happened", "sources"];
@@ -246,7 +322,7 @@ fn timeline(layers: &StoryLayers) -> Vec<Block> {
     blocks
 }
 
-fn timeline_row(t: &TimelineEntry) -> Vec<String> {
+fn timeline_row(t: &TimelineEntry, story: &Story) -> Vec<String> {
     let date = t.date.map_or("—".into(), |d| {
         if d.start == d.end {
             d.start.to_string()
@@ -259,11 +335,15 @@ fn timeline_row(t: &TimelineEntry) -> Vec<String> {
         t.precision.clone(),
         t.kind.clone(),
         t.summary.clone(),
-        t.sources.join(", "),
+        doc_labels(story, &t.sources),
     ]
 }
 
-fn contradictions(layers: &StoryLayers, name: &dyn Fn(&Option<String>) -> String) -> Vec<Block> {
+fn contradictions(
+    layers: &StoryLayers,
+    story: &Story,
+    name: &dyn Fn(&Option<String>) -> String,
+) -> Vec<Block> {
     let mut blocks = Vec::new();
     for c in &layers.contradictions {
         let kind = match c.kind {
@@ -286,7 +366,7 @@ fn contradictions(layers: &StoryLayers, name: &dyn Fn(&Option<String>) -> String
                         },
                         json_name(&s.stance),
                         s.text.clone(),
-                        s.doc.clone(),
+                        doc_label(story, &s.doc),
                     ]
                 })
             })
@@ -404,7 +484,11 @@ fn side_label(k: usize) -> String {
     }
 }
 
-fn numbers(layers: &StoryLayers, name: &dyn Fn(&Option<String>) -> String) -> Vec<Block> {
+fn numbers(
+    layers: &StoryLayers,
+    story: &Story,
+    name: &dyn Fn(&Option<String>) -> String,
+) -> Vec<Block> {
     let rows: Vec<Vec<String>> = layers
         .numbers
         .iter()
@@ -421,7 +505,12 @@ fn numbers(layers: &StoryLayers, name: &dyn Fn(&Option<String>) -> String) -> Ve
                         (Some(_), true) => format!(", {}'s own figure", name(&c.side)),
                         _ => String::new(),
                     };
-                    format!("{} ({}{side}; {})", c.text, name(&c.claimant), c.doc)
+                    format!(
+                        "{} ({}{side}; {})",
+                        c.text,
+                        name(&c.claimant),
+                        doc_label(story, &c.doc)
+                    )
                 })
                 .collect();
             vec![
@@ -502,7 +591,7 @@ fn entities(layers: &StoryLayers, name: &dyn Fn(&Option<String>) -> String) -> V
 
 fn copies(layers: &StoryLayers, story: &Story) -> Vec<Block> {
     let position = |id: &str| story.documents.iter().position(|d| d == id);
-    let label = |id: &str| position(id).map_or(id.to_string(), |k| format!("doc {}", k + 1));
+    let label = |id: &str| doc_label(story, id);
     // each relation once, the earlier-listed document first
     let mut pairs: Vec<(usize, usize, &str)> = layers
         .reuse
@@ -566,5 +655,38 @@ fn table(headers: &[&str], rows: Vec<Vec<String>>) -> Block {
     Block::Table {
         headers: headers.iter().map(|h| h.to_string()).collect(),
         rows,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn story(documents: &[&str]) -> Story {
+        Story {
+            id: "story-1".into(),
+            label: String::new(),
+            documents: documents.iter().map(|d| d.to_string()).collect(),
+            independent_sources: documents.len(),
+            topic: "topic-1".into(),
+        }
+    }
+
+    #[test]
+    fn documents_are_named_by_their_row_in_the_sources_table() {
+        let s = story(&["ledger_day1", "ledger_day10", "wire.rss#3"]);
+        assert_eq!(
+            with_doc_labels(
+                &s,
+                "12 — HCRD in ledger_day10, ledger_day1; 9 in wire.rss#3."
+            ),
+            "12 — HCRD in doc 2, doc 1; 9 in doc 3."
+        );
+        // citations come in table order, once each
+        let ids: Vec<String> = ["wire.rss#3", "ledger_day1", "wire.rss#3", "elsewhere"]
+            .iter()
+            .map(|d| d.to_string())
+            .collect();
+        assert_eq!(doc_labels(&s, &ids), "doc 1, doc 3, elsewhere");
     }
 }
