@@ -56,7 +56,7 @@ th,td{border:1px solid #ddd;padding:.3rem .5rem;vertical-align:top;text-align:le
 th{background:#f4f4f6;position:sticky;top:0}tr:nth-child(even) td{background:#fafafa}\
 td.asserts{background:#e6f4ea!important}td.denies{background:#fde7e9!important}\
 td.contested{color:#b3261e;font-weight:600}td.corroborated{color:#1e6b34;font-weight:600}\
-li{margin:.25rem 0}td.date{white-space:nowrap}.wrap{overflow:auto;max-height:85vh}";
+li{margin:.25rem 0}td.date,td:first-child{white-space:nowrap}.wrap{overflow:auto;max-height:85vh}";
 
 pub fn html(blocks: &[Block]) -> String {
     let title = blocks
