@@ -56,7 +56,7 @@ th,td{border:1px solid #ddd;padding:.3rem .5rem;vertical-align:top;text-align:le
 th{background:#f4f4f6;position:sticky;top:0}tr:nth-child(even) td{background:#fafafa}\
 td.asserts{background:#e6f4ea!important}td.denies{background:#fde7e9!important}\
 td.contested{color:#b3261e;font-weight:600}td.corroborated{color:#1e6b34;font-weight:600}\
-li{margin:.25rem 0}td.date,td:first-child{white-space:nowrap}.wrap{overflow:auto;max-height:85vh}";
+li{margin:.25rem 0}td.oneline{white-space:nowrap}.wrap{overflow:auto;max-height:85vh}";
 
 pub fn html(blocks: &[Block]) -> String {
     let title = blocks
@@ -108,8 +108,8 @@ pub fn html(blocks: &[Block]) -> String {
 
 /// Cells that hold a stance or a status are coloured by it.
 fn class_of(cell: &str) -> &'static str {
-    if is_date(cell) {
-        return " class=\"date\"";
+    if is_date(cell) || is_doc_label(cell) {
+        return " class=\"oneline\"";
     }
     match cell {
         "asserts" => " class=\"asserts\"",
@@ -118,6 +118,12 @@ fn class_of(cell: &str) -> &'static str {
         "corroborated" => " class=\"corroborated\"",
         _ => "",
     }
+}
+
+/// "doc 12": kept on one line.
+fn is_doc_label(cell: &str) -> bool {
+    cell.strip_prefix("doc ")
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// "2031-03-02" or "2031-03-02 – 2031-03-04": kept on one line.
@@ -156,5 +162,24 @@ mod tests {
         }];
         let md = markdown(&blocks);
         assert!(md.contains("| a \\| b c |"), "{md}");
+    }
+
+    #[test]
+    fn dates_and_document_names_stay_on_one_line() {
+        let blocks = vec![Block::Table {
+            headers: vec!["doc".into(), "date".into(), "what".into()],
+            rows: vec![vec![
+                "doc 12".into(),
+                "2026-11-09".into(),
+                "doc about it".into(),
+            ]],
+        }];
+        let page = html(&blocks);
+        assert!(page.contains("<td class=\"oneline\">doc 12</td>"), "{page}");
+        assert!(
+            page.contains("<td class=\"oneline\">2026-11-09</td>"),
+            "{page}"
+        );
+        assert!(page.contains("<td>doc about it</td>"), "{page}");
     }
 }
