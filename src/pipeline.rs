@@ -116,6 +116,7 @@ pub fn across_documents(analysis: &mut Analysis, scope: Scope) -> StageTimes {
         return StageTimes::default();
     }
     let started = Instant::now();
+    reuse::infer_outlets(&mut analysis.documents);
     analysis.reuse = reuse::detect(&analysis.documents);
     let groups = reuse::independence_groups(&analysis.documents, &analysis.reuse);
     let reuse = started.elapsed();

@@ -240,6 +240,39 @@ pub struct BylineLine {
     pub stamp: Option<Stamp>,
 }
 
+static PICTURE_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\((?:photo|image|picture|pic)s?(?:\s+credit)?\s*:\s*([^()]+)\)")
+        .expect("valid regex")
+});
+
+/// The outlet a picture credit names, when the article calls itself by it: a caption credited
+/// "(Photo: Valley Ledger/Ines Garrow)" in an article that says "seen by the Ledger" is the
+/// Valley Ledger's own. Credits put the organisation on either side of the slash; the side whose
+/// last word the text uses as "the <word>" is the one.
+pub fn outlet_in_credit<'a>(captions: impl Iterator<Item = &'a str>, body: &str) -> Option<String> {
+    captions
+        .filter_map(|caption| PICTURE_CREDIT.captures(caption))
+        .filter_map(|c| c.get(1).map(|m| m.as_str().to_string()))
+        .flat_map(|credit| {
+            credit
+                .split('/')
+                .map(|side| side.trim().to_string())
+                .collect::<Vec<_>>()
+        })
+        .find(|side| {
+            let words: Vec<&str> = side.split_whitespace().collect();
+            let named = !words.is_empty()
+                && words.len() <= 5
+                && words
+                    .iter()
+                    .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+            named
+                && words
+                    .last()
+                    .is_some_and(|last| crate::text::says_the(body, last))
+        })
+}
+
 static BY_PART: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:(?:written|reported|edited|compiled|story|text|words)\s+)?by\s*:?\s+(.+)$")
         .expect("valid regex")
@@ -398,6 +431,27 @@ mod tests {
             &" date 2021-09-01 The negotiations failed"[len..],
             "The negotiations failed"
         );
+    }
+
+    #[test]
+    fn a_picture_credit_names_the_outlet_when_the_text_calls_itself_by_it() {
+        let body = "The water rose, according to a notice seen by the Herald.";
+        let own = ["A boat in Tarnby. (Photo: Marrow Herald/Arlen Voss)"];
+        assert_eq!(
+            outlet_in_credit(own.into_iter(), body).as_deref(),
+            Some("Marrow Herald")
+        );
+        let reversed = ["A boat in Tarnby. (Photo: Arlen Voss/Marrow Herald)"];
+        assert_eq!(
+            outlet_in_credit(reversed.into_iter(), body).as_deref(),
+            Some("Marrow Herald")
+        );
+        // an agency's picture in a text that never calls itself by the agency's name
+        let agency = ["A boat in Tarnby. (Photo: Arlen Voss/Lorn Press)"];
+        assert_eq!(outlet_in_credit(agency.into_iter(), body), None);
+        // "the Heralds" is not "the Herald"
+        let body = "The Heralds of the guild marched.";
+        assert_eq!(outlet_in_credit(own.into_iter(), body), None);
     }
 
     #[test]

@@ -95,6 +95,14 @@ pub fn ingest(source: Source) -> Document {
         .map(|t| tidy_title(&t, page_meta.outlet.as_deref()))
         .or(cleaned.title);
     let fetched = fields.fetched.as_deref().and_then(meta::parse_machine_date);
+    let credited = meta::outlet_in_credit(
+        cleaned
+            .removed
+            .iter()
+            .filter(|r| r.reason == "caption")
+            .map(|r| r.text.as_str()),
+        &cleaned.body,
+    );
     Document {
         id,
         path,
@@ -117,7 +125,11 @@ pub fn ingest(source: Source) -> Document {
             .map(|b| tidy_byline(&b))
             .or(cleaned.byline)
             .or(page_meta.byline),
-        outlet: fields.outlet.or(cleaned.outlet).or(page_meta.outlet),
+        outlet: fields
+            .outlet
+            .or(cleaned.outlet)
+            .or(page_meta.outlet)
+            .or(credited),
         analysed: language == "en",
         language,
         headings: cleaned.sections.iter().map(|s| s.heading.clone()).collect(),

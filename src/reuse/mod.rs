@@ -519,6 +519,31 @@ fn classify(docs: &[Document], ends: &PassageEnds, pair: Aligned) -> Option<Reus
 
 /// Independence groups: documents linked by any reuse are one witness. Returns, for each
 /// document (in order), the index of its group; groups are numbered by first member.
+/// Outlets a document's siblings reveal: a document with no outlet, by the same author as one
+/// with outlet X, whose text calls itself by X's last word ("the Ledger watched …"), is X's.
+/// Two signals, since an author may write for several outlets.
+pub fn infer_outlets(docs: &mut [Document]) {
+    let known: Vec<(String, String)> = docs
+        .iter()
+        .filter_map(|d| Some((d.byline.clone()?, d.outlet.clone()?)))
+        .collect();
+    for doc in docs.iter_mut().filter(|d| d.outlet.is_none()) {
+        let Some(byline) = doc.byline.as_deref() else {
+            continue;
+        };
+        let sibling = known.iter().find(|(by, outlet)| {
+            by == byline
+                && outlet
+                    .split_whitespace()
+                    .last()
+                    .is_some_and(|name| crate::text::says_the(&doc.body, name))
+        });
+        if let Some((_, outlet)) = sibling {
+            doc.outlet = Some(outlet.clone());
+        }
+    }
+}
+
 pub fn independence_groups(docs: &[Document], reuse: &[Reuse]) -> Vec<usize> {
     let ids: Vec<&str> = docs.iter().map(|d| d.id.as_str()).collect();
     crate::model::independence_groups(&ids, reuse)
@@ -530,6 +555,39 @@ mod tests {
 
     fn doc(id: &str, body: &str) -> Document {
         crate::model::test_document(id, body)
+    }
+
+    #[test]
+    fn an_authors_other_piece_that_calls_itself_by_the_outlets_name_is_the_outlets() {
+        let with = |id: &str, body: &str, by: &str, outlet: Option<&str>| {
+            let mut d = doc(id, body);
+            d.byline = Some(by.into());
+            d.outlet = outlet.map(str::to_string);
+            d
+        };
+        let mut docs = vec![
+            with("a", "The river rose.", "Dane Holt", Some("Marrow Herald")),
+            with(
+                "b",
+                "Crews told the Herald they were tired.",
+                "Dane Holt",
+                None,
+            ),
+            // another author, or no self-reference: nothing to go on
+            with(
+                "c",
+                "Crews told the Herald they were tired.",
+                "Arlen Voss",
+                None,
+            ),
+            with("d", "Crews were tired.", "Dane Holt", None),
+        ];
+        infer_outlets(&mut docs);
+        let outlets: Vec<Option<&str>> = docs.iter().map(|d| d.outlet.as_deref()).collect();
+        assert_eq!(
+            outlets,
+            vec![Some("Marrow Herald"), Some("Marrow Herald"), None, None]
+        );
     }
 
     const WIRE: &str = "The dam on the Talvin river gave way late on Monday, sending a wall of water through the lower town and the seven villages below it, the rescue agency said.\n\nRescue teams worked through the night to reach families trapped on rooftops, and by morning twelve people had been confirmed dead.";

@@ -112,6 +112,22 @@ pub fn shared(a: &[String], b: &[String]) -> usize {
     a.iter().filter(|s| b.binary_search(s).is_ok()).count()
 }
 
+/// Whether the text says "the <name>" with the name as a whole word: how an article calls
+/// itself ("told the Ledger") or a body it named before.
+pub fn says_the(body: &str, name: &str) -> bool {
+    if name.chars().count() < 3 {
+        return false;
+    }
+    ["the ", "The "].iter().any(|article| {
+        let needle = format!("{article}{name}");
+        body.match_indices(&needle).any(|(at, _)| {
+            let before = body[..at].chars().next_back();
+            let after = body[at + needle.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
