@@ -665,6 +665,43 @@ fn in_a_comparison(p: &Paragraph, text: &str, cs: usize) -> bool {
         })
 }
 
+/// Verbs of saying that take no particle.
+const PLAIN_SAYING: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "saying",
+    "told",
+    "tells",
+    "tell",
+    "added",
+    "adds",
+    "wrote",
+    "writes",
+    "stated",
+    "announced",
+    "reported",
+    "noted",
+];
+
+/// Words that open a phrase of time or place after a verb.
+const SETTING_WORDS: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "during",
+    "late",
+    "early",
+    "yesterday",
+    "today",
+    "tonight",
+    "last",
+    "this",
+    "earlier",
+    "later",
+    "overnight",
+];
+
 /// Auxiliaries and adverbs that lean on the verb after them: a cue never ends in one.
 const LEANING_WORDS: &[&str] = &[
     "has", "have", "had", "is", "are", "was", "were", "will", "would", "can", "could", "may",
@@ -686,6 +723,14 @@ fn whole_verb(p: &Paragraph, text: &str, (first, mut last): TokenRange) -> Token
         w.chars().next().is_some_and(char::is_lowercase)
             && w.chars().all(|c| c.is_alphabetic() || c == '-')
     };
+    // "said | on | Tuesday": a plain verb of saying takes no preposition; what follows it sets
+    // the time or place
+    while last > first
+        && SETTING_WORDS.contains(&word(p, text, last).to_lowercase().as_str())
+        && PLAIN_SAYING.contains(&word(p, text, last - 1).to_lowercase().as_str())
+    {
+        last -= 1;
+    }
     // "told | the | Observer": an article belongs to the addressee after the cue
     while last > first
         && matches!(
@@ -1570,5 +1615,10 @@ mod tests {
         // "has repeatedly" is tokens 1..=2; "said" is token 9
         assert_eq!(span(whole_verb(&p, text, (1, 2))), "has repeatedly denied");
         assert_eq!(span(whole_verb(&p, text, (9, 9))), "said");
+        // a verb of saying ends before the time or place that follows it
+        let text = "Voss said on Tuesday that the dam held.";
+        let p = Paragraph::new(text, 0, text.len());
+        let span = |(first, last): TokenRange| &text[p.spans[first].0..p.spans[last].1];
+        assert_eq!(span(whole_verb(&p, text, (1, 2))), "said");
     }
 }

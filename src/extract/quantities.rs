@@ -124,6 +124,12 @@ const PHRASE_STOPS: &[&str] = &[
     "before", "when", "as",
 ];
 
+/// Words that open a phrase of place or direction after a noun.
+const PLACE_WORDS: &[&str] = &[
+    "off", "from", "in", "at", "into", "onto", "across", "through", "near", "along", "around",
+    "there", "here", "inside", "outside",
+];
+
 /// Auxiliaries left out of the counted phrase ("fighters were killed" → "fighters killed").
 const AUXILIARIES: &[&str] = &[
     "were", "was", "are", "is", "have", "has", "had", "been", "be", "being",
@@ -325,6 +331,11 @@ fn describe(
         if (is_punctuation && !w.starts_with('#')) || PHRASE_STOPS.contains(&lower[j].as_str()) {
             break;
         }
+        // "37 people | off rooftops there": a place or a direction after the counted noun is
+        // not part of it
+        if !what.is_empty() && PLACE_WORDS.contains(&lower[j].as_str()) {
+            break;
+        }
         let in_time = doc
             .times
             .iter()
@@ -464,6 +475,9 @@ mod tests {
         // the year and the weekday are not quantities
         assert!(!found.iter().any(|f| f.0.contains("2019")));
         assert_eq!(found.len(), 5, "{found:?}");
+        // where the counted were is not what they are
+        let found = quantities_of("Crews evacuated 212 residents from the lower town there.");
+        assert_eq!(found[0].4, "evacuated residents", "{found:?}");
     }
 
     #[test]
