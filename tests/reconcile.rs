@@ -429,6 +429,15 @@ fn the_report_names_its_sources_and_shows_each_dispute_once() {
         !md.contains("ledger_day1,") && !md.contains("[aggregator_undated"),
         "{md}"
     );
+    // a contradiction's row names who spoke, and for which party when the sides are parties;
+    // the sides of a numbers dispute are figures, and no voice speaks "for" another's figure
+    assert!(
+        md.contains(
+            "| B | Kasimir Oyelaran-Drost (for Lorn Valley Residents' Committee) | denies |"
+        ),
+        "{md}"
+    );
+    assert!(!md.contains("(for Lorn Ferry General Hospital)"), "{md}");
     // each dispute once, in the summary and among the contradictions
     let disputed: Vec<&str> = md.lines().filter(|l| l.contains("Disputed")).collect();
     let mut unique = disputed.clone();

@@ -4,8 +4,9 @@
 use std::collections::HashMap;
 
 use crate::model::{
-    independence_groups, json_name, Analysis, Claim, ClaimStatus, Contradiction, ContradictionKind,
-    Document, Entity, NumberBand, Reuse, Scope, Stance, Story, SummarySentence, TimelineEntry,
+    independence_groups, json_name, Analysis, Claim, ClaimStatement, ClaimStatus, Contradiction,
+    ContradictionKind, Document, Entity, NumberBand, Reuse, Scope, Side, Stance, Story,
+    SummarySentence, TimelineEntry,
 };
 
 /// A piece of the report.
@@ -360,10 +361,7 @@ fn contradictions(
                 side.statements.iter().map(move |s| {
                     vec![
                         side_label(k),
-                        match (&side.claimant, &s.claimant_text) {
-                            (None, Some(words)) => words.clone(),
-                            (claimant, _) => name(claimant).replace('—', "(not attributed)"),
-                        },
+                        who_said(side, s, c.kind != ContradictionKind::Numbers, name),
                         json_name(&s.stance),
                         s.text.clone(),
                         doc_label(story, &s.doc),
@@ -377,6 +375,25 @@ fn contradictions(
         ));
     }
     section("Contradictions", blocks)
+}
+
+/// Who said a statement of a side: its own voice, with the party it speaks for when the sides
+/// are parties and that is another ("Dane Holt (for Harbour Council)"); words the run knows no
+/// entity for as written. Sides of a numbers dispute are figures, not parties.
+fn who_said(
+    side: &Side,
+    s: &ClaimStatement,
+    sides_are_parties: bool,
+    name: &dyn Fn(&Option<String>) -> String,
+) -> String {
+    match (&s.claimant, &side.claimant, &s.claimant_text) {
+        (Some(voice), Some(party), _) if sides_are_parties && voice != party => {
+            format!("{} (for {})", name(&s.claimant), name(&side.claimant))
+        }
+        (Some(_), _, _) => name(&s.claimant),
+        (None, None, Some(words)) => words.clone(),
+        (None, party, _) => name(party).replace('—', "(not attributed)"),
+    }
 }
 
 /// Claims × documents: who asserts and who denies each claim.
