@@ -532,7 +532,8 @@ fn attributions_of(
             };
             let source = participle_subject(p, text, cue, &earlier)
                 .or_else(|| pronoun_subject(p, text, cue.0))
-                .or_else(|| source_of(p, text, &source_runs, cue.0, cue.1));
+                .or_else(|| source_of(p, text, &source_runs, cue.0, cue.1))
+                .or_else(|| name_beside(p, text, cue));
             earlier.push((cue, source));
             Attribution {
                 cue: bytes(cue),
@@ -582,6 +583,40 @@ fn pronoun_subject(p: &Paragraph, text: &str, cs: usize) -> Option<TokenRange> {
     }
     let w = word(p, text, k).to_lowercase();
     (p.sentence[k] == p.sentence[cs] && SUBJECT_PRONOUNS.contains(&w.as_str())).then_some((k, k))
+}
+
+/// A cue the source tagger gave no source: a name right before it ("Voss | has | insisted"),
+/// past its auxiliaries, or an inverted one right after it that ends the clause ("…," said |
+/// Voss.).
+fn name_beside(p: &Paragraph, text: &str, (cs, ce): TokenRange) -> Option<TokenRange> {
+    let is_name_word = |k: usize| capitalised_at(p, text, k) && p.sentence[k] == p.sentence[cs];
+    let mut last = cs.checked_sub(1)?;
+    while last > 0 && LEANING_WORDS.contains(&word(p, text, last).to_lowercase().as_str()) {
+        last -= 1;
+    }
+    if is_name_word(last) {
+        let mut first = last;
+        while first > 0 && is_name_word(first - 1) {
+            first -= 1;
+        }
+        // a sentence's first word alone is as likely an opener as a name
+        let only_the_opener = first == last && p.position[first] & 1 != 0;
+        let opener = CLAUSE_OPENERS.contains(&word(p, text, first).to_lowercase().as_str());
+        if !only_the_opener && !opener {
+            return Some((first, last));
+        }
+    }
+    let first = ce + 1;
+    if first < p.len() && is_name_word(first) && p.sentence[first] == p.sentence[ce] {
+        let mut last = first;
+        while last + 1 < p.len() && is_name_word(last + 1) {
+            last += 1;
+        }
+        if ends_a_clause(p, text, last) {
+            return Some((first, last));
+        }
+    }
+    None
 }
 
 /// The phrase after an "according to" cue, up to the punctuation or the sentence end that
@@ -1598,6 +1633,17 @@ mod tests {
             &["Voss", "Holt"],
         );
         assert_eq!(found[0].1, "Voss");
+        // with no source from the tagger, a name right before the cue or an inverted one after it
+        let found = attributed(
+            "The wall was cracked. Arlen Voss has insisted it held.",
+            &["insisted"],
+            &[],
+        );
+        assert_eq!(found[0].1, "Arlen Voss");
+        let found = attributed("\"The wall held,\" said Voss.", &["said"], &[]);
+        assert_eq!(found[0].1, "Voss");
+        let found = attributed("Meanwhile said nothing.", &["said"], &[]);
+        assert_eq!(found[0].1, "");
         // an inverted source that ends its clause still speaks
         let found = attributed(
             "The wall held, said Dane Holt.",

@@ -1307,8 +1307,7 @@ fn past_lead_in(body: &str, content: (usize, usize)) -> (usize, usize) {
 }
 
 /// Where the clause starts in content that opens with the complementizer "that" ("that the
-/// ward had …", "that 12 people …"): the word after it opens a noun phrase. "that was wrong"
-/// is a pronoun and stays.
+/// ward had …", "that talks had failed"). "that was wrong" is a pronoun with its verb and stays.
 fn past_complementizer(body: &str, words: &[(usize, usize)]) -> Option<usize> {
     let [(s0, e0), (s1, e1), ..] = words else {
         return None;
@@ -1316,20 +1315,21 @@ fn past_complementizer(body: &str, words: &[(usize, usize)]) -> Option<usize> {
     if !body[*s0..*e0].eq_ignore_ascii_case("that") {
         return None;
     }
-    let next = &body[*s1..*e1];
-    let opens_a_noun_phrase = next
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-        || NOUN_PHRASE_OPENERS.contains(&next.to_lowercase().as_str());
-    opens_a_noun_phrase.then_some(*s1)
+    let next = body[*s1..*e1].to_lowercase();
+    let a_verb_follows = VERBS_AFTER_A_PRONOUN.contains(&next.as_str())
+        || next.ends_with("'s")
+        || next.ends_with("’s");
+    // "that "…" and "…"": a clause that opens with a quotation keeps its "that", or the
+    // quotation marks would no longer pair
+    let quotation = next.starts_with(['"', '\u{201C}', '\'', '\u{2018}']);
+    (!a_verb_follows && !quotation && next.chars().any(char::is_alphanumeric)).then_some(*s1)
 }
 
-/// Determiners and subject pronouns: the words a clause's subject opens with.
-const NOUN_PHRASE_OPENERS: &[&str] = &[
-    "the", "a", "an", "its", "his", "her", "their", "our", "my", "this", "these", "those", "he",
-    "she", "they", "we", "it", "there", "no", "some", "all", "every", "most", "many", "more",
-    "several", "two", "three", "both", "any", "only", "one",
+/// Verbs that "that" as a pronoun takes ("that was wrong", "that would be a mistake").
+const VERBS_AFTER_A_PRONOUN: &[&str] = &[
+    "is", "was", "were", "are", "has", "had", "have", "would", "will", "could", "can", "may",
+    "might", "should", "must", "did", "does", "do", "seems", "seemed", "means", "meant", "makes",
+    "made", "remains", "sounds",
 ];
 
 /// The quotation that opens right after `at` (past a comma and spaces), up to its closing mark.
@@ -1854,6 +1854,15 @@ mod tests {
         );
         // residents are not the committee named after them, nor their valley
         assert_eq!(who("alarm never sounded"), None, "{all:?}");
+    }
+
+    #[test]
+    fn a_statement_drops_the_that_before_its_clause_but_not_a_pronoun_that() {
+        let body = "that talks had failed; that was wrong; that \"no one\" came";
+        let words = |from: usize, to: usize| positions(body, from, to);
+        assert_eq!(past_complementizer(body, &words(0, 21)), Some(5));
+        assert_eq!(past_complementizer(body, &words(23, 37)), None);
+        assert_eq!(past_complementizer(body, &words(39, body.len())), None);
     }
 
     #[test]
