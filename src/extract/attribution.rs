@@ -14,6 +14,7 @@ use super::mentions::tokens;
 use super::polnear::{Part, PartSpan};
 use crate::hashing::mix64;
 use crate::learn::{self, Example, Weights};
+use crate::lexicon::WEEKDAYS;
 
 const OUTSIDE: usize = 0;
 const BEGIN: usize = 1;
@@ -994,6 +995,7 @@ fn that_after_a_setting(p: &Paragraph, text: &str, a_start: usize, se: usize) ->
     let first = word(p, text, a_start).to_lowercase();
     let sets_the_scene = PREPOSITIONS.contains(&first.as_str())
         || TIME_OPENERS.contains(&first.as_str())
+        || WEEKDAYS.contains(&first.as_str())
         || (a_start + 1 == that && capitalised_at(p, text, a_start));
     sets_the_scene.then_some(that)
 }
@@ -1277,9 +1279,15 @@ fn with_words_before(p: &Paragraph, text: &str, mut first: usize) -> usize {
         let w = lower(first - 1);
         let modifies = w.chars().all(char::is_alphabetic)
             && !w.ends_with("ly")
-            && ![CLAUSE_OPENERS, PREPOSITIONS, DETERMINERS, TIME_OPENERS]
-                .iter()
-                .any(|list| list.contains(&w.as_str()));
+            && ![
+                CLAUSE_OPENERS,
+                PREPOSITIONS,
+                DETERMINERS,
+                TIME_OPENERS,
+                &WEEKDAYS,
+            ]
+            .iter()
+            .any(|list| list.contains(&w.as_str()));
         if modifies {
             first -= 1;
         }
@@ -1293,7 +1301,7 @@ fn with_words_before(p: &Paragraph, text: &str, mut first: usize) -> usize {
     first
 }
 
-/// Words that open a sentence by setting its time ("Yesterday | officials said").
+/// Words that open a sentence by setting its time ("Yesterday | officials said"); weekdays too.
 const TIME_OPENERS: &[&str] = &[
     "yesterday",
     "today",
@@ -1301,13 +1309,6 @@ const TIME_OPENERS: &[&str] = &[
     "tomorrow",
     "later",
     "earlier",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "last",
     "this",
     "next",
