@@ -512,12 +512,17 @@ fn attributions_of(
         .map(|cue| whole_verb(p, text, cue))
         .map(|cue| {
             // "according to X, …": X is the source, whatever the tagger made of it
-            let mut source_runs = source_runs.clone();
-            if let Some(x) = named_after_according_to(p, text, cue) {
-                source_runs.retain(|r| r.1 < x.0 || r.0 > x.1);
-                source_runs.push(x);
-            }
-            let (after, before) = content_sides(p, text, cues, &source_runs, cue);
+            let named = named_after_according_to(p, text, cue).map(|x| {
+                let mut runs: Vec<TokenRange> = source_runs
+                    .iter()
+                    .copied()
+                    .filter(|r| r.1 < x.0 || r.0 > x.1)
+                    .collect();
+                runs.push(x);
+                runs
+            });
+            let source_runs = named.as_deref().unwrap_or(&source_runs);
+            let (after, before) = content_sides(p, text, cues, source_runs, cue);
             // the side the content tagger marks more; with no marks, a clause after the cue,
             // else one before it
             let votes = |side: Option<(usize, usize)>| {
@@ -533,7 +538,7 @@ fn attributions_of(
             };
             let source = participle_subject(p, text, cue, &earlier)
                 .or_else(|| pronoun_subject(p, text, cue.0))
-                .or_else(|| source_of(p, text, &source_runs, cue.0, cue.1))
+                .or_else(|| source_of(p, text, source_runs, cue.0, cue.1))
                 .or_else(|| name_beside(p, text, cue));
             earlier.push((cue, source));
             Attribution {
