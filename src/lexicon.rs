@@ -243,6 +243,30 @@ pub fn is_reporting_cue(cue: &str) -> bool {
         })
 }
 
+/// Words that open a phrase of time, place or channel after a verb of saying ("said | on
+/// Monday that", "told reporters | late on Friday"): what follows them is no part of the verb,
+/// and the "that" after them opens what was said. Weekdays do the same.
+pub const SETTING_OPENERS: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "during",
+    "after",
+    "before",
+    "via",
+    "through",
+    "late",
+    "early",
+    "earlier",
+    "later",
+    "last",
+    "this",
+    "yesterday",
+    "today",
+    "tonight",
+    "overnight",
+];
+
 /// Weekday names, Monday first (Monday = 0, as chrono counts from Monday).
 pub const WEEKDAYS: [&str; 7] = [
     "monday",

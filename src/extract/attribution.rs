@@ -14,7 +14,7 @@ use super::mentions::tokens;
 use super::polnear::{Part, PartSpan};
 use crate::hashing::mix64;
 use crate::learn::{self, Example, Weights};
-use crate::lexicon::WEEKDAYS;
+use crate::lexicon::{SETTING_OPENERS, WEEKDAYS};
 
 const OUTSIDE: usize = 0;
 const BEGIN: usize = 1;
@@ -725,24 +725,6 @@ const PLAIN_SAYING: &[&str] = &[
     "noted",
 ];
 
-/// Words that open a phrase of time or place after a verb.
-const SETTING_WORDS: &[&str] = &[
-    "on",
-    "in",
-    "at",
-    "during",
-    "late",
-    "early",
-    "yesterday",
-    "today",
-    "tonight",
-    "last",
-    "this",
-    "earlier",
-    "later",
-    "overnight",
-];
-
 /// Auxiliaries and adverbs that lean on the verb after them: a cue never ends in one.
 const LEANING_WORDS: &[&str] = &[
     "has", "have", "had", "is", "are", "was", "were", "will", "would", "can", "could", "may",
@@ -767,7 +749,7 @@ fn whole_verb(p: &Paragraph, text: &str, (first, mut last): TokenRange) -> Token
     // "said | on | Tuesday": a plain verb of saying takes no preposition; what follows it sets
     // the time or place
     while last > first
-        && SETTING_WORDS.contains(&word(p, text, last).to_lowercase().as_str())
+        && SETTING_OPENERS.contains(&word(p, text, last).to_lowercase().as_str())
         && PLAIN_SAYING.contains(&word(p, text, last - 1).to_lowercase().as_str())
     {
         last -= 1;

@@ -15,7 +15,7 @@ use regex::Regex;
 
 use super::attribution::{Attribution, AttributionTagger};
 use crate::entities::EntityOfMention;
-use crate::lexicon::{is_reporting_cue, WEEKDAYS};
+use crate::lexicon::{is_reporting_cue, SETTING_OPENERS, WEEKDAYS};
 use crate::model::{Document, EntityType, Mention, Quote, QuoteKind, Span, Statement};
 
 /// Opening and closing quotation marks.
@@ -1251,31 +1251,9 @@ fn reported(body: &str, start: usize, end: usize) -> Option<(usize, usize, Quote
     Some((inner_start, inner_start + inner.len(), kind))
 }
 
-/// Words that open a phrase of time or place or channel between a verb of saying and its "that"
-/// (as weekdays do):
-/// "said on Monday that", "said in a statement late on Friday that".
-const LEAD_IN_OPENERS: &[&str] = &[
-    "on",
-    "in",
-    "at",
-    "during",
-    "late",
-    "early",
-    "earlier",
-    "later",
-    "last",
-    "this",
-    "yesterday",
-    "today",
-    "tonight",
-    "after",
-    "before",
-    "via",
-    "through",
-];
-
-/// Content that opens with such a phrase and its "that" starts after them: what was said is the
-/// clause, not when or where it was said.
+/// Content that opens with a phrase of time, place or channel (`SETTING_OPENERS`, weekdays) and
+/// its "that" starts after them ("said in a statement late on Friday that"): what was said is
+/// the clause, not when or where it was said.
 fn past_lead_in(body: &str, content: (usize, usize)) -> (usize, usize) {
     let text = &body[content.0..content.1];
     let words = positions(body, content.0, content.1);
@@ -1284,7 +1262,7 @@ fn past_lead_in(body: &str, content: (usize, usize)) -> (usize, usize) {
     }
     let opens = words.first().is_some_and(|&(s, e)| {
         let word = body[s..e].to_lowercase();
-        LEAD_IN_OPENERS.contains(&word.as_str()) || WEEKDAYS.contains(&word.as_str())
+        SETTING_OPENERS.contains(&word.as_str()) || WEEKDAYS.contains(&word.as_str())
     });
     if !opens || text.starts_with(OPENING) {
         return content;
