@@ -422,6 +422,22 @@ fn read_warc_from(
 /// A PolNeAR split (a folder with `text/` and `attributions/`): each article's name, text and the
 /// first (by name) of its annotation files; several annotators may have annotated one article.
 pub fn polnear_split(split: &Path) -> Result<Vec<(String, String, String)>, String> {
+    polnear_annotations(split, |rank| rank == 0)
+}
+
+/// The further annotations of a PolNeAR split's articles that several people marked, each (name,
+/// text, one more annotator's brat file): against the first annotator's, they show how far people
+/// agree.
+pub fn polnear_further_annotations(split: &Path) -> Result<Vec<(String, String, String)>, String> {
+    polnear_annotations(split, |rank| rank > 0)
+}
+
+/// Each text of a split with those of its annotation files (sorted by name) whose rank `keep`
+/// accepts.
+fn polnear_annotations(
+    split: &Path,
+    keep: impl Fn(usize) -> bool,
+) -> Result<Vec<(String, String, String)>, String> {
     let listing = |dir: PathBuf| -> Result<Vec<PathBuf>, String> {
         let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
             .map_err(|e| format!("{}: cannot read ({e})", dir.display()))?
@@ -440,13 +456,22 @@ pub fn polnear_split(split: &Path) -> Result<Vec<(String, String, String)>, Stri
             continue;
         };
         let prefix = format!("{stem}_");
-        let annotation = annotations.iter().find(|p| {
+        let of_this_text = annotations.iter().filter(|p| {
             p.file_name()
                 .and_then(|n| n.to_str())
                 .is_some_and(|n| n.starts_with(&prefix) && n.ends_with(".ann"))
         });
-        if let Some(annotation) = annotation {
-            files.push((stem.to_string(), read(&text_path)?, read(annotation)?));
+        let kept: Vec<&PathBuf> = of_this_text
+            .enumerate()
+            .filter(|(rank, _)| keep(*rank))
+            .map(|(_, p)| p)
+            .collect();
+        if kept.is_empty() {
+            continue;
+        }
+        let text = read(&text_path)?;
+        for annotation in kept {
+            files.push((stem.to_string(), text.clone(), read(annotation)?));
         }
     }
     Ok(files)

@@ -31,9 +31,52 @@ fn shipped_model_scores_on_the_development_split() {
     }
     // what holds today (the targets are 0.80 for source and content overlap)
     let [source, cue, content] = scores;
-    assert!(source.overlap_f1() >= 0.62, "{source:?}");
-    assert!(cue.overlap_f1() >= 0.65, "{cue:?}");
-    assert!(content.overlap_f1() >= 0.74, "{content:?}");
+    assert!(source.overlap_f1() >= 0.69, "{source:?}");
+    assert!(cue.overlap_f1() >= 0.70, "{cue:?}");
+    assert!(content.overlap_f1() >= 0.78, "{content:?}");
+    // a quotation split around its cue is one content, as the corpus marks it
+    assert!(content.exact_f1() >= 0.42, "{content:?}");
+}
+
+#[test]
+fn people_who_marked_the_same_articles_are_scored_the_same_way() {
+    // every further annotator of an article against its first, as `eval-attribution` prints
+    let dev = shared().join("data/polnear/dev");
+    let first = parallax::readers::polnear_split(&dev).unwrap();
+    let further = parallax::readers::polnear_further_annotations(&dev).unwrap();
+    assert!(
+        !further.is_empty(),
+        "dev has articles several people marked"
+    );
+    let mut pairs = Vec::new();
+    let mut same = Vec::new();
+    for (name, text, ann) in &further {
+        let (_, _, first_ann) = first
+            .iter()
+            .find(|f| &f.0 == name)
+            .expect("a first annotation");
+        let a = extract::polnear::parse(text, first_ann).unwrap();
+        let b = extract::polnear::parse(text, ann).unwrap();
+        same.push((text.clone(), a.clone(), a.clone()));
+        pairs.push((text.clone(), a, b));
+    }
+    for s in extract::annotator_agreement(&same) {
+        assert_eq!(
+            s.exact_f1(),
+            1.0,
+            "one annotation agrees with itself: {s:?}"
+        );
+    }
+    let people = extract::annotator_agreement(&pairs);
+    for (part, s) in Part::ALL.iter().zip(&people) {
+        eprintln!(
+            "PolNeAR dev, people: {} exact F1 {:.3}, overlap F1 {:.3}",
+            part.name(),
+            s.exact_f1(),
+            s.overlap_f1()
+        );
+        assert!(s.exact_f1() < 1.0 && s.overlap_f1() > 0.5, "{s:?}");
+    }
 }
 
 #[test]

@@ -74,6 +74,24 @@ struct Paragraph {
     sentence: Vec<usize>,
 }
 
+/// Tokens with each two apostrophes typed together ("''", a quotation mark of some wires) made
+/// one token. `offset` is where `body` starts in the text the spans point into.
+fn with_double_apostrophes(
+    body: &str,
+    spans: impl Iterator<Item = (usize, usize)>,
+    offset: usize,
+) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for (s, e) in spans {
+        let apostrophe = |(s, e): (usize, usize)| &body[s - offset..e - offset] == "'";
+        match out.last_mut() {
+            Some(last) if last.1 == s && apostrophe(*last) && apostrophe((s, e)) => last.1 = e,
+            _ => out.push((s, e)),
+        }
+    }
+    out
+}
+
 const QUOTE_MARKS: &[&str] = &["\"", "\u{201C}", "\u{201D}", "''", "``"];
 
 fn is_quote_mark(word: &str) -> bool {
@@ -87,10 +105,13 @@ impl Paragraph {
             .iter()
             .map(|s| s.start)
             .collect();
-        let spans: Vec<(usize, usize)> = tokens(body)
-            .into_iter()
-            .map(|(s, e)| (start + s, start + e))
-            .collect();
+        let spans = with_double_apostrophes(
+            body,
+            tokens(body)
+                .into_iter()
+                .map(|(s, e)| (start + s, start + e)),
+            start,
+        );
         let mut p = Paragraph {
             lower: Vec::with_capacity(spans.len()),
             shape: Vec::with_capacity(spans.len()),
@@ -108,11 +129,12 @@ impl Paragraph {
                 sentence += 1;
             }
             let mark = is_quote_mark(word);
-            // a curly mark says which way it goes; a straight one flips
+            // a curly mark says which way it goes; a straight one flips, and so does "''",
+            // which some wires use to open a quotation as well as to close it
             match word {
                 "\u{201C}" | "``" => in_quote = true,
-                "\u{201D}" | "''" => in_quote = false,
-                "\"" => in_quote = !in_quote,
+                "\u{201D}" => in_quote = false,
+                "\"" | "''" => in_quote = !in_quote,
                 _ => {}
             }
             let lower = word.to_lowercase();
@@ -315,7 +337,12 @@ impl AttributionTagger {
             let span = |part, (start, end)| PartSpan { part, start, end };
             out.push(span(Part::Cue, a.cue));
             out.extend(a.source.map(|s| span(Part::Source, s)));
-            out.extend(a.content.map(|c| span(Part::Content, c)));
+            // a content in two pieces is one span from its first word to its last, as the
+            // corpus marks it
+            let whole = a
+                .content
+                .map(|c| a.continued.map_or(c, |rest| (c.0, rest.1)));
+            out.extend(whole.map(|c| span(Part::Content, c)));
         }
         out.sort();
         out.dedup();
@@ -503,6 +530,10 @@ fn attributions_of(
         .map(|run| whole_name(p, text, run))
         .filter_map(|run| without_clause_verb(p, text, cues, run))
         .map(|run| noun_phrase(p, text, cues, run))
+        // "Voss, | who flew over the valley at dawn, | said": a relative clause is no source
+        .filter(|&(first, _)| {
+            !RELATIVE_PRONOUNS.contains(&word(p, text, first).to_lowercase().as_str())
+        })
         .collect();
     let bytes = |(first, last): (usize, usize)| (p.spans[first].0, p.spans[last].1);
     // (cue, source) of the attributions so far, in tokens
@@ -541,13 +572,72 @@ fn attributions_of(
                 .or_else(|| source_of(p, text, source_runs, cue.0, cue.1))
                 .or_else(|| name_beside(p, text, cue));
             earlier.push((cue, source));
+            // “First half,” she said, “second half.”: one content in two pieces
+            let split = split_quotation(p, text, cues, cue, source);
+            let (content, continued) = match split {
+                Some((first, second)) => (Some(first), Some(second)),
+                None => (chosen, None),
+            };
             Attribution {
                 cue: bytes(cue),
                 source: source.map(bytes),
-                content: chosen.map(bytes),
+                content: content.map(bytes),
+                continued: continued.map(bytes),
             }
         })
         .collect()
+}
+
+/// How many words past its cue and source a split quotation's frame may run ("said Rep. Holt
+/// (D-Ore.), head of the caucus, in a phone interview").
+const MAX_FRAME_TAIL: usize = 25;
+
+/// A quotation split around its cue (and source): “First half,” she said, “second half.” The
+/// first piece closes right before the frame of cue and source; the second opens right after it,
+/// in the same sentence or as the next sentence, and no cue of its own follows it. Both pieces
+/// as token ranges, quotation marks included.
+fn split_quotation(
+    p: &Paragraph,
+    text: &str,
+    cues: &[usize],
+    cue: TokenRange,
+    source: Option<TokenRange>,
+) -> Option<(TokenRange, TokenRange)> {
+    let beside = source.filter(|s| s.1 + 1 == cue.0 || cue.1 + 1 == s.0);
+    let frame = beside.map_or(cue, |s| (s.0.min(cue.0), s.1.max(cue.1)));
+    // the first piece: a closing mark, after a comma, right before the frame
+    let mut k = frame.0.checked_sub(1)?;
+    if word(p, text, k) == "," {
+        k = k.checked_sub(1)?;
+    }
+    let closes = is_quote_mark(word(p, text, k)) && k > 0 && p.position[k - 1] & 2 != 0;
+    if !closes || !matches!(word(p, text, k - 1), "," | "?" | "!") {
+        return None;
+    }
+    let first_open = opening_quote(p, text, k - 1)?;
+    // the second piece: the next opening mark, in the frame's sentence (past what sets the time
+    // or names the source: "said Monday", "said Rep. Holt, head of …") or opening the next one
+    let open = (frame.1 + 1..p.len())
+        .take_while(|&j| j <= frame.1 + MAX_FRAME_TAIL && cues[j] == OUTSIDE)
+        .take_while(|&j| {
+            p.sentence[j] == p.sentence[frame.1]
+                || (p.sentence[j] == p.sentence[frame.1] + 1 && p.sentence[j - 1] != p.sentence[j])
+        })
+        .find(|&j| is_quote_mark(word(p, text, j)))?;
+    let opens = open + 1 < p.len() && p.position[open + 1] & 2 != 0;
+    if !opens {
+        return None;
+    }
+    let close = closing_quote(p, text, open).unwrap_or(p.len() - 1);
+    // "… ,” Voss said. “…,” Holt said.": a quotation with its own cue is Holt's
+    let sentence_end = (close..p.len())
+        .take_while(|&j| p.sentence[j] == p.sentence[close])
+        .last()
+        .unwrap_or(close);
+    if (close + 1..=sentence_end).any(|j| cues[j] != OUTSIDE) {
+        return None;
+    }
+    Some(((first_open, frame.0 - 1), (open, close)))
 }
 
 /// "X blamed Y for the failure, | saying …": a participle after a comma speaks with the subject
@@ -573,6 +663,9 @@ fn participle_subject(
 }
 
 /// Pronouns that stand as a clause's subject.
+/// Words that open a relative clause.
+const RELATIVE_PRONOUNS: &[&str] = &["who", "which", "whom", "whose", "that"];
+
 const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "you", "it", "who", "which"];
 
 /// "… , who said", "she told": a subject pronoun right before the cue is its source.
@@ -1019,6 +1112,9 @@ pub struct Attribution {
     pub cue: (usize, usize),
     pub source: Option<(usize, usize)>,
     pub content: Option<(usize, usize)>,
+    /// the second piece of a quotation split around its cue and source (“First half,” she
+    /// said, “second half.”): the content is `content`, then this
+    pub continued: Option<(usize, usize)>,
 }
 
 /// A source run widened to the whole name it cuts ("New York Post" → "The New York Post"):
@@ -1506,6 +1602,59 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    /// (content, its continuation) of the attribution at `cue`, as text.
+    fn pieces(text: &str, cues: &[&str], sources: &[&str], cue: &str) -> (String, String) {
+        let p = Paragraph::new(text, 0, text.len());
+        let cue_tags = marked(&p, text, cues);
+        let source_tags = marked(&p, text, sources);
+        let none = vec![OUTSIDE; p.len()];
+        let part = |r: Option<(usize, usize)>| r.map_or(String::new(), |(a, b)| text[a..b].into());
+        let a = attributions_of(&p, text, &cue_tags, &source_tags, &none)
+            .into_iter()
+            .find(|a| &text[a.cue.0..a.cue.1] == cue)
+            .expect("the cue is found");
+        (part(a.content), part(a.continued))
+    }
+
+    #[test]
+    fn a_quotation_split_around_its_cue_is_one_content_in_two_pieces() {
+        // the second piece may open the next sentence, past a source with an apposition
+        let text =
+            "\u{201C}The water came in an hour,\u{201D} said Dane Holt, who chairs the board. \
+                    \u{201C}We had no warning at all.\u{201D}";
+        assert_eq!(
+            pieces(text, &["said"], &["Dane Holt"], "said"),
+            (
+                "\u{201C}The water came in an hour,\u{201D}".to_string(),
+                "\u{201C}We had no warning at all.\u{201D}".to_string()
+            )
+        );
+        // two apostrophes typed together are a quotation mark too
+        let text = "''The pumps failed,'' Holt said. ''We will rebuild.''";
+        assert_eq!(
+            pieces(text, &["said"], &["Holt"], "said").1,
+            "''We will rebuild.''"
+        );
+        // a quotation with a cue of its own is another speaker's
+        let text = "\"The pumps failed,\" Holt said. \"We will rebuild,\" Arlen Voss said.";
+        assert_eq!(
+            pieces(
+                text,
+                &["Holt said", "Voss said"],
+                &["Holt", "Arlen"],
+                "Holt said"
+            )
+            .1,
+            ""
+        );
+        // a cue before its only quotation splits nothing
+        let text = "Holt said: \"We will rebuild the pumps.\"";
+        assert_eq!(
+            pieces(text, &["said"], &["Holt"], "said"),
+            ("\"We will rebuild the pumps.\"".to_string(), String::new())
+        );
     }
 
     #[test]

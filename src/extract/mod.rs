@@ -83,6 +83,19 @@ pub fn train_attribution(
     AttributionTagger::train(&view, epochs, seed)
 }
 
+/// How far two annotators of the same articles agree: the second's spans scored against the
+/// first's as if they were predictions, in `Part::ALL` order. Each item is (text, first
+/// annotator's spans, second annotator's spans).
+pub fn annotator_agreement(articles: &[(String, Vec<PartSpan>, Vec<PartSpan>)]) -> [PartScore; 3] {
+    let mut scores = [PartScore::default(); 3];
+    for (text, first, second) in articles {
+        for (k, part) in Part::ALL.into_iter().enumerate() {
+            scores[k].add(&polnear::score(text, first, second, part));
+        }
+    }
+    scores
+}
+
 /// Source, cue and content scores of the tagger on gold articles, in `Part::ALL` order.
 pub fn evaluate_attribution(
     tagger: &AttributionTagger,

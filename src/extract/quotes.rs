@@ -763,6 +763,7 @@ fn verbs_the_tagger_missed(doc: &Document, found: &[Attribution]) -> Vec<Attribu
                 cue: (start, end),
                 source: None,
                 content: Some((content_start, content_end)),
+                continued: None,
             });
         }
     }
@@ -832,6 +833,7 @@ fn quotation_frames(doc: &Document) -> Vec<Attribution> {
             cue: (cue_start, cue_end),
             source: Some(source),
             content: Some((open, close_end)),
+            continued: None,
         });
     }
     out
@@ -919,6 +921,7 @@ fn according_to(doc: &Document, found: &[Attribution]) -> Vec<Attribution> {
             cue,
             source: Some(source),
             content: Some(content),
+            continued: None,
         });
     }
     out
@@ -1159,6 +1162,20 @@ fn subject_before(doc: &Document, cue_start: usize) -> Option<Span> {
         }
         if let Some(start) = noun_phrase_start(before) {
             return Some(Span { start, end });
+        }
+        // "The chair, Dane Holt, insists": a name set off by commas is the speaker's
+        if let Some(m) = before.strip_suffix(',').and_then(|b| {
+            let b = b.trim_end();
+            doc.mentions.iter().find(|m| {
+                m.end == b.len()
+                    && m.kind == EntityType::Person
+                    && doc.body[..m.start].trim_end().ends_with(',')
+            })
+        }) {
+            return Some(Span {
+                start: m.start,
+                end: m.end,
+            });
         }
         // "the Front, on the other hand, claimed": past a short aside between commas, or a
         // relative clause of any reasonable length ("Voss, who flew over the valley at dawn,")
