@@ -12,6 +12,7 @@ use xxhash_rust::xxh3::xxh3_64;
 
 use super::mentions::tokens;
 use super::polnear::{Part, PartSpan};
+use super::roles::ROLE_NOUNS;
 use crate::hashing::mix64;
 use crate::learn::{self, Example, Weights};
 use crate::lexicon::{SETTING_OPENERS, WEEKDAYS};
@@ -570,7 +571,8 @@ fn attributions_of(
             let source = participle_subject(p, text, cue, &earlier)
                 .or_else(|| pronoun_subject(p, text, cue.0))
                 .or_else(|| source_of(p, text, source_runs, cue.0, cue.1))
-                .or_else(|| name_beside(p, text, cue));
+                .or_else(|| name_beside(p, text, cue))
+                .map(|source| with_trailing_apposition(p, text, cues, cue, source));
             earlier.push((cue, source));
             // “First half,” she said, “second half.”: one content in two pieces
             let split = split_quotation(p, text, cues, cue, source);
@@ -591,6 +593,64 @@ fn attributions_of(
 /// How many words past its cue and source a split quotation's frame may run ("said Rep. Holt
 /// (D-Ore.), head of the caucus, in a phone interview").
 const MAX_FRAME_TAIL: usize = 25;
+
+/// Words that may open an apposition after a name: "said Holt, | the chair of the board",
+/// "said Holt, | now a consultant", "said Holt, | who runs the shelter".
+const APPOSITION_OPENERS: &[&str] = &[
+    "a", "an", "the", "his", "her", "their", "its", "who", "now", "then", "another", "one",
+];
+
+/// An inverted source ("…,” said Holt, the chair of the board.") runs on through the apposition
+/// after it to the end of its sentence: who the speaker is belongs to the source.
+fn with_trailing_apposition(
+    p: &Paragraph,
+    text: &str,
+    cues: &[usize],
+    cue: TokenRange,
+    (first, last): TokenRange,
+) -> TokenRange {
+    // "according to X, | …" and "known as X, | …": what follows the comma is the clause
+    let cue_ends_in_a_preposition = PREPOSITIONS
+        .contains(&word(p, text, cue.1).to_lowercase().as_str())
+        || word(p, text, cue.1).eq_ignore_ascii_case("as");
+    let inverted = first == cue.1 + 1 && !cue_ends_in_a_preposition;
+    if !inverted || last + 2 >= p.len() || word(p, text, last + 1) != "," {
+        return (first, last);
+    }
+    let opener_word = word(p, text, last + 2);
+    let opener = opener_word.to_lowercase();
+    // or a bare role: "said Holt, | chair of the board"
+    let a_role = opener_word.chars().all(|c| c.is_lowercase())
+        && !opener.ends_with("ing")
+        && !PREPOSITIONS.contains(&opener.as_str())
+        && !CLAUSE_OPENERS.contains(&opener.as_str())
+        && !LEANING_WORDS.contains(&opener.as_str())
+        && opener != "according";
+    if !APPOSITION_OPENERS.contains(&opener.as_str()) && !a_role {
+        return (first, last);
+    }
+    let sentence = p.sentence[last];
+    // "said Holt, the chair, | in a statement": a phrase of setting after a comma ends it
+    let rest: Vec<usize> = (last + 2..p.len())
+        .take_while(|&k| p.sentence[k] == sentence)
+        .take_while(|&k| {
+            !(word(p, text, k - 1) == ","
+                && SETTING_OPENERS.contains(&word(p, text, k).to_lowercase().as_str()))
+        })
+        .collect();
+    let plain = rest
+        .iter()
+        .all(|&k| cues[k] == OUTSIDE && !is_quote_mark(word(p, text, k)));
+    let end = rest
+        .iter()
+        .rev()
+        .find(|&&k| !is_bare_punctuation(p, text, k))
+        .copied();
+    match end {
+        Some(end) if plain && end - last <= MAX_FRAME_TAIL => (first, end),
+        _ => (first, last),
+    }
+}
 
 /// A quotation split around its cue (and source): “First half,” she said, “second half.” The
 /// first piece closes right before the frame of cue and source; the second opens right after it,
@@ -1481,7 +1541,53 @@ fn with_apposition(
             first = name;
         }
     }
+    first = with_role_before(p, text, cues, (first, last));
     (first, last)
+}
+
+/// "Another critic, | Laurence Tribe, | said": a name set off by a comma after the noun phrase
+/// that opens its sentence is that phrase's apposition, and the phrase is part of the source.
+/// Returns the source's first token.
+fn with_role_before(p: &Paragraph, text: &str, cues: &[usize], (first, last): TokenRange) -> usize {
+    let next_is_cue = |k: usize| k + 1 < p.len() && cues[k + 1] != OUTSIDE;
+    let at_cue = next_is_cue(last)
+        || (last + 1 < p.len() && word(p, text, last + 1) == "," && next_is_cue(last + 1));
+    if !at_cue || first < 2 || word(p, text, first - 1) != "," || !capitalised_at(p, text, first) {
+        return first;
+    }
+    let comma = first - 1;
+    let start = (0..comma)
+        .rev()
+        .take_while(|&k| p.sentence[k] == p.sentence[first])
+        .last()
+        .unwrap_or(comma);
+    let opener = word(p, text, start).to_lowercase();
+    let sets_the_scene = PREPOSITIONS.contains(&opener.as_str())
+        || TIME_OPENERS.contains(&opener.as_str())
+        || WEEKDAYS.contains(&opener.as_str())
+        || CLAUSE_OPENERS.contains(&opener.as_str())
+        || opener.ends_with("ly");
+    let a_phrase = (start..comma).all(|k| {
+        let w = word(p, text, k);
+        cues[k] == OUTSIDE
+            && !is_quote_mark(w)
+            && !is_bare_punctuation(p, text, k)
+            && !CLAUSE_VERBS.contains(&w.to_lowercase().as_str())
+    });
+    // the phrase names a role: its head, before any prepositional phrase, is a role noun
+    let head_end = (start..comma)
+        .find(|&k| PREPOSITIONS.contains(&word(p, text, k).to_lowercase().as_str()))
+        .unwrap_or(comma);
+    let names_a_role = head_end > start && {
+        let head = word(p, text, head_end - 1).to_lowercase();
+        let singular = head.strip_suffix('s').unwrap_or(&head);
+        ROLE_NOUNS.contains(&head.as_str()) || ROLE_NOUNS.contains(&singular)
+    };
+    if a_phrase && names_a_role && !sets_the_scene && comma - start <= 8 {
+        start
+    } else {
+        first
+    }
 }
 
 fn word<'a>(p: &Paragraph, text: &'a str, k: usize) -> &'a str {
@@ -1654,6 +1760,62 @@ mod tests {
         assert_eq!(
             pieces(text, &["said"], &["Holt"], "said"),
             ("\"We will rebuild the pumps.\"".to_string(), String::new())
+        );
+    }
+
+    #[test]
+    fn a_source_keeps_the_apposition_that_says_who_the_speaker_is() {
+        let source_of = |text: &str, cue: &str, source: &str| -> String {
+            attributed(text, &[cue], &[source])
+                .into_iter()
+                .find(|a| a.0 == cue)
+                .expect("the cue")
+                .1
+        };
+        // after an inverted source, to the end of the sentence
+        assert_eq!(
+            source_of(
+                "\"The pumps held,\" said Dane Holt, the chair of the Tarnby board.",
+                "said",
+                "Dane Holt"
+            ),
+            "Dane Holt, the chair of the Tarnby board"
+        );
+        // but not into a phrase of setting
+        assert_eq!(
+            source_of(
+                "\"The pumps held,\" said Dane Holt, the chair, in a statement.",
+                "said",
+                "Dane Holt"
+            ),
+            "Dane Holt, the chair"
+        );
+        // after "according to X," comes the clause, not an apposition
+        assert_eq!(
+            source_of(
+                "According to Dane Holt, the pumps held all night.",
+                "According to",
+                "Dane Holt"
+            ),
+            "Dane Holt"
+        );
+        // a role that opens the sentence before the name
+        assert_eq!(
+            source_of(
+                "The board's former chair, Arlen Voss, said the pumps held.",
+                "said",
+                "Arlen Voss"
+            ),
+            "The board's former chair, Arlen Voss"
+        );
+        // a phrase that only sets the scene stays out
+        assert_eq!(
+            source_of(
+                "Back in Tarnby, Arlen Voss said the pumps held.",
+                "said",
+                "Arlen Voss"
+            ),
+            "Arlen Voss"
         );
     }
 

@@ -10,7 +10,7 @@ use crate::model::{Document, EntityType, Role};
 use super::mentions::{is_common_word, sentence_tokens, tokens};
 
 /// Nouns that make a phrase a role.
-const ROLE_NOUNS: &[&str] = &[
+pub(crate) const ROLE_NOUNS: &[&str] = &[
     "leader",
     "head",
     "chief",
@@ -65,6 +65,20 @@ const ROLE_NOUNS: &[&str] = &[
     "general",
     "prosecutor",
     "judge",
+    "critic",
+    "lawyer",
+    "attorney",
+    "aide",
+    "strategist",
+    "economist",
+    "partner",
+    "candidate",
+    "nominee",
+    "researcher",
+    "scientist",
+    "consultant",
+    "manager",
+    "executive",
 ];
 
 /// Words a role before a name does not reach across.
