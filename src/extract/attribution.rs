@@ -355,7 +355,8 @@ impl AttributionTagger {
         let mut out = Vec::new();
         for (start, end) in paragraphs(text) {
             let p = Paragraph::new(text, start, end);
-            let cues = without_false_cues(&p, text, self.run(Stage::Cue, &p, &[], &[]));
+            let tagged = self.run(Stage::Cue, &p, &[], &[]);
+            let cues = with_according_to(&p, text, without_false_cues(&p, text, tagged));
             let sources = self.run(Stage::Source, &p, &cues, &[]);
             let contents = self.run(Stage::Content, &p, &cues, &sources);
             out.extend(attributions_of(&p, text, &cues, &sources, &contents));
@@ -750,7 +751,12 @@ fn pronoun_subject(p: &Paragraph, text: &str, cs: usize) -> Option<TokenRange> {
 fn name_beside(p: &Paragraph, text: &str, (cs, ce): TokenRange) -> Option<TokenRange> {
     let is_name_word = |k: usize| capitalised_at(p, text, k) && p.sentence[k] == p.sentence[cs];
     let mut last = cs.checked_sub(1)?;
-    while last > 0 && LEANING_WORDS.contains(&word(p, text, last).to_lowercase().as_str()) {
+    let leans = |k: usize| {
+        let w = word(p, text, k).to_lowercase();
+        LEANING_WORDS.contains(&w.as_str())
+            || (w.len() > 4 && w.ends_with("ly") && w.chars().all(char::is_alphabetic))
+    };
+    while last > 0 && leans(last) {
         last -= 1;
     }
     if is_name_word(last) {
@@ -762,7 +768,7 @@ fn name_beside(p: &Paragraph, text: &str, (cs, ce): TokenRange) -> Option<TokenR
         let only_the_opener = first == last && p.position[first] & 1 != 0;
         let opener = CLAUSE_OPENERS.contains(&word(p, text, first).to_lowercase().as_str());
         if !only_the_opener && !opener {
-            return Some((first, last));
+            return Some((with_role_words_before(p, text, first), last));
         }
     }
     let first = ce + 1;
@@ -776,6 +782,33 @@ fn name_beside(p: &Paragraph, text: &str, (cs, ce): TokenRange) -> Option<TokenR
         }
     }
     None
+}
+
+/// A name's first token, widened over the role and the words naming it before the name
+/// ("Republican | nominee | Donald Trump", "the | party's | candidate …").
+fn with_role_words_before(p: &Paragraph, text: &str, mut first: usize) -> usize {
+    let lower = |k: usize| word(p, text, k).to_lowercase();
+    let sentence = p.sentence[first];
+    let same_sentence = |k: usize| p.sentence[k] == sentence;
+    let is_role = |k: usize| ROLE_NOUNS.contains(&lower(k).as_str());
+    if first == 0 || !same_sentence(first - 1) || !is_role(first - 1) {
+        return first;
+    }
+    first -= 1;
+    while first > 0
+        && same_sentence(first - 1)
+        && p.position[first] & 1 == 0
+        && (capitalised_at(p, text, first - 1) || is_role(first - 1))
+    {
+        first -= 1;
+    }
+    if first > 0
+        && same_sentence(first - 1)
+        && matches!(lower(first - 1).as_str(), "the" | "a" | "an")
+    {
+        first -= 1;
+    }
+    first
 }
 
 /// The phrase after an "according to" cue, up to the punctuation or the sentence end that
@@ -809,6 +842,21 @@ fn without_false_cues(p: &Paragraph, text: &str, mut cues: Vec<usize>) -> Vec<us
             || in_a_comparison(p, text, first);
         if false_cue {
             cues[first..=last].fill(OUTSIDE);
+        }
+    }
+    cues
+}
+
+/// "According to X" always attributes: the tagger, shy of a paragraph's first word, sometimes
+/// leaves it out.
+fn with_according_to(p: &Paragraph, text: &str, mut cues: Vec<usize>) -> Vec<usize> {
+    for k in 0..p.len().saturating_sub(1) {
+        let is_according_to = word(p, text, k).eq_ignore_ascii_case("according")
+            && word(p, text, k + 1).eq_ignore_ascii_case("to")
+            && p.sentence[k] == p.sentence[k + 1];
+        if is_according_to && cues[k] == OUTSIDE && cues[k + 1] == OUTSIDE {
+            cues[k] = BEGIN;
+            cues[k + 1] = INSIDE;
         }
     }
     cues
@@ -1307,6 +1355,11 @@ fn noun_phrase(p: &Paragraph, text: &str, cues: &[usize], run: TokenRange) -> To
     let (first, last) = trimmed_phrase(p, text, run);
     let (first, last) = with_parenthesis(p, text, (first, last));
     let first = with_words_before(p, text, first);
+    let first = if capitalised_at(p, text, first) {
+        with_role_words_before(p, text, first)
+    } else {
+        first
+    };
     let last = with_head_before_cue(p, text, cues, last);
     with_apposition(p, text, cues, (first, last))
 }
@@ -1808,6 +1861,15 @@ mod tests {
             ),
             "The board's former chair, Arlen Voss"
         );
+        // a role and the names that qualify it before the name
+        assert_eq!(
+            source_of(
+                "Harbour Council chair Arlen Voss has sharply criticized the plan.",
+                "has sharply criticized",
+                "Arlen Voss"
+            ),
+            "Harbour Council chair Arlen Voss"
+        );
         // a phrase that only sets the scene stays out
         assert_eq!(
             source_of(
@@ -1816,6 +1878,20 @@ mod tests {
                 "Arlen Voss"
             ),
             "Arlen Voss"
+        );
+    }
+
+    #[test]
+    fn according_to_opens_an_attribution_even_as_a_paragraphs_first_words() {
+        let text =
+            "Rain fell all night.\n\nAccording to the Tarnby Ledger, the pumps failed at dawn.";
+        let found = crate::extract::shipped_attribution().attributions(text);
+        let part = |r: Option<(usize, usize)>| r.map_or("", |(a, b)| &text[a..b]);
+        assert!(
+            found.iter().any(|a| part(Some(a.cue)) == "According to"
+                && part(a.source) == "the Tarnby Ledger"
+                && part(a.content).starts_with("the pumps failed")),
+            "{found:?}"
         );
     }
 
