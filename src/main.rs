@@ -134,6 +134,7 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    pipeline::quiet_guarded_failures();
     let cli = Cli::parse();
     match cli.command {
         Command::Analyze {

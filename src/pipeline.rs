@@ -39,6 +39,74 @@ pub fn process_document_to(source: Source, scope: Scope) -> Document {
     doc
 }
 
+thread_local! {
+    /// Whether this thread is inside `guarded`, where a failure becomes a problem line.
+    static IN_GUARD: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// Where the last failure inside `guarded` happened, for its problem line.
+    static LAST_PANIC_AT: std::cell::Cell<Option<String>> = const { std::cell::Cell::new(None) };
+}
+
+/// Makes a failure inside the per-document net print nothing of its own: its problem line,
+/// which names the file, says it all. Failures anywhere else print as before. For the CLI.
+pub fn quiet_guarded_failures() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if IN_GUARD.get() {
+            LAST_PANIC_AT.set(
+                info.location()
+                    .map(|l| format!("{}:{}", l.file(), l.line())),
+            );
+        } else {
+            previous(info);
+        }
+    }));
+}
+
+/// The per-document phase with a net under it.
+fn process_document_guarded(source: Source, scope: Scope) -> Vec<Result<Document, InputProblem>> {
+    guarded(source, scope, &process_document_to)
+}
+
+/// Runs `process` on a source; should a stage fail on some text we did not foresee, the
+/// document is kept with its text and sentences alone (`Scope::Stories`), and a problem names
+/// it, so one article never takes the run, or its own text, down with it.
+fn guarded(
+    source: Source,
+    scope: Scope,
+    process: &(dyn Fn(Source, Scope) -> Document + std::panic::RefUnwindSafe),
+) -> Vec<Result<Document, InputProblem>> {
+    let kept = source.clone();
+    IN_GUARD.set(true);
+    let outcome = std::panic::catch_unwind(|| process(source, scope));
+    IN_GUARD.set(false);
+    let cause = match outcome {
+        Ok(doc) => return vec![Ok(doc)],
+        Err(cause) => cause,
+    };
+    let cause = cause
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| cause.downcast_ref::<String>().cloned())
+        .unwrap_or_default();
+    let cause = match LAST_PANIC_AT.take() {
+        Some(at) => format!("{cause} at {at}"),
+        None => cause,
+    };
+    let problem = InputProblem {
+        path: kept.path.clone(),
+        message: format!(
+            "analysis failed ({cause}); its text is kept without names, quotes or figures"
+        ),
+    };
+    IN_GUARD.set(true);
+    let plain = std::panic::catch_unwind(|| process(kept, Scope::Stories));
+    IN_GUARD.set(false);
+    LAST_PANIC_AT.take();
+    let mut out = vec![Err(problem)];
+    out.extend(plain.ok().map(Ok));
+    out
+}
+
 /// Runs the pipeline over whatever `read` emits. Each input is first turned into sources by
 /// `prepare` on a worker (the input edge's decoding, kept out of this module), then processed.
 /// `tick` is called once per input done.
@@ -85,7 +153,10 @@ where
                 .map(|(index, input)| {
                     let done = prepare(input)
                         .into_iter()
-                        .map(|item| item.map(|source| process_document_to(source, scope)))
+                        .flat_map(|item| match item {
+                            Ok(source) => process_document_guarded(source, scope),
+                            Err(problem) => vec![Err(problem)],
+                        })
                         .collect();
                     tick();
                     (index, done)
@@ -256,5 +327,29 @@ mod tests {
         assert_eq!(ids, vec!["a", "a~2"]);
         assert_eq!(analysis.problems.len(), 2);
         assert!(analysis.documents[1].sentences.len() == 1);
+    }
+
+    #[test]
+    fn a_stage_that_fails_on_one_article_costs_its_analysis_not_its_text() {
+        let Ok(source) = text_source("odd", "Flood in Tarnby\nThe river rose, officials said.")
+        else {
+            unreachable!("a text source")
+        };
+        // a stand-in for a stage that trips on this article's text
+        let tripping = |source: Source, scope: Scope| {
+            assert!(scope == Scope::Stories, "a rule failed on {}", source.id);
+            process_document_to(source, scope)
+        };
+        let out = guarded(source, Scope::Full, &tripping);
+        assert_eq!(out.len(), 2, "{out:?}");
+        let problem = out[0].as_ref().expect_err("the failure is reported");
+        assert_eq!(problem.path, "odd.txt");
+        assert!(
+            problem.message.contains("a rule failed on odd"),
+            "{problem}"
+        );
+        let doc = out[1].as_ref().expect("the document is kept");
+        assert!(doc.body.contains("The river rose"));
+        assert!(doc.statements.is_empty());
     }
 }
