@@ -982,6 +982,19 @@ fn whole_verb(p: &Paragraph, text: &str, (first, mut last): TokenRange) -> Token
         last += 1;
         steps += 1;
     }
+    // "repeatedly | says", "could not | resist": the auxiliaries and adverbs a verb leans on
+    // belong to its cue
+    let mut steps = 0;
+    while steps < 3
+        && first > 0
+        && p.sentence[first - 1] == p.sentence[first]
+        && leans(first - 1)
+        && lowercase_word(first - 1)
+        && lowercase_word(first)
+    {
+        first -= 1;
+        steps += 1;
+    }
     (first, last)
 }
 
@@ -2036,6 +2049,8 @@ mod tests {
         // "has repeatedly" is tokens 1..=2; "said" is token 9
         assert_eq!(span(whole_verb(&p, text, (1, 2))), "has repeatedly denied");
         assert_eq!(span(whole_verb(&p, text, (9, 9))), "said");
+        // and back from the verb to them: "denied" alone is token 3
+        assert_eq!(span(whole_verb(&p, text, (3, 3))), "has repeatedly denied");
         // a verb of saying ends before the time or place that follows it
         let text = "Voss said on Tuesday that the dam held.";
         let p = Paragraph::new(text, 0, text.len());
