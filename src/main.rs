@@ -134,6 +134,13 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    // `parallax eval-attribution … | head` closes our stdout early: end quietly, as other tools
+    // do, rather than fail on the next line printed
+    #[cfg(unix)]
+    // SAFETY: restoring the default action of one signal before any thread starts
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     pipeline::quiet_guarded_failures();
     let cli = Cli::parse();
     match cli.command {
@@ -419,7 +426,7 @@ fn train_attribution(
 }
 
 fn eval_attribution(data: &std::path::Path, model: Option<&std::path::Path>) -> anyhow::Result<()> {
-    use parallax::extract::{attribution::AttributionTagger, polnear::Part};
+    use parallax::extract::attribution::AttributionTagger;
     let tagger = match model {
         Some(path) => {
             let bytes = std::fs::read(path)
@@ -433,7 +440,26 @@ fn eval_attribution(data: &std::path::Path, model: Option<&std::path::Path>) -> 
     let started = Instant::now();
     let scores = parallax::extract::evaluate_attribution(&tagger, &articles);
     let seconds = started.elapsed().as_secs_f64();
-    for (part, s) in Part::ALL.iter().zip(&scores) {
+    print_part_scores(&scores);
+    println!(
+        "tagged {} articles in {seconds:.2} s ({:.0} articles/s, one thread, scoring included)",
+        articles.len(),
+        articles.len() as f64 / seconds
+    );
+    let agreement = annotator_agreement(data)?;
+    if !agreement.is_empty() {
+        println!(
+            "people: each further annotator against the first, on the articles several marked ({} pairs)",
+            agreement.len()
+        );
+        print_part_scores(&parallax::extract::annotator_agreement(&agreement));
+    }
+    Ok(())
+}
+
+fn print_part_scores(scores: &[parallax::extract::polnear::PartScore; 3]) {
+    use parallax::extract::polnear::Part;
+    for (part, s) in Part::ALL.iter().zip(scores) {
         println!(
             "{:<8} exact F1 {:.3}  overlap F1 {:.3} (P {:.3} R {:.3})  ({} gold, {} predicted, {} exact)",
             part.name(),
@@ -446,12 +472,35 @@ fn eval_attribution(data: &std::path::Path, model: Option<&std::path::Path>) -> 
             s.exact
         );
     }
-    println!(
-        "tagged {} articles in {seconds:.2} s ({:.0} articles/s, one thread, scoring included)",
-        articles.len(),
-        articles.len() as f64 / seconds
-    );
-    Ok(())
+}
+
+type PolnearSpan = parallax::extract::polnear::PartSpan;
+
+/// The articles of a PolNeAR split that several people marked, once per further annotator: (text,
+/// first annotator's spans, the further one's).
+fn annotator_agreement(
+    split: &std::path::Path,
+) -> anyhow::Result<Vec<(String, Vec<PolnearSpan>, Vec<PolnearSpan>)>> {
+    let first: std::collections::HashMap<String, (String, String)> = readers::polnear_split(split)
+        .map_err(|e| anyhow::anyhow!("{e}"))?
+        .into_iter()
+        .map(|(name, text, ann)| (name, (text, ann)))
+        .collect();
+    let mut out = Vec::new();
+    for (name, text, further) in
+        readers::polnear_further_annotations(split).map_err(|e| anyhow::anyhow!("{e}"))?
+    {
+        let Some((_, first)) = first.get(&name) else {
+            continue;
+        };
+        let parse = |ann: &str| {
+            parallax::extract::polnear::parse(&text, ann)
+                .map_err(|e| anyhow::anyhow!("{name}: {e}"))
+        };
+        let (first, further) = (parse(first)?, parse(&further)?);
+        out.push((text, first, further));
+    }
+    Ok(out)
 }
 
 /// Writes a model file, creating its folder.
