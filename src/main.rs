@@ -476,11 +476,14 @@ fn print_part_scores(scores: &[parallax::extract::polnear::PartScore; 3]) {
 
 type PolnearSpan = parallax::extract::polnear::PartSpan;
 
+/// One article two people marked: its text, the first annotator's spans, the other's.
+type TwiceMarked = (String, Vec<PolnearSpan>, Vec<PolnearSpan>);
+
 /// The articles of a PolNeAR split that several people marked, once per further annotator: (text,
 /// first annotator's spans, the further one's).
 fn annotator_agreement(
     split: &std::path::Path,
-) -> anyhow::Result<Vec<(String, Vec<PolnearSpan>, Vec<PolnearSpan>)>> {
+) -> anyhow::Result<Vec<TwiceMarked>> {
     let first: std::collections::HashMap<String, (String, String)> = readers::polnear_split(split)
         .map_err(|e| anyhow::anyhow!("{e}"))?
         .into_iter()
