@@ -481,9 +481,7 @@ type TwiceMarked = (String, Vec<PolnearSpan>, Vec<PolnearSpan>);
 
 /// The articles of a PolNeAR split that several people marked, once per further annotator: (text,
 /// first annotator's spans, the further one's).
-fn annotator_agreement(
-    split: &std::path::Path,
-) -> anyhow::Result<Vec<TwiceMarked>> {
+fn annotator_agreement(split: &std::path::Path) -> anyhow::Result<Vec<TwiceMarked>> {
     let first: std::collections::HashMap<String, (String, String)> = readers::polnear_split(split)
         .map_err(|e| anyhow::anyhow!("{e}"))?
         .into_iter()

@@ -564,16 +564,30 @@ fn attributions_of(
                 })
             };
             let long = |side: Option<(usize, usize)>| side.filter(|(a, b)| b - a >= 2);
-            let chosen = match (votes(after), votes(before)) {
-                (0, 0) => long(after).or(long(before)),
-                (a, b) if a >= b => after,
-                _ => before,
-            };
             let source = participle_subject(p, text, cue, &earlier)
                 .or_else(|| pronoun_subject(p, text, cue.0))
                 .or_else(|| source_of(p, text, source_runs, cue.0, cue.1))
                 .or_else(|| name_beside(p, text, cue))
                 .map(|source| with_trailing_apposition(p, text, cues, cue, source));
+            // "Voss | acknowledged | the setback": after its subject, a verb's content follows it
+            let subject_first = source.is_some_and(|(_, last)| {
+                last < cue.0 && (last + 1..cue.0).all(|k| is_leaning(word(p, text, k)))
+            });
+            let after_is_a_clause = after.is_some_and(|(a, _)| {
+                let first = word(p, text, a).to_lowercase();
+                !SETTING_OPENERS.contains(&first.as_str())
+                    && !PREPOSITIONS.contains(&first.as_str())
+            });
+            let chosen = match (votes(after), votes(before)) {
+                _ if regular_side(p, text, cue, before) == Some(Side::Before) => before,
+                _ if after.is_some() && regular_side(p, text, cue, before) == Some(Side::After) => {
+                    after
+                }
+                _ if subject_first && after_is_a_clause => after,
+                (0, 0) => long(after).or(long(before)),
+                (a, b) if a >= b => after,
+                _ => before,
+            };
             earlier.push((cue, source));
             // “First half,” she said, “second half.”: one content in two pieces
             let split = split_quotation(p, text, cues, cue, source);
@@ -650,6 +664,50 @@ fn with_trailing_apposition(
     match end {
         Some(end) if plain && end - last <= MAX_FRAME_TAIL => (first, end),
         _ => (first, last),
+    }
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Side {
+    Before,
+    After,
+}
+
+/// The side of its cue a content is on when news English fixes it, whatever the tagger marks:
+/// a quotation closed by a comma right before the frame ("“…,” Voss said, adding …") and what
+/// precedes ", according to X" are before it, and so is the subject of a passive cue; what
+/// follows a participle after a comma ("…, | adding that …") is after it.
+fn regular_side(
+    p: &Paragraph,
+    text: &str,
+    (cs, ce): TokenRange,
+    before: Option<TokenRange>,
+) -> Option<Side> {
+    let quotation_before = before.is_some_and(|(_, be)| {
+        be > 0
+            && is_quote_mark(word(p, text, be))
+            && matches!(word(p, text, be - 1), "," | "?" | "!")
+    });
+    let after_a_comma = cs > 0 && word(p, text, cs - 1) == ",";
+    let according_to = ce == cs + 1
+        && word(p, text, cs).eq_ignore_ascii_case("according")
+        && word(p, text, ce).eq_ignore_ascii_case("to");
+    let participle = cs == ce && word(p, text, cs).ends_with("ing");
+    // "The plan | is supported by | the unions": a passive cue's subject is what it is about
+    let lower = |k: usize| word(p, text, k).to_lowercase();
+    let passive = lower(ce) == "by"
+        || (cs..ce).any(|k| {
+            matches!(
+                lower(k).as_str(),
+                "is" | "are" | "was" | "were" | "been" | "be"
+            ) && lower(k + 1).ends_with("ed")
+        });
+    if quotation_before || (according_to && after_a_comma) || (passive && before.is_some()) {
+        Some(Side::Before)
+    } else if participle && after_a_comma {
+        Some(Side::After)
+    } else {
+        None
     }
 }
 
@@ -932,6 +990,14 @@ const LEANING_WORDS: &[&str] = &[
     "might", "should", "must", "did", "does", "do", "also", "not", "never", "then", "now", "been",
     "be", "first", "once", "still", "even",
 ];
+
+/// An auxiliary, negation or adverb that leans on the verb after it.
+fn is_leaning(w: &str) -> bool {
+    let w = w.to_lowercase();
+    LEANING_WORDS.contains(&w.as_str())
+        || (w.len() > 4 && w.ends_with("ly") && w.chars().all(char::is_alphabetic))
+        || w.ends_with("n't")
+}
 
 /// A cue run that stops at an auxiliary or adverb ("has | pooh-poohed", "also | mentions",
 /// "frequently | mocked") runs on to the verb they lean on.
@@ -1905,6 +1971,56 @@ mod tests {
                 && part(a.source) == "the Tarnby Ledger"
                 && part(a.content).starts_with("the pumps failed")),
             "{found:?}"
+        );
+    }
+
+    #[test]
+    fn the_side_of_a_content_follows_the_frame_of_its_cue() {
+        let content_of = |text: &str, cues: &[&str], sources: &[&str], cue: &str| -> String {
+            attributed(text, cues, sources)
+                .into_iter()
+                .find(|a| a.0 == cue)
+                .expect("the cue")
+                .2
+        };
+        // a quotation closed right before its speaker and verb is what they said, not the
+        // participle's clause after them
+        let text = "\"The pumps failed,\" Holt said, adding that the board had been warned.";
+        assert_eq!(
+            content_of(text, &["said", "adding"], &["Holt"], "said"),
+            "\"The pumps failed,\""
+        );
+        assert_eq!(
+            content_of(text, &["said", "adding"], &["Holt"], "adding"),
+            "that the board had been warned."
+        );
+        // what precedes ", according to X" is what X says
+        let text = "The pumps failed at dawn, according to the Tarnby Ledger.";
+        assert_eq!(
+            content_of(
+                text,
+                &["according to"],
+                &["the Tarnby Ledger"],
+                "according to"
+            ),
+            "The pumps failed at dawn,"
+        );
+        // after its subject, a verb's content follows it, past a phrase setting the scene
+        let text = "In an essay last week, Arlen Voss acknowledged the setback at the dam.";
+        assert_eq!(
+            content_of(text, &["acknowledged"], &["Arlen Voss"], "acknowledged"),
+            "the setback at the dam."
+        );
+        // a passive cue is about its subject
+        let text = "The new levy is supported by the harbour unions.";
+        assert_eq!(
+            content_of(
+                text,
+                &["is supported by"],
+                &["the harbour unions"],
+                "is supported by"
+            ),
+            "The new levy"
         );
     }
 
