@@ -577,6 +577,9 @@ fn attributions_of(
                 let first = word(p, text, a).to_lowercase();
                 !SETTING_OPENERS.contains(&first.as_str())
                     && !PREPOSITIONS.contains(&first.as_str())
+                    && !WEEKDAYS.contains(&first.as_str())
+                    && !COORDINATORS.contains(&first.as_str())
+                    && first != "as"
             });
             let chosen = match (votes(after), votes(before)) {
                 _ if regular_side(p, text, cue, before) == Some(Side::Before) => before,
@@ -2010,6 +2013,12 @@ mod tests {
         assert_eq!(
             content_of(text, &["acknowledged"], &["Arlen Voss"], "acknowledged"),
             "the setback at the dam."
+        );
+        // but the day after the verb is no content: the clause before is
+        let text = "The pumps failed, Arlen Voss said Friday.";
+        assert_eq!(
+            content_of(text, &["said"], &["Arlen Voss"], "said"),
+            "The pumps failed,"
         );
         // a passive cue is about its subject
         let text = "The new levy is supported by the harbour unions.";
