@@ -115,6 +115,10 @@ enum Command {
         /// Seed of the order in which paragraphs are seen.
         #[arg(long, default_value_t = parallax::extract::ATTRIBUTION_SEED)]
         seed: u64,
+        /// Leave out every tenth article, starting at this one (0-9), to score on it later with
+        /// `eval-attribution --tenth` (a check on articles neither the model nor our rules saw).
+        #[arg(long, value_parser = clap::value_parser!(u8).range(0..10))]
+        without_tenth: Option<u8>,
     },
     /// Score the attribution tagger on a PolNeAR split (e.g. dev): source, cue and content spans,
     /// exact and overlap F1, and the tagging speed.
@@ -124,6 +128,10 @@ enum Command {
         /// Model file (default: the one built into the binary).
         #[arg(long)]
         model: Option<PathBuf>,
+        /// Score only every tenth article, starting at this one (0-9): the articles
+        /// `train-attribution --without-tenth` left out.
+        #[arg(long, value_parser = clap::value_parser!(u8).range(0..10))]
+        tenth: Option<u8>,
     },
     /// Show how the HTML extractor reads one page (for debugging extraction).
     #[command(hide = true)]
@@ -188,9 +196,10 @@ fn main() -> ExitCode {
             out,
             epochs,
             seed,
-        } => report(train_attribution(&data, &out, epochs, seed)),
-        Command::EvalAttribution { data, model } => {
-            report(eval_attribution(&data, model.as_deref()))
+            without_tenth,
+        } => report(train_attribution(&data, &out, epochs, seed, without_tenth)),
+        Command::EvalAttribution { data, model, tenth } => {
+            report(eval_attribution(&data, model.as_deref(), tenth))
         }
         Command::ExplainHtml { path } => {
             let mut html = None;
@@ -404,14 +413,28 @@ fn read_polnear(
     parallax::extract::polnear_articles(files).map_err(|e| anyhow::anyhow!("{e}"))
 }
 
+/// The articles (in name order) whose index falls, or does not fall, in the given tenth.
+fn in_tenth<T>(articles: Vec<T>, tenth: u8, inside: bool) -> Vec<T> {
+    articles
+        .into_iter()
+        .enumerate()
+        .filter(|(k, _)| (k % 10 == usize::from(tenth)) == inside)
+        .map(|(_, a)| a)
+        .collect()
+}
+
 fn train_attribution(
     data: &std::path::Path,
     out: &std::path::Path,
     epochs: usize,
     seed: u64,
+    without_tenth: Option<u8>,
 ) -> anyhow::Result<()> {
     let started = Instant::now();
-    let articles = read_polnear(data)?;
+    let mut articles = read_polnear(data)?;
+    if let Some(tenth) = without_tenth {
+        articles = in_tenth(articles, tenth, false);
+    }
     let tagger = parallax::extract::train_attribution(&articles, epochs, seed);
     let bytes = tagger.to_bytes();
     write_model(out, &bytes)?;
@@ -425,7 +448,11 @@ fn train_attribution(
     Ok(())
 }
 
-fn eval_attribution(data: &std::path::Path, model: Option<&std::path::Path>) -> anyhow::Result<()> {
+fn eval_attribution(
+    data: &std::path::Path,
+    model: Option<&std::path::Path>,
+    tenth: Option<u8>,
+) -> anyhow::Result<()> {
     use parallax::extract::attribution::AttributionTagger;
     let tagger = match model {
         Some(path) => {
@@ -436,7 +463,10 @@ fn eval_attribution(data: &std::path::Path, model: Option<&std::path::Path>) -> 
         }
         None => parallax::extract::shipped_attribution().clone(),
     };
-    let articles = read_polnear(data)?;
+    let mut articles = read_polnear(data)?;
+    if let Some(tenth) = tenth {
+        articles = in_tenth(articles, tenth, true);
+    }
     let started = Instant::now();
     let scores = parallax::extract::evaluate_attribution(&tagger, &articles);
     let seconds = started.elapsed().as_secs_f64();
@@ -447,7 +477,7 @@ fn eval_attribution(data: &std::path::Path, model: Option<&std::path::Path>) -> 
         articles.len() as f64 / seconds
     );
     let agreement = annotator_agreement(data)?;
-    if !agreement.is_empty() {
+    if !agreement.is_empty() && tenth.is_none() {
         println!(
             "people: each further annotator against the first, on the articles several marked ({} pairs)",
             agreement.len()

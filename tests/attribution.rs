@@ -31,11 +31,13 @@ fn shipped_model_scores_on_the_development_split() {
     }
     // what holds today (the targets are 0.80 for source and content overlap)
     let [source, cue, content] = scores;
-    assert!(source.overlap_f1() >= 0.69, "{source:?}");
-    assert!(cue.overlap_f1() >= 0.70, "{cue:?}");
-    assert!(content.overlap_f1() >= 0.78, "{content:?}");
+    assert!(source.overlap_f1() >= 0.70, "{source:?}");
+    assert!(source.exact_f1() >= 0.60, "{source:?}");
+    assert!(cue.overlap_f1() >= 0.71, "{cue:?}");
+    // the target for contents
+    assert!(content.overlap_f1() >= 0.80, "{content:?}");
     // a quotation split around its cue is one content, as the corpus marks it
-    assert!(content.exact_f1() >= 0.42, "{content:?}");
+    assert!(content.exact_f1() >= 0.45, "{content:?}");
 }
 
 #[test]
