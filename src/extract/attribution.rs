@@ -812,12 +812,7 @@ fn pronoun_subject(p: &Paragraph, text: &str, cs: usize) -> Option<TokenRange> {
 fn name_beside(p: &Paragraph, text: &str, (cs, ce): TokenRange) -> Option<TokenRange> {
     let is_name_word = |k: usize| capitalised_at(p, text, k) && p.sentence[k] == p.sentence[cs];
     let mut last = cs.checked_sub(1)?;
-    let leans = |k: usize| {
-        let w = word(p, text, k).to_lowercase();
-        LEANING_WORDS.contains(&w.as_str())
-            || (w.len() > 4 && w.ends_with("ly") && w.chars().all(char::is_alphabetic))
-    };
-    while last > 0 && leans(last) {
+    while last > 0 && is_leaning(word(p, text, last)) {
         last -= 1;
     }
     if is_name_word(last) {
@@ -1005,12 +1000,7 @@ fn is_leaning(w: &str) -> bool {
 /// A cue run that stops at an auxiliary or adverb ("has | pooh-poohed", "also | mentions",
 /// "frequently | mocked") runs on to the verb they lean on.
 fn whole_verb(p: &Paragraph, text: &str, (first, mut last): TokenRange) -> TokenRange {
-    let leans = |k: usize| {
-        let w = word(p, text, k).to_lowercase();
-        LEANING_WORDS.contains(&w.as_str())
-            || (w.len() > 4 && w.ends_with("ly") && w.chars().all(char::is_alphabetic))
-            || w.ends_with("n't")
-    };
+    let leans = |k: usize| is_leaning(word(p, text, k));
     let lowercase_word = |k: usize| {
         let w = word(p, text, k);
         w.chars().next().is_some_and(char::is_lowercase)
