@@ -357,6 +357,7 @@ impl AttributionTagger {
             let p = Paragraph::new(text, start, end);
             let tagged = self.run(Stage::Cue, &p, &[], &[]);
             let cues = with_according_to(&p, text, without_false_cues(&p, text, tagged));
+            let cues = with_verbs_of_saying(&p, text, cues);
             let sources = self.run(Stage::Source, &p, &cues, &[]);
             let contents = self.run(Stage::Content, &p, &cues, &sources);
             out.extend(attributions_of(&p, text, &cues, &sources, &contents));
@@ -564,14 +565,28 @@ fn attributions_of(
                 })
             };
             let long = |side: Option<(usize, usize)>| side.filter(|(a, b)| b - a >= 2);
+            // "The Committee, whose chair | Dane Holt | insists …": a name right before the cue
+            // is its subject, nearer than any run the tagger marked before it
+            let beside = name_beside(p, text, cue).filter(|b| b.1 < cue.0);
             let source = participle_subject(p, text, cue, &earlier)
                 .or_else(|| pronoun_subject(p, text, cue.0))
-                .or_else(|| source_of(p, text, source_runs, cue.0, cue.1))
+                .or_else(|| {
+                    let tagged = source_of(p, text, source_runs, cue.0, cue.1);
+                    match (tagged, beside) {
+                        (Some(t), Some(b)) if t.1 < b.0 => Some(b),
+                        _ => tagged,
+                    }
+                })
                 .or_else(|| name_beside(p, text, cue))
                 .map(|source| with_trailing_apposition(p, text, cues, cue, source));
-            // "Voss | acknowledged | the setback": after its subject, a verb's content follows it
+            // "Voss | acknowledged | the setback", "The Committee, whose chair …, | accuses | the
+            // board": after its subject, a verb's content follows it
             let subject_first = source.is_some_and(|(_, last)| {
-                last < cue.0 && (last + 1..cue.0).all(|k| is_leaning(word(p, text, k)))
+                let between = last + 1..cue.0;
+                let set_off = last + 1 < cue.0
+                    && word(p, text, last + 1) == ","
+                    && word(p, text, cue.0 - 1) == ",";
+                last < cue.0 && (between.clone().all(|k| is_leaning(word(p, text, k))) || set_off)
             });
             let after_is_a_clause = after.is_some_and(|(a, _)| {
                 let first = word(p, text, a).to_lowercase();
@@ -840,6 +855,23 @@ fn name_beside(p: &Paragraph, text: &str, (cs, ce): TokenRange) -> Option<TokenR
     None
 }
 
+/// "Residents interviewed | by the Courier": a run that opens with "by" after a participle is
+/// the agent of the people before it, who are the source. Returns the source's first token.
+fn with_people_before_by(p: &Paragraph, text: &str, first: usize) -> usize {
+    let opens_with_by = word(p, text, first).eq_ignore_ascii_case("by");
+    let after_a_participle = first >= 2 && {
+        let w = word(p, text, first - 1);
+        w.ends_with("ed") && w.chars().all(|c| c.is_lowercase())
+    };
+    let people = first.saturating_sub(2);
+    let plain = |k: usize| p.sentence[k] == p.sentence[first] && !is_bare_punctuation(p, text, k);
+    if opens_with_by && after_a_participle && plain(people) && plain(first - 1) {
+        people
+    } else {
+        first
+    }
+}
+
 /// A name's first token, widened over the role and the words naming it before the name
 /// ("Republican | nominee | Donald Trump", "the | party's | candidate …").
 fn with_role_words_before(p: &Paragraph, text: &str, mut first: usize) -> usize {
@@ -893,11 +925,94 @@ fn named_after_according_to(p: &Paragraph, text: &str, (cs, ce): TokenRange) -> 
 ///   measures against a belief and introduces nothing.
 fn without_false_cues(p: &Paragraph, text: &str, mut cues: Vec<usize>) -> Vec<usize> {
     for (first, last) in runs(&cues) {
+        // a cue needs a word that can say something: not only a figure, a time or "on"
+        let says_something = |k: usize| {
+            let w = word(p, text, k);
+            let lower = w.to_lowercase();
+            is_a_word_or_colon(w)
+                && !PREPOSITIONS.contains(&lower.as_str())
+                && !DETERMINERS.contains(&lower.as_str())
+        };
+        // the tagger may start "according | to" at its preposition
+        let after_according =
+            first > 0 && word(p, text, first - 1).eq_ignore_ascii_case("according");
         let false_cue = (first..=last).all(|k| is_a_name_inside_a_sentence(p, text, k))
-            || !(first..=last).any(|k| is_a_word_or_colon(word(p, text, k)))
+            || !((first..=last).any(says_something) || after_according)
             || in_a_comparison(p, text, first);
         if false_cue {
             cues[first..=last].fill(OUTSIDE);
+        }
+    }
+    cues
+}
+
+/// Verbs that report speech whenever they are verbs.
+const VERBS_OF_SAYING: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "warned",
+    "warns",
+    "insisted",
+    "insists",
+    "stated",
+    "noted",
+    "wrote",
+    "argued",
+    "argues",
+    "asserted",
+    "alleged",
+    "declared",
+    "acknowledged",
+    "explained",
+    "stressed",
+    "denied",
+    "announced",
+    "claimed",
+    "maintained",
+    "reiterated",
+    "replied",
+    "recalled",
+    "conceded",
+    "cautioned",
+];
+
+/// A verb of saying the tagger left out, outside a quotation, neither a noun after an article or
+/// a possessive ("his claims") nor a passive ("was declared"), is a cue all the same.
+fn with_verbs_of_saying(p: &Paragraph, text: &str, mut cues: Vec<usize>) -> Vec<usize> {
+    for k in 0..p.len() {
+        let w = word(p, text, k);
+        let saying = VERBS_OF_SAYING.contains(&w.to_lowercase().as_str())
+            && w.chars().next().is_some_and(char::is_lowercase);
+        let quoted = p.position[k] & 2 != 0;
+        // "his claims" is a noun; "should be declared a safe zone" is no one's speech
+        let noun_or_passive = k > 0
+            && matches!(
+                word(p, text, k - 1).to_lowercase().as_str(),
+                "the"
+                    | "a"
+                    | "an"
+                    | "his"
+                    | "her"
+                    | "its"
+                    | "their"
+                    | "our"
+                    | "my"
+                    | "your"
+                    | "be"
+                    | "been"
+                    | "being"
+                    | "is"
+                    | "are"
+                    | "was"
+                    | "were"
+            );
+        if saying && !quoted && !noun_or_passive && cues[k] == OUTSIDE {
+            let continues = k > 0 && cues[k - 1] != OUTSIDE;
+            cues[k] = if continues { INSIDE } else { BEGIN };
         }
     }
     cues
@@ -1264,6 +1379,9 @@ fn that_after_a_setting(p: &Paragraph, text: &str, a_start: usize, se: usize) ->
 /// clause ("said Voss."), else the nearest run before it in its sentence (the subject; a name
 /// after the cue that the clause runs on past is its object: "boasted | Clinton had …"), else
 /// the nearest one after it.
+/// How far after its cue a source may start ("said on Tuesday | the mayor").
+const MAX_SOURCE_GAP: usize = 4;
+
 fn source_of(
     p: &Paragraph,
     text: &str,
@@ -1279,9 +1397,12 @@ fn source_of(
         .iter()
         .filter(|r| r.1 < cs && (p.sentence[r.1] == sentence || r.1 + 1 == cs))
         .max_by_key(|r| r.1);
+    // a name far on in the clause after the cue is some other phrase's ("residents reported
+    // seepage …, according to a notice seen by | the Ledger")
     let after = runs
         .iter()
-        .filter(|r| r.0 > ce && (p.sentence[r.0] == sentence || r.0 == ce + 1))
+        .filter(|r| r.0 > ce && r.0 <= ce + MAX_SOURCE_GAP)
+        .filter(|r| p.sentence[r.0] == sentence || r.0 == ce + 1)
         .min_by_key(|r| r.0);
     inverted.or(before).or(after).copied()
 }
@@ -1317,12 +1438,24 @@ fn whole_name(p: &Paragraph, text: &str, (mut first, mut last): (usize, usize)) 
             first -= 1;
         }
     }
-    while last + 1 < p.len()
-        && same_sentence(last, last + 1)
-        && capitalised(last)
-        && capitalised(last + 1)
-    {
-        last += 1;
+    loop {
+        if last + 1 < p.len()
+            && same_sentence(last, last + 1)
+            && capitalised(last)
+            && capitalised(last + 1)
+        {
+            last += 1;
+        } else if last + 2 < p.len()
+            && same_sentence(last, last + 2)
+            && capitalised(last)
+            && matches!(word(p, text, last + 1), "'" | "\u{2019}")
+            && capitalised(last + 2)
+        {
+            // "the Lorn Valley Residents | ’ | Committee": a plural possessive inside the name
+            last += 2;
+        } else {
+            break;
+        }
     }
     (first, last)
 }
@@ -1426,6 +1559,7 @@ fn noun_phrase(p: &Paragraph, text: &str, cues: &[usize], run: TokenRange) -> To
     let run = after_a_comma_before_the_cue(p, text, cues, run);
     let (first, last) = trimmed_phrase(p, text, run);
     let (first, last) = with_parenthesis(p, text, (first, last));
+    let first = with_people_before_by(p, text, first);
     let first = with_words_before(p, text, first);
     let first = if capitalised_at(p, text, first) {
         with_role_words_before(p, text, first)
@@ -2021,6 +2155,65 @@ mod tests {
             ),
             "The new levy"
         );
+    }
+
+    #[test]
+    fn regular_cues_are_found_and_far_or_partial_sources_are_not_taken() {
+        // a verb of saying the tagger left out is a cue, unless a noun, a passive or quoted
+        let text = "Holt warned of floods, but his claims, he said, should be declared \
+                    \"what everyone said\".";
+        let p = Paragraph::new(text, 0, text.len());
+        let cues = with_verbs_of_saying(&p, text, vec![OUTSIDE; p.len()]);
+        let found: Vec<&str> = runs(&cues)
+            .into_iter()
+            .map(|(a, b)| &text[p.spans[a].0..p.spans[b].1])
+            .collect();
+        assert_eq!(found, ["warned", "said"]);
+        // a figure and its preposition say nothing
+        let text = "The sirens sounded at 23:52 on Monday.";
+        let p = Paragraph::new(text, 0, text.len());
+        assert!(runs(&without_false_cues(
+            &p,
+            text,
+            marked(&p, text, &["23:52 on"])
+        ))
+        .is_empty());
+        // people met by an outlet are the source, not the outlet
+        assert_eq!(
+            shaped(
+                "Residents interviewed by the Courier said they heard no siren.",
+                "by the Courier",
+                "said"
+            ),
+            "Residents interviewed by the Courier"
+        );
+        // a name far on in the clause after a cue is not its source
+        let found = attributed(
+            "Engineers came after residents reported seepage at the dam, according to a notice \
+             seen by the Ledger.",
+            &["reported", "according to"],
+            &["the Ledger", "a notice seen by the Ledger"],
+        );
+        let reported = found.iter().find(|a| a.0 == "reported").expect("the cue");
+        assert_eq!(reported.1, "", "{found:?}");
+    }
+
+    #[test]
+    fn a_name_right_before_its_cue_is_its_subject_inside_a_relative_clause() {
+        let found = attributed(
+            "The Lorn Valley Residents\u{2019} Committee, whose chair Dane Holt insists \
+             \u{201C}there was no sabotage\u{201D}, accuses the board of ignoring warnings.",
+            &["insists", "accuses"],
+            &["The Lorn Valley Residents"],
+        );
+        let of = |cue: &str| found.iter().find(|a| a.0 == cue).expect("the cue").clone();
+        assert!(of("insists").1.ends_with("Dane Holt"), "{found:?}");
+        // the body's whole name, past its plural possessive, accuses; what follows is its content
+        assert_eq!(
+            of("accuses").1,
+            "The Lorn Valley Residents\u{2019} Committee"
+        );
+        assert_eq!(of("accuses").2, "the board of ignoring warnings.");
     }
 
     #[test]
