@@ -567,7 +567,8 @@ fn attributions_of(
             let long = |side: Option<(usize, usize)>| side.filter(|(a, b)| b - a >= 2);
             // "The Committee, whose chair | Dane Holt | insists …": a name right before the cue
             // is its subject, nearer than any run the tagger marked before it
-            let beside = name_beside(p, text, cue).filter(|b| b.1 < cue.0);
+            let named = name_beside(p, text, cue);
+            let beside = named.filter(|b| b.1 < cue.0);
             let source = participle_subject(p, text, cue, &earlier)
                 .or_else(|| pronoun_subject(p, text, cue.0))
                 .or_else(|| {
@@ -577,7 +578,7 @@ fn attributions_of(
                         _ => tagged,
                     }
                 })
-                .or_else(|| name_beside(p, text, cue))
+                .or(named)
                 .map(|source| with_trailing_apposition(p, text, cues, cue, source));
             // "Voss | acknowledged | the setback", "The Committee, whose chair …, | accuses | the
             // board": after its subject, a verb's content follows it
@@ -596,11 +597,10 @@ fn attributions_of(
                     && !COORDINATORS.contains(&first.as_str())
                     && first != "as"
             });
+            let fixed_side = regular_side(p, text, cue, before);
             let chosen = match (votes(after), votes(before)) {
-                _ if regular_side(p, text, cue, before) == Some(Side::Before) => before,
-                _ if after.is_some() && regular_side(p, text, cue, before) == Some(Side::After) => {
-                    after
-                }
+                _ if fixed_side == Some(Side::Before) => before,
+                _ if after.is_some() && fixed_side == Some(Side::After) => after,
                 _ if subject_first && after_is_a_clause => after,
                 (0, 0) => long(after).or(long(before)),
                 (a, b) if a >= b => after,
