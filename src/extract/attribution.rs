@@ -707,9 +707,7 @@ fn regular_side(
             && matches!(word(p, text, be - 1), "," | "?" | "!")
     });
     let after_a_comma = cs > 0 && word(p, text, cs - 1) == ",";
-    let according_to = ce == cs + 1
-        && word(p, text, cs).eq_ignore_ascii_case("according")
-        && word(p, text, ce).eq_ignore_ascii_case("to");
+    let according_to = is_according_to(p, text, (cs, ce));
     let participle = cs == ce && word(p, text, cs).ends_with("ing");
     // "The plan | is supported by | the unions": a passive cue's subject is what it is about
     let lower = |k: usize| word(p, text, k).to_lowercase();
@@ -902,10 +900,7 @@ fn with_role_words_before(p: &Paragraph, text: &str, mut first: usize) -> usize 
 /// The phrase after an "according to" cue, up to the punctuation or the sentence end that
 /// closes it.
 fn named_after_according_to(p: &Paragraph, text: &str, (cs, ce): TokenRange) -> Option<TokenRange> {
-    let is_according_to = ce == cs + 1
-        && word(p, text, cs).eq_ignore_ascii_case("according")
-        && word(p, text, ce).eq_ignore_ascii_case("to");
-    if !is_according_to {
+    if !is_according_to(p, text, (cs, ce)) {
         return None;
     }
     let last = (ce + 1..p.len())
@@ -934,8 +929,7 @@ fn without_false_cues(p: &Paragraph, text: &str, mut cues: Vec<usize>) -> Vec<us
                 && !DETERMINERS.contains(&lower.as_str())
         };
         // the tagger may start "according | to" at its preposition
-        let after_according =
-            first > 0 && word(p, text, first - 1).eq_ignore_ascii_case("according");
+        let after_according = first > 0 && is_according_to(p, text, (first - 1, first));
         let false_cue = (first..=last).all(|k| is_a_name_inside_a_sentence(p, text, k))
             || !((first..=last).any(says_something) || after_according)
             || in_a_comparison(p, text, first);
@@ -1018,14 +1012,19 @@ fn with_verbs_of_saying(p: &Paragraph, text: &str, mut cues: Vec<usize>) -> Vec<
     cues
 }
 
+/// Whether tokens cs..=ce are "according to".
+fn is_according_to(p: &Paragraph, text: &str, (cs, ce): TokenRange) -> bool {
+    ce == cs + 1
+        && word(p, text, cs).eq_ignore_ascii_case("according")
+        && word(p, text, ce).eq_ignore_ascii_case("to")
+}
+
 /// "According to X" always attributes: the tagger, shy of a paragraph's first word, sometimes
 /// leaves it out.
 fn with_according_to(p: &Paragraph, text: &str, mut cues: Vec<usize>) -> Vec<usize> {
     for k in 0..p.len().saturating_sub(1) {
-        let is_according_to = word(p, text, k).eq_ignore_ascii_case("according")
-            && word(p, text, k + 1).eq_ignore_ascii_case("to")
-            && p.sentence[k] == p.sentence[k + 1];
-        if is_according_to && cues[k] == OUTSIDE && cues[k + 1] == OUTSIDE {
+        let pair = is_according_to(p, text, (k, k + 1)) && p.sentence[k] == p.sentence[k + 1];
+        if pair && cues[k] == OUTSIDE && cues[k + 1] == OUTSIDE {
             cues[k] = BEGIN;
             cues[k + 1] = INSIDE;
         }
@@ -1140,10 +1139,7 @@ fn whole_verb(p: &Paragraph, text: &str, (first, mut last): TokenRange) -> Token
     }
     // "According | to": the tagger sometimes starts the cue at its preposition
     let mut first = first;
-    if first > 0
-        && word(p, text, first).eq_ignore_ascii_case("to")
-        && word(p, text, first - 1).eq_ignore_ascii_case("according")
-    {
+    if first > 0 && is_according_to(p, text, (first - 1, first)) {
         first -= 1;
     }
     let mut steps = 0;
