@@ -308,7 +308,7 @@ pub struct AttributionTagger {
 }
 
 /// The paragraphs of a text: runs of lines between blank lines, as byte ranges.
-fn paragraphs(text: &str) -> Vec<(usize, usize)> {
+pub(crate) fn paragraphs(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = None;
     let mut offset = 0;
@@ -352,16 +352,19 @@ impl AttributionTagger {
 
     /// The attributions of a text: each cue with its source and content, in text order.
     pub fn attributions(&self, text: &str) -> Vec<Attribution> {
-        let mut out = Vec::new();
-        for (start, end) in paragraphs(text) {
+        let paragraphs = paragraphs(text);
+        let mut out = super::signatures::find(text, &paragraphs);
+        for &(start, end) in &paragraphs {
             let p = Paragraph::new(text, start, end);
             let tagged = self.run(Stage::Cue, &p, &[], &[]);
             let cues = with_according_to(&p, text, without_false_cues(&p, text, tagged));
             let cues = with_verbs_of_saying(&p, text, cues);
+            let cues = without_signed(&p, cues, &out);
             let sources = self.run(Stage::Source, &p, &cues, &[]);
             let contents = self.run(Stage::Content, &p, &cues, &sources);
             out.extend(attributions_of(&p, text, &cues, &sources, &contents));
         }
+        out.sort_by_key(|a| a.cue);
         out
     }
 
@@ -924,7 +927,7 @@ fn without_false_cues(p: &Paragraph, text: &str, mut cues: Vec<usize>) -> Vec<us
         let says_something = |k: usize| {
             let w = word(p, text, k);
             let lower = w.to_lowercase();
-            is_a_word_or_colon(w)
+            is_a_word(w)
                 && !PREPOSITIONS.contains(&lower.as_str())
                 && !DETERMINERS.contains(&lower.as_str())
         };
@@ -1013,6 +1016,19 @@ fn with_verbs_of_saying(p: &Paragraph, text: &str, mut cues: Vec<usize>) -> Vec<
 }
 
 /// Whether tokens cs..=ce are "according to".
+/// The cues without tokens of a cue the punctuation already marks ("VOSS: …", "“…” — Voss").
+fn without_signed(p: &Paragraph, mut cues: Vec<usize>, signed: &[Attribution]) -> Vec<usize> {
+    for (k, &(s, e)) in p.spans.iter().enumerate() {
+        if signed.iter().any(|a| s < a.cue.1 && a.cue.0 < e) {
+            cues[k] = OUTSIDE;
+            if cues.get(k + 1) == Some(&INSIDE) {
+                cues[k + 1] = BEGIN;
+            }
+        }
+    }
+    cues
+}
+
 fn is_according_to(p: &Paragraph, text: &str, (cs, ce): TokenRange) -> bool {
     ce == cs + 1
         && word(p, text, cs).eq_ignore_ascii_case("according")
@@ -1032,13 +1048,13 @@ fn with_according_to(p: &Paragraph, text: &str, mut cues: Vec<usize>) -> Vec<usi
     cues
 }
 
-/// A word of letters ("said", "pooh-poohed", "didn't") or the colon of a transcript
-/// ("VOSS: …"); a figure or a time ("$12", "9/11", "a.m.") says nothing.
-fn is_a_word_or_colon(w: &str) -> bool {
-    w == ":"
-        || (w.chars().filter(|c| c.is_alphabetic()).count() >= 2
-            && w.chars()
-                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’')))
+/// A word of letters ("said", "pooh-poohed", "didn't"); a figure or a time ("$12", "9/11",
+/// "a.m.") says nothing, nor a colon the tagger marked (the colons that do are found by
+/// `signatures`).
+fn is_a_word(w: &str) -> bool {
+    w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && w.chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
 }
 
 fn is_a_name_inside_a_sentence(p: &Paragraph, text: &str, k: usize) -> bool {

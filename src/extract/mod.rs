@@ -10,6 +10,7 @@ pub mod polnear;
 pub mod quantities;
 pub mod quotes;
 pub mod roles;
+pub mod signatures;
 pub mod times;
 
 use attribution::AttributionTagger;
