@@ -22,6 +22,21 @@ impl<const N: usize> Weights<N> {
         best_of(&total, allowed)
     }
 
+    /// The best tag after adding `bias[t]` to each tag's score: a tagger may lean toward the
+    /// rarer tags, as an F1 score rewards.
+    pub fn best_with_bias(
+        &self,
+        parts: &[&[u32]],
+        bias: &[f32; N],
+        allowed: impl Fn(usize) -> bool,
+    ) -> usize {
+        let mut total = *bias;
+        for part in parts {
+            add_scores(&self.table, part, &mut total);
+        }
+        best_of(&total, allowed)
+    }
+
     /// The model file: `magic`, the feature count, then per feature (sorted by id) its id and N
     /// weights, little-endian.
     pub fn to_bytes(&self, magic: &[u8]) -> Vec<u8> {

@@ -98,6 +98,28 @@ enum Command {
         #[arg(long, default_value_t = 3)]
         repeat: usize,
     },
+    /// Train the word-class (part-of-speech) tagger on CoNLL-2003 (`eng.train`) and write the
+    /// model file; `--eval` scores it on another CoNLL file (e.g. eng.testa).
+    ///
+    /// The shipped model is rebuilt, byte for byte, by:
+    ///   parallax train-pos ../shared/data/conll2003-en/eng.train --out models/pos.bin
+    #[command(verbatim_doc_comment)]
+    TrainPos {
+        /// CoNLL-2003 training file.
+        data: PathBuf,
+        /// Where to write the model.
+        #[arg(long, short, default_value = "models/pos.bin")]
+        out: PathBuf,
+        /// Training passes over the data.
+        #[arg(long, default_value_t = parallax::extract::POS_EPOCHS)]
+        epochs: usize,
+        /// Seed of the order in which sentences are seen.
+        #[arg(long, default_value_t = parallax::extract::POS_SEED)]
+        seed: u64,
+        /// A CoNLL-2003 file to score the new model on.
+        #[arg(long)]
+        eval: Option<PathBuf>,
+    },
     /// Train the attribution tagger (source, cue, content) on PolNeAR and write the model file.
     ///
     /// The shipped model is rebuilt, byte for byte, by:
@@ -191,6 +213,13 @@ fn main() -> ExitCode {
             model,
             repeat,
         } => report(eval_ner(&data, model.as_deref(), repeat)),
+        Command::TrainPos {
+            data,
+            out,
+            epochs,
+            seed,
+            eval,
+        } => report(train_pos(&data, &out, epochs, seed, eval.as_deref())),
         Command::TrainAttribution {
             data,
             out,
@@ -338,6 +367,42 @@ fn train_ner(
     Ok(())
 }
 
+fn read_pos_sentences(path: &std::path::Path) -> anyhow::Result<Vec<Vec<(String, String)>>> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| anyhow::anyhow!("{}: cannot read ({e})", path.display()))?;
+    parallax::extract::pos::parse_conll(&text)
+        .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
+}
+
+fn train_pos(
+    data: &std::path::Path,
+    out: &std::path::Path,
+    epochs: usize,
+    seed: u64,
+    eval: Option<&std::path::Path>,
+) -> anyhow::Result<()> {
+    let started = Instant::now();
+    let sentences = read_pos_sentences(data)?;
+    let tagger = parallax::extract::pos::PosTagger::train(&sentences, epochs, seed);
+    let bytes = tagger.to_bytes();
+    write_model(out, &bytes)?;
+    println!(
+        "wrote {} ({} KB) in {:.1} s",
+        out.display(),
+        bytes.len() / 1024,
+        started.elapsed().as_secs_f64()
+    );
+    if let Some(path) = eval {
+        let gold = read_pos_sentences(path)?;
+        println!(
+            "{}: word-class accuracy {:.4}",
+            path.display(),
+            tagger.accuracy(&gold)
+        );
+    }
+    Ok(())
+}
+
 fn eval_ner(
     data: &std::path::Path,
     model: Option<&std::path::Path>,
@@ -476,6 +541,9 @@ fn eval_attribution(
         articles.len(),
         articles.len() as f64 / seconds
     );
+    println!("given the gold cues:");
+    let given = parallax::extract::evaluate_attribution_given_cues(&tagger, &articles);
+    print_part_scores(&[given[0], given[2]]);
     let agreement = annotator_agreement(data)?;
     if !agreement.is_empty() && tenth.is_none() {
         println!(
@@ -487,9 +555,16 @@ fn eval_attribution(
     Ok(())
 }
 
-fn print_part_scores(scores: &[parallax::extract::polnear::PartScore; 3]) {
+/// Prints the scores of the parts given, in the order source, cue, content, skipping the cue
+/// when two are given (source and content).
+fn print_part_scores(scores: &[parallax::extract::polnear::PartScore]) {
     use parallax::extract::polnear::Part;
-    for (part, s) in Part::ALL.iter().zip(scores) {
+    let parts: &[Part] = if scores.len() == 2 {
+        &[Part::Source, Part::Content]
+    } else {
+        &Part::ALL
+    };
+    for (part, s) in parts.iter().zip(scores) {
         println!(
             "{:<8} exact F1 {:.3}  overlap F1 {:.3} (P {:.3} R {:.3})  ({} gold, {} predicted, {} exact)",
             part.name(),

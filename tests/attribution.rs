@@ -31,13 +31,23 @@ fn shipped_model_scores_on_the_development_split() {
     }
     // what holds today (the targets are 0.80 for source and content overlap)
     let [source, cue, content] = scores;
-    assert!(source.overlap_f1() >= 0.70, "{source:?}");
-    assert!(source.exact_f1() >= 0.60, "{source:?}");
-    assert!(cue.overlap_f1() >= 0.71, "{cue:?}");
+    assert!(source.overlap_f1() >= 0.75, "{source:?}");
+    assert!(source.exact_f1() >= 0.70, "{source:?}");
+    assert!(cue.overlap_f1() >= 0.76, "{cue:?}");
     // the target for contents
-    assert!(content.overlap_f1() >= 0.80, "{content:?}");
+    assert!(content.overlap_f1() >= 0.82, "{content:?}");
     // a quotation split around its cue is one content, as the corpus marks it
-    assert!(content.exact_f1() >= 0.45, "{content:?}");
+    assert!(content.exact_f1() >= 0.50, "{content:?}");
+    // given the cues, the source stage finds most sources whole: finding cues is what costs
+    let [source, _, content] = extract::evaluate_attribution_given_cues(&tagger, &split("dev"));
+    eprintln!(
+        "PolNeAR dev, given the gold cues: source exact F1 {:.3}, overlap F1 {:.3}; content overlap F1 {:.3}",
+        source.exact_f1(),
+        source.overlap_f1(),
+        content.overlap_f1()
+    );
+    assert!(source.exact_f1() >= 0.83, "{source:?}");
+    assert!(source.overlap_f1() >= 0.90, "{source:?}");
 }
 
 #[test]

@@ -7,6 +7,7 @@ pub mod events;
 pub mod mentions;
 pub mod ner;
 pub mod polnear;
+pub mod pos;
 pub mod quantities;
 pub mod quotes;
 pub mod roles;
@@ -49,6 +50,21 @@ const SHIPPED_NER: &[u8] = include_bytes!("../../models/ner.bin");
 pub fn shipped_ner() -> &'static Tagger {
     static TAGGER: std::sync::LazyLock<Tagger> = std::sync::LazyLock::new(|| {
         Tagger::from_bytes(SHIPPED_NER).expect("models/ner.bin is checked by tests/ner.rs")
+    });
+    &TAGGER
+}
+
+/// Training passes and shuffling seed of the shipped word-class model (`parallax train-pos`).
+pub const POS_EPOCHS: usize = 8;
+pub const POS_SEED: u64 = 1993;
+
+/// The model file shipped in `models/pos.bin`, built into the binary.
+const SHIPPED_POS: &[u8] = include_bytes!("../../models/pos.bin");
+
+/// The shipped word-class tagger, read once.
+pub fn shipped_pos() -> &'static pos::PosTagger {
+    static TAGGER: std::sync::LazyLock<pos::PosTagger> = std::sync::LazyLock::new(|| {
+        pos::PosTagger::from_bytes(SHIPPED_POS).expect("models/pos.bin is checked by tests/pos.rs")
     });
     &TAGGER
 }
@@ -105,6 +121,22 @@ pub fn evaluate_attribution(
     let mut scores = [PartScore::default(); 3];
     for (text, gold) in articles {
         let predicted = tagger.tag(text);
+        for (k, part) in Part::ALL.into_iter().enumerate() {
+            scores[k].add(&polnear::score(text, gold, &predicted, part));
+        }
+    }
+    scores
+}
+
+/// Scores of the source and content spans when the gold cues are given: what is lost after a
+/// cue is found, apart from what finding cues loses.
+pub fn evaluate_attribution_given_cues(
+    tagger: &AttributionTagger,
+    articles: &[(String, Vec<PartSpan>)],
+) -> [PartScore; 3] {
+    let mut scores = [PartScore::default(); 3];
+    for (text, gold) in articles {
+        let predicted = tagger.tag_given_cues(text, gold);
         for (k, part) in Part::ALL.into_iter().enumerate() {
             scores[k].add(&polnear::score(text, gold, &predicted, part));
         }

@@ -276,9 +276,10 @@ fn quotation_ending_at(s: &str, end: usize) -> Option<(usize, usize)> {
         return None;
     }
     let body = &inside[..end - closing.len_utf8()];
+    // a quotation may open with the closing mark, a slip of some pages: ”…”
     let opening = match closing {
-        '\u{201D}' => body.rfind('\u{201C}')?,
-        '\u{2019}' => body.rfind('\u{2018}')?,
+        '\u{201D}' => body.rfind(['\u{201C}', '\u{201D}'])?,
+        '\u{2019}' => body.rfind(['\u{2018}', '\u{2019}'])?,
         other => body.rfind(other)?,
     };
     (body.len() > opening + 1).then_some((opening, end))
