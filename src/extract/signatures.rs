@@ -106,6 +106,12 @@ const LINE_LABELS: &[&str] = &[
     "promo",
     "menu",
     "home",
+    "latest",
+    "paid",
+    "name",
+    "age",
+    "city",
+    "job",
 ];
 
 /// A dash that may sign a quotation: horizontal bar, em and en dashes, a hyphen or two.
@@ -181,7 +187,12 @@ fn speaker_line(text: &str, start: usize, end: usize) -> Option<Attribution> {
         .chars()
         .next()
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || OPENING_MARKS.contains(&c));
-    if !opens_what_is_said || !is_speaker_name(name.as_str()) {
+    // "Holt: 1,769." is a row of a table, not a statement
+    let words = paragraph[rest.start()..]
+        .split_whitespace()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+        .count();
+    if !opens_what_is_said || words < 2 || !is_speaker_name(name.as_str()) {
         return None;
     }
     let colon = found.name("colon")?;
