@@ -688,8 +688,14 @@ fn attributions_of(
                 .or_else(|| pronoun_subject(p, text, cue.0))
                 .or_else(|| {
                     let tagged = source_of(p, text, source_runs, cue.0, cue.1);
+                    // a run that ends with the name but holds a verb before it is a clause
+                    // ("Leaders bargained for the amnesty that | the Taliban | have declared")
+                    let holds_a_verb = |t: TokenRange, b: TokenRange| {
+                        (t.0..b.0).any(|k| is_verbal_class(p.class[k]))
+                    };
                     match (tagged, beside) {
                         (Some(t), Some(b)) if t.1 < b.0 => Some(b),
+                        (Some(t), Some(b)) if t.1 == b.1 && holds_a_verb(t, b) => Some(b),
                         _ => tagged,
                     }
                 })
@@ -901,11 +907,16 @@ fn opening_subject(p: &Paragraph, text: &str, (cs, _): TokenRange) -> Option<Tok
     let a_subject = subject.1 - subject.0 <= MAX_SUBJECT_WORDS
         && (subject.0..subject.1).any(|j| is_nominal_class(p.class[j]))
         && !has_verb(subject);
+    // an apposition names ("58", "chair of the board", "of Lorn"); a phrase of setting ("on the
+    // other hand", "in a statement") or a clause ends the subject
+    let apposition = |piece: (usize, usize)| {
+        let w = lower(piece.0);
+        !opens_a_clause(piece.0)
+            && !has_verb(piece)
+            && (w == "of" || !PREPOSITIONS.contains(&w.as_str()))
+    };
     let mut last = first;
-    while last + 1 < pieces.len()
-        && !opens_a_clause(pieces[last + 1].0)
-        && !has_verb(pieces[last + 1])
-    {
+    while last + 1 < pieces.len() && apposition(pieces[last + 1]) {
         last += 1;
     }
     // past the subject and its apposition, the rest up to the verb is set off by commas
@@ -2663,6 +2674,21 @@ mod tests {
             opening("The board met the residents and warned them.", "warned"),
             ""
         );
+        // a phrase of setting after the subject is no apposition
+        assert_eq!(
+            opening(
+                "The Front, on the other hand, said it had taken the pass.",
+                "said"
+            ),
+            "The Front"
+        );
+        // a run that ends with the name before the cue but holds a verb is a clause
+        let found = attributed(
+            "Elders bargained for the amnesty that the Front had declared for all.",
+            &["had declared"],
+            &["Elders bargained for the amnesty that the Front"],
+        );
+        assert_eq!(found[0].1, "the Front");
     }
 
     #[test]
