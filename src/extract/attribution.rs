@@ -1769,6 +1769,17 @@ const CLAUSE_OPENERS: &[&str] = &[
     "instead",
 ];
 
+/// Members of a party, as an apposition names them ("Holt, Democrat of Oregon, said").
+const PARTY_MEMBERS: &[&str] = &[
+    "democrat",
+    "republican",
+    "independent",
+    "conservative",
+    "liberal",
+    "socialist",
+    "libertarian",
+];
+
 /// Words that begin a noun phrase before its head: a run that starts right after one lost it
 /// ("a | spokeswoman", "another | source").
 const DETERMINERS: &[&str] = &[
@@ -2056,20 +2067,35 @@ fn with_apposition(
     let apposition_ends_at_cue = last + 1 < p.len()
         && ((is(last + 1, ",") && last + 2 < p.len() && cues[last + 2] != OUTSIDE)
             || (is(last, ",") && cues[last + 1] != OUTSIDE));
-    let starts_an_apposition = matches!(
-        word(p, text, first).to_lowercase().as_str(),
-        "a" | "an" | "the"
-    ) || (!capitalised_at(p, text, first)
-        && word(p, text, first).chars().all(char::is_alphabetic)
-        && !NOT_IN_A_NOUN_PHRASE.contains(&word(p, text, first).to_lowercase().as_str()));
-    if apposition_ends_at_cue
-        && starts_an_apposition
-        && first >= 2
-        && is(first - 1, ",")
-        && capitalised_at(p, text, first - 2)
-        && plain(first - 2)
-    {
-        let mut name = first - 2;
+    let first_word = word(p, text, first).to_lowercase();
+    // "Holt, | 82, |", "Holt, | Democrat of Vermont, |": an age or a role also opens one
+    let an_age = first == last && first_word.chars().all(|c| c.is_ascii_digit());
+    let a_role =
+        ROLE_NOUNS.contains(&first_word.as_str()) || PARTY_MEMBERS.contains(&first_word.as_str());
+    let starts_an_apposition = matches!(first_word.as_str(), "a" | "an" | "the")
+        || an_age
+        || a_role
+        || (!capitalised_at(p, text, first)
+            && word(p, text, first).chars().all(char::is_alphabetic)
+            && !NOT_IN_A_NOUN_PHRASE.contains(&first_word.as_str()));
+    // "Rep. Holt (R-Ore.), | an oversight panel member, |": the name may end with its bracket
+    let name_end = match first.checked_sub(2) {
+        Some(k) if word(p, text, k) == ")" => (0..k)
+            .rev()
+            .take(8)
+            .find(|&j| word(p, text, j) == "(")
+            .and_then(|j| j.checked_sub(1)),
+        other => other,
+    };
+    let name_end = name_end.filter(|&k| {
+        apposition_ends_at_cue
+            && starts_an_apposition
+            && is(first - 1, ",")
+            && capitalised_at(p, text, k)
+            && plain(k)
+    });
+    if let Some(name_end) = name_end {
+        let mut name = name_end;
         while name > 0
             && p.position[name] & 1 == 0
             && plain(name - 1)
@@ -2192,6 +2218,19 @@ mod tests {
         assert_eq!(
             shaped(text, "the club's chair", " said"),
             "Dane Holt, the club's chair"
+        );
+        // so does an age, a party member's label, and an apposition after a bracketed tag
+        let text = "Dane Holt, 82, said the pitch was flooded.";
+        assert_eq!(shaped(text, "82", " said"), "Dane Holt, 82");
+        let text = "Senator Dane Holt, Democrat of Tarnby, said the pitch was flooded.";
+        assert_eq!(
+            shaped(text, "Democrat of Tarnby", " said"),
+            "Senator Dane Holt, Democrat of Tarnby"
+        );
+        let text = "Rep. Dane Holt (D-Tarn.), a panel member, said the bill would fail.";
+        assert_eq!(
+            shaped(text, "a panel member", " said"),
+            "Rep. Dane Holt (D-Tarn.), a panel member"
         );
         // a party tag in brackets keeps its name
         let text = "Rep. Dane Holt (D-Tarn.) said the bill would fail.";
