@@ -1231,6 +1231,28 @@ const BASE_VERBS_OF_SAYING: &[&str] = &[
     "add",
 ];
 
+/// Participles of the verbs of saying, cues before "that" or a quotation ("an email | saying |
+/// that …", "footage of Holt | saying | “…”").
+const PARTICIPLES_OF_SAYING: &[&str] = &[
+    "saying",
+    "telling",
+    "warning",
+    "insisting",
+    "claiming",
+    "arguing",
+    "adding",
+    "noting",
+    "stating",
+    "declaring",
+    "acknowledging",
+    "explaining",
+    "stressing",
+    "denying",
+    "announcing",
+    "asserting",
+    "alleging",
+];
+
 /// A verb of saying the tagger left out, outside a quotation, neither a noun after an article or
 /// a possessive ("his claims") nor a passive ("was declared"), is a cue all the same; so is a
 /// verb's "to" and the base form of one ("The Committee | continues to say | that …").
@@ -1263,6 +1285,15 @@ fn with_verbs_of_saying(p: &Paragraph, text: &str, mut cues: Vec<usize>) -> Vec<
                     | "were"
             );
         if saying && !quoted && !noun_or_passive && cues[k] == OUTSIDE {
+            let continues = k > 0 && cues[k - 1] != OUTSIDE;
+            cues[k] = if continues { INSIDE } else { BEGIN };
+        }
+        let opens_what_is_said = k + 1 < p.len() && {
+            let next = word(p, text, k + 1);
+            next.eq_ignore_ascii_case("that") || is_quote_mark(next) || next == ":"
+        };
+        let participle = PARTICIPLES_OF_SAYING.contains(&w) && opens_what_is_said;
+        if participle && !quoted && !noun_or_passive && cues[k] == OUTSIDE {
             let continues = k > 0 && cues[k - 1] != OUTSIDE;
             cues[k] = if continues { INSIDE } else { BEGIN };
         }
@@ -2737,6 +2768,15 @@ mod tests {
         let cues = with_verbs_of_saying(&p, text, vec![OUTSIDE; p.len()]);
         let (first, last) = runs(&cues)[0];
         assert_eq!(&text[p.spans[first].0..p.spans[last].1], "continues to say");
+        // a participle of saying before "that" or a quotation
+        let text = "The board sent an email saying that the wall held, then a note saying little.";
+        let p = Paragraph::new(text, 0, text.len());
+        let cues = with_verbs_of_saying(&p, text, vec![OUTSIDE; p.len()]);
+        let found: Vec<&str> = runs(&cues)
+            .into_iter()
+            .map(|(a, b)| &text[p.spans[a].0..p.spans[b].1])
+            .collect();
+        assert_eq!(found, ["saying"]);
         // not inside a quotation, and not a noun ("the right to say")
         let text = "\"People want to say no,\" Holt said. They have the right to say so.";
         let p = Paragraph::new(text, 0, text.len());
