@@ -1017,11 +1017,19 @@ fn participle_subject(
     if !hangs {
         return None;
     }
-    earlier
+    let of_the_sentence_cue = earlier
         .iter()
         .rev()
         .find(|(cue, _)| p.sentence[cue.0] == p.sentence[cs])
-        .and_then(|(_, source)| *source)
+        .and_then(|(_, source)| *source);
+    // with no cue before it, the clause's subject: the noun phrase before the sentence's first
+    // verb ("Officials | blamed the board …, saying …")
+    of_the_sentence_cue.or_else(|| {
+        let first_verb = (0..cs)
+            .filter(|&k| p.sentence[k] == p.sentence[cs] && p.position[k] & 2 == 0)
+            .find(|&k| is_verbal_class(p.class[k]))?;
+        opening_subject(p, text, (first_verb, first_verb))
+    })
 }
 
 /// Pronouns that stand as a clause's subject.
@@ -2744,6 +2752,13 @@ mod tests {
             opening("The board met the residents and warned them.", "warned"),
             ""
         );
+        // a participle after a comma speaks with its clause's subject, cue or no cue before it
+        let found = attributed(
+            "Officials at the Harbour Council blamed the board for the failure, saying that the wall was weak.",
+            &["saying"],
+            &[],
+        );
+        assert_eq!(found[0].1, "Officials at the Harbour Council");
         // a phrase of setting after the subject is no apposition
         assert_eq!(
             opening(
