@@ -1706,9 +1706,15 @@ fn source_of(
     ce: usize,
 ) -> Option<(usize, usize)> {
     let sentence = p.sentence[cs];
+    // "“…,” said Holt", "The wall held, said Holt": an inverted source follows a cue that what
+    // was said, or the sentence's start, comes right before; after a subject it is an object
+    let after_what_was_said = cs == 0
+        || p.sentence[cs - 1] != p.sentence[cs]
+        || word(p, text, cs - 1).chars().all(|c| !c.is_alphanumeric());
     let inverted = runs
         .iter()
-        .find(|r| r.0 == ce + 1 && ends_a_clause(p, text, r.1));
+        .find(|r| r.0 == ce + 1 && ends_a_clause(p, text, r.1))
+        .filter(|_| after_what_was_said);
     let before = runs
         .iter()
         .filter(|r| r.1 < cs && (p.sentence[r.1] == sentence || r.1 + 1 == cs))
@@ -2688,6 +2694,13 @@ mod tests {
             &["Arlen Voss"],
         );
         assert_eq!(found[0].1, "who");
+        // an object that ends its clause after a subject's verb is no inverted source
+        let found = attributed(
+            "Senior officials blamed Tarnby leaders for the failure, and left.",
+            &["blamed"],
+            &["Senior officials", "Tarnby leaders for the failure"],
+        );
+        assert_eq!(found[0].1, "Senior officials");
         // "accused Holt of …": the one accused is the object, not the speaker
         let found = attributed(
             "Voss accused Holt of lying about the dam.",
