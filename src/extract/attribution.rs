@@ -16,7 +16,6 @@ use xxhash_rust::xxh3::xxh3_64;
 use super::mentions::tokens;
 use super::polnear::{Part, PartSpan};
 use super::roles::ROLE_NOUNS;
-use crate::hashing::mix64;
 use crate::learn::{self, Example, Weights};
 use crate::lexicon::{SETTING_OPENERS, WEEKDAYS};
 
@@ -66,11 +65,7 @@ enum Template {
 }
 
 fn feature(template: Template, parts: &[u64]) -> u32 {
-    let mut h = mix64(template as u64);
-    for &part in parts {
-        h = mix64(h ^ part);
-    }
-    h as u32
+    crate::hashing::feature_id(template as u64, parts)
 }
 
 /// A paragraph ready for tagging: its tokens, their hashes, and what each token's position says.
@@ -2789,31 +2784,34 @@ mod tests {
         assert_eq!(found[0].1, "the Front");
     }
 
+    /// The cues `with_verbs_of_saying` adds to a text no tagger marked, as text.
+    fn saying_cues(text: &str) -> Vec<&str> {
+        let p = Paragraph::new(text, 0, text.len());
+        let cues = with_verbs_of_saying(&p, text, vec![OUTSIDE; p.len()]);
+        runs(&cues)
+            .into_iter()
+            .map(|(a, b)| &text[p.spans[a].0..p.spans[b].1])
+            .collect()
+    }
+
     #[test]
     fn a_verb_of_saying_after_a_verb_and_to_is_a_cue() {
-        let text = "The Residents' Committee continues to say that dozens have died.";
-        let p = Paragraph::new(text, 0, text.len());
-        let cues = with_verbs_of_saying(&p, text, vec![OUTSIDE; p.len()]);
-        let (first, last) = runs(&cues)[0];
-        assert_eq!(&text[p.spans[first].0..p.spans[last].1], "continues to say");
+        assert_eq!(
+            saying_cues("The Residents' Committee continues to say that dozens have died."),
+            ["continues to say"]
+        );
         // a participle of saying before "that" or a quotation
-        let text = "The board sent an email saying that the wall held, then a note saying little.";
-        let p = Paragraph::new(text, 0, text.len());
-        let cues = with_verbs_of_saying(&p, text, vec![OUTSIDE; p.len()]);
-        let found: Vec<&str> = runs(&cues)
-            .into_iter()
-            .map(|(a, b)| &text[p.spans[a].0..p.spans[b].1])
-            .collect();
-        assert_eq!(found, ["saying"]);
+        assert_eq!(
+            saying_cues(
+                "The board sent an email saying that the wall held, then a note saying little."
+            ),
+            ["saying"]
+        );
         // not inside a quotation, and not a noun ("the right to say")
-        let text = "\"People want to say no,\" Holt said. They have the right to say so.";
-        let p = Paragraph::new(text, 0, text.len());
-        let cues = with_verbs_of_saying(&p, text, vec![OUTSIDE; p.len()]);
-        let found: Vec<&str> = runs(&cues)
-            .into_iter()
-            .map(|(a, b)| &text[p.spans[a].0..p.spans[b].1])
-            .collect();
-        assert_eq!(found, ["said"]);
+        assert_eq!(
+            saying_cues("\"People want to say no,\" Holt said. They have the right to say so."),
+            ["said"]
+        );
     }
 
     #[test]

@@ -105,11 +105,7 @@ fn feature(template: Template, parts: &[&str]) -> u32 {
 
 /// A feature id from numbers already hashed (tags, word hashes).
 fn feature_of(template: Template, parts: &[u64]) -> u32 {
-    let mut h = mix64(template as u64);
-    for &part in parts {
-        h = mix64(h ^ part);
-    }
-    h as u32
+    crate::hashing::feature_id(template as u64, parts)
 }
 
 /// The word's shape, runs collapsed: "McAllister" → "XxXx", "1996-08-22" → "d-d-d", "U.S." → "X.X.".

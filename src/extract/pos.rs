@@ -8,7 +8,6 @@
 
 use xxhash_rust::xxh3::xxh3_64;
 
-use crate::hashing::mix64;
 use crate::learn::{self, Example, Weights};
 
 /// The word classes, as the treebank names them (merged classes under their first name).
@@ -59,11 +58,7 @@ enum Template {
 }
 
 fn feature(template: Template, parts: &[u64]) -> u32 {
-    let mut h = mix64(template as u64);
-    for &part in parts {
-        h = mix64(h ^ part);
-    }
-    h as u32
+    crate::hashing::feature_id(template as u64, parts)
 }
 
 /// The hashes one word contributes to its own and its neighbours' features.
