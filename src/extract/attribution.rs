@@ -106,9 +106,27 @@ fn with_double_apostrophes(
     out
 }
 
+/// Most words the stem cache holds before it starts afresh.
+const STEM_CACHE: usize = 100_000;
+
 thread_local! {
     static STEMMER: rust_stemmers::Stemmer =
         rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
+    /// Hash of a lower-cased word → hash of its stem: news repeats its words, and stemming is
+    /// the cost here.
+    static STEMS: std::cell::RefCell<rustc_hash::FxHashMap<u64, u64>> = Default::default();
+}
+
+/// The hash of the English stem of a lower-cased word whose own hash is `hash`.
+fn stem_hash(lower: &str, hash: u64) -> u64 {
+    STEMS.with_borrow_mut(|cache| {
+        if cache.len() > STEM_CACHE {
+            cache.clear();
+        }
+        *cache
+            .entry(hash)
+            .or_insert_with(|| STEMMER.with(|s| xxh3_64(s.stem(lower).as_bytes())))
+    })
 }
 
 /// The word class of each token, tagged sentence by sentence. Quotation marks and apostrophes
@@ -188,9 +206,9 @@ impl Paragraph {
                 _ => {}
             }
             let lower = word.to_lowercase();
-            p.lower.push(xxh3_64(lower.as_bytes()));
-            p.stem
-                .push(STEMMER.with(|s| xxh3_64(s.stem(&lower).as_bytes())));
+            let lower_hash = xxh3_64(lower.as_bytes());
+            p.lower.push(lower_hash);
+            p.stem.push(stem_hash(&lower, lower_hash));
             p.shape.push(xxh3_64(super::ner::shape(word).as_bytes()));
             let suffix_start = lower.char_indices().rev().nth(2).map_or(0, |(k, _)| k);
             p.suffix.push(xxh3_64(&lower.as_bytes()[suffix_start..]));
