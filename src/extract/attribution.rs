@@ -1517,7 +1517,13 @@ fn without_clause_verb(
     (first, mut last): (usize, usize),
 ) -> Option<(usize, usize)> {
     let mut cut = false;
-    while last > first && CLAUSE_VERBS.contains(&word(p, text, last)) {
+    // "the Taliban are | all | set to announce": a quantifier floated after the verb goes with it
+    let floated = |k: usize| {
+        k > first
+            && matches!(word(p, text, k), "all" | "both" | "each")
+            && CLAUSE_VERBS.contains(&word(p, text, k - 1))
+    };
+    while last > first && (CLAUSE_VERBS.contains(&word(p, text, last)) || floated(last)) {
         last -= 1;
         cut = true;
     }
@@ -2714,6 +2720,13 @@ mod tests {
             &["Senior officials", "Tarnby leaders for the failure"],
         );
         assert_eq!(found[0].1, "Senior officials");
+        // a run into its verb ends before it, and before a quantifier floated after the verb
+        let found = attributed(
+            "The Front are all set to announce a new council.",
+            &["set to announce"],
+            &["The Front are all"],
+        );
+        assert_eq!(found[0].1, "The Front");
         // "accused Holt of …": the one accused is the object, not the speaker
         let found = attributed(
             "Voss accused Holt of lying about the dam.",
