@@ -1098,7 +1098,7 @@ fn person_in_sentence_before(doc: &Document, offset: usize) -> Option<usize> {
     })
 }
 
-/// Words between a subject and its verb of saying ("Voss has recently said").
+/// Words between a subject and its verb of saying ("Voss has recently said", "they both said").
 const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
     "has",
     "had",
@@ -1119,6 +1119,10 @@ const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
     "who",
     "had",
     "has",
+    // a floated quantifier: "the ministers are all set to say", "they both said"
+    "all",
+    "both",
+    "each",
 ];
 
 /// When the tagger found no source: the name just before the cue, past auxiliaries and adverbs.
@@ -2017,6 +2021,21 @@ mod tests {
             Some("Engineers from the board")
         );
         assert_eq!(said(&doc, statement).2, Some("Talvin Hydro Board"));
+    }
+
+    #[test]
+    fn a_quantifier_floated_after_the_subject_is_no_part_of_it() {
+        let (doc, found) = statements_of(
+            "Talks failed on Monday, while the Tarnby Front are all set to announce that the \
+             pass will reopen.",
+        );
+        let all: Vec<_> = found.iter().map(|s| said(&doc, s)).collect();
+        let reopen = found
+            .iter()
+            .find(|s| doc.body[s.start..s.end].contains("pass will reopen"))
+            .unwrap_or_else(|| panic!("{all:?}"));
+        let source = reopen.source.map(|span| doc.text(span));
+        assert_eq!(source, Some("Tarnby Front"), "{all:?}");
     }
 
     #[test]
