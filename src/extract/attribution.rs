@@ -867,11 +867,11 @@ const MAX_SUBJECT_WORDS: usize = 12;
 
 /// Word classes (`pos::CLASSES`) of nouns and pronouns, and of verbs and modals.
 fn is_nominal_class(class: u64) -> bool {
-    class <= 3
+    super::pos::is_nominal(class as usize)
 }
 
 fn is_verbal_class(class: u64) -> bool {
-    (13..=19).contains(&class)
+    super::pos::is_verbal(class as usize)
 }
 
 /// "Two doctors at the hospital, speaking on condition of anonymity, told …": with no source

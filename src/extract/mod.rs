@@ -100,15 +100,26 @@ pub fn train_attribution(
     AttributionTagger::train(&view, epochs, seed)
 }
 
+/// Adds one text's source, cue and content scores (`Part::ALL` order) of `predicted` against
+/// `gold`.
+fn add_part_scores(
+    scores: &mut [PartScore; 3],
+    text: &str,
+    gold: &[PartSpan],
+    predicted: &[PartSpan],
+) {
+    for (k, part) in Part::ALL.into_iter().enumerate() {
+        scores[k].add(&polnear::score(text, gold, predicted, part));
+    }
+}
+
 /// How far two annotators of the same articles agree: the second's spans scored against the
 /// first's as if they were predictions, in `Part::ALL` order. Each item is (text, first
 /// annotator's spans, second annotator's spans).
 pub fn annotator_agreement(articles: &[(String, Vec<PartSpan>, Vec<PartSpan>)]) -> [PartScore; 3] {
     let mut scores = [PartScore::default(); 3];
     for (text, first, second) in articles {
-        for (k, part) in Part::ALL.into_iter().enumerate() {
-            scores[k].add(&polnear::score(text, first, second, part));
-        }
+        add_part_scores(&mut scores, text, first, second);
     }
     scores
 }
@@ -120,10 +131,7 @@ pub fn evaluate_attribution(
 ) -> [PartScore; 3] {
     let mut scores = [PartScore::default(); 3];
     for (text, gold) in articles {
-        let predicted = tagger.tag(text);
-        for (k, part) in Part::ALL.into_iter().enumerate() {
-            scores[k].add(&polnear::score(text, gold, &predicted, part));
-        }
+        add_part_scores(&mut scores, text, gold, &tagger.tag(text));
     }
     scores
 }
@@ -136,10 +144,7 @@ pub fn evaluate_attribution_given_cues(
 ) -> [PartScore; 3] {
     let mut scores = [PartScore::default(); 3];
     for (text, gold) in articles {
-        let predicted = tagger.tag_given_cues(text, gold);
-        for (k, part) in Part::ALL.into_iter().enumerate() {
-            scores[k].add(&polnear::score(text, gold, &predicted, part));
-        }
+        add_part_scores(&mut scores, text, gold, &tagger.tag_given_cues(text, gold));
     }
     scores
 }

@@ -19,6 +19,16 @@ const N: usize = CLASSES.len();
 const PUNCT: usize = 21;
 const OTHER: usize = 22;
 
+/// Whether a class is a noun or a personal pronoun (NN, NNS, NNP, PRP).
+pub fn is_nominal(class: usize) -> bool {
+    matches!(CLASSES[class.min(N - 1)], "NN" | "NNS" | "NNP" | "PRP")
+}
+
+/// Whether a class is a verb or a modal (VB … VBZ, MD).
+pub fn is_verbal(class: usize) -> bool {
+    CLASSES[class.min(N - 1)].starts_with("VB") || CLASSES[class.min(N - 1)] == "MD"
+}
+
 /// The class of a treebank tag.
 fn class_of(tag: &str) -> usize {
     let merged = match tag {
@@ -234,6 +244,9 @@ mod tests {
         assert_eq!(class_of(","), PUNCT);
         assert_eq!(class_of("''"), PUNCT);
         assert_eq!(class_of("FW"), OTHER);
+        assert!(is_verbal(class_of("VBD")) && is_verbal(class_of("MD")));
+        assert!(!is_verbal(class_of("NNS")) && is_nominal(class_of("PRP")));
+        assert!(!is_nominal(class_of("JJ")));
         assert!(parse_conll("Holt NNP I-NP I-PER\nsaid\n").is_err());
     }
 }
