@@ -22,21 +22,6 @@ impl<const N: usize> Weights<N> {
         best_of(&total, allowed)
     }
 
-    /// The best tag after adding `bias[t]` to each tag's score: a tagger may lean toward the
-    /// rarer tags, as an F1 score rewards.
-    pub fn best_with_bias(
-        &self,
-        parts: &[&[u32]],
-        bias: &[f32; N],
-        allowed: impl Fn(usize) -> bool,
-    ) -> usize {
-        let mut total = *bias;
-        for part in parts {
-            add_scores(&self.table, part, &mut total);
-        }
-        best_of(&total, allowed)
-    }
-
     /// The model file: `magic`, the feature count, then per feature (sorted by id) its id and N
     /// weights, little-endian.
     pub fn to_bytes(&self, magic: &[u8]) -> Vec<u8> {
@@ -83,6 +68,79 @@ impl<const N: usize> Weights<N> {
         }
         Ok(Self { table })
     }
+}
+
+/// The weights of K taggers over one feature space, side by side: taggers that read the same
+/// features of a token pay one lookup per feature between them, not K. Each layer remembers which
+/// features it had, so the K weight sets come back out exactly.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct StackedWeights<const N: usize, const K: usize> {
+    table: FxHashMap<u32, StackedRow<N, K>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct StackedRow<const N: usize, const K: usize> {
+    weights: [[f32; N]; K],
+    /// bit k: layer k has this feature
+    layers: u32,
+}
+
+impl<const N: usize, const K: usize> StackedWeights<N, K> {
+    pub fn stack(parts: [&Weights<N>; K]) -> Self {
+        let mut table: FxHashMap<u32, StackedRow<N, K>> = FxHashMap::default();
+        for (k, part) in parts.iter().enumerate() {
+            for (&id, w) in &part.table {
+                let row = table.entry(id).or_insert(StackedRow {
+                    weights: [[0.0; N]; K],
+                    layers: 0,
+                });
+                row.weights[k] = *w;
+                row.layers |= 1 << k;
+            }
+        }
+        Self { table }
+    }
+
+    /// Layer k as the weights it was stacked from.
+    pub fn layer(&self, k: usize) -> Weights<N> {
+        let table = self
+            .table
+            .iter()
+            .filter(|(_, row)| row.layers >> k & 1 == 1)
+            .map(|(&id, row)| (id, row.weights[k]))
+            .collect();
+        Weights { table }
+    }
+
+    /// Adds every layer's weights of `features` to that layer's scores, feature by feature in
+    /// order: each layer's sums are those its own [`Weights`] would make.
+    pub fn add_scores(&self, features: &[u32], scores: &mut [[f32; N]; K]) {
+        for f in features {
+            if let Some(row) = self.table.get(f) {
+                for (layer, w) in scores.iter_mut().zip(&row.weights) {
+                    for (s, w) in layer.iter_mut().zip(w) {
+                        *s += w;
+                    }
+                }
+            }
+        }
+    }
+
+    /// Adds layer k's weights of `features` to `scores`.
+    pub fn add_layer_scores(&self, k: usize, features: &[u32], scores: &mut [f32; N]) {
+        for f in features {
+            if let Some(row) = self.table.get(f) {
+                for (s, w) in scores.iter_mut().zip(&row.weights[k]) {
+                    *s += w;
+                }
+            }
+        }
+    }
+}
+
+/// The best tag of `scores` among those `allowed` accepts; ties go to the lower tag index.
+pub fn best_tag<const N: usize>(scores: &[f32; N], allowed: impl Fn(usize) -> bool) -> usize {
+    best_of(scores, allowed)
 }
 
 fn add_scores<const N: usize>(
@@ -233,5 +291,29 @@ mod tests {
         );
         assert!(Weights::<3>::from_bytes(&bytes[..bytes.len() - 1], b"TEST\n").is_err());
         assert!(Weights::<3>::from_bytes(&bytes, b"OTHER\n").is_err());
+    }
+
+    #[test]
+    fn stacked_layers_score_as_their_own_weights_and_come_back_whole() {
+        let table = |rows: &[(u32, [f32; 2])]| Weights::<2> {
+            table: rows.iter().copied().collect(),
+        };
+        let first = table(&[(1, [0.5, -1.0]), (2, [0.0, 0.0])]);
+        let second = table(&[(2, [3.0, 0.25]), (3, [-2.0, 1.0])]);
+        let stacked = StackedWeights::stack([&first, &second]);
+        assert_eq!(
+            stacked.layer(0),
+            first,
+            "a feature with zero weights stays in its layer"
+        );
+        assert_eq!(stacked.layer(1), second);
+        let mut scores = [[0.0; 2]; 2];
+        stacked.add_scores(&[1, 2, 3, 9], &mut scores);
+        assert_eq!(scores, [[0.5, -1.0], [1.0, 1.25]]);
+        let mut layer = [1.0, 1.0];
+        stacked.add_layer_scores(1, &[3], &mut layer);
+        assert_eq!(layer, [-1.0, 2.0]);
+        assert_eq!(best_tag(&scores[1], |_| true), 1);
+        assert_eq!(best_tag(&scores[1], |t| t == 0), 0);
     }
 }

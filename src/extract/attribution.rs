@@ -16,7 +16,7 @@ use xxhash_rust::xxh3::xxh3_64;
 use super::mentions::tokens;
 use super::polnear::{Part, PartSpan};
 use super::roles::ROLE_NOUNS;
-use crate::learn::{self, Example, Weights};
+use crate::learn::{self, Example, StackedWeights, Weights};
 use crate::lexicon::{SETTING_OPENERS, WEEKDAYS};
 
 const OUTSIDE: usize = 0;
@@ -360,9 +360,9 @@ fn context_features(
 /// Which of the three taggers: they differ in what they see.
 #[derive(Clone, Copy, PartialEq)]
 enum Stage {
-    Cue,
-    Source,
-    Content,
+    Cue = 0,
+    Source = 1,
+    Content = 2,
 }
 
 fn stage_features(
@@ -374,6 +374,18 @@ fn stage_features(
     out: &mut Vec<u32>,
 ) {
     p.word_features(i, out);
+    stage_context_features(stage, p, i, cues, sources, out);
+}
+
+/// What a tagger sees of token i beyond its words: the cues (and sources) tagged before it.
+fn stage_context_features(
+    stage: Stage,
+    p: &Paragraph,
+    i: usize,
+    cues: &[usize],
+    sources: &[usize],
+    out: &mut Vec<u32>,
+) {
     match stage {
         Stage::Cue => {}
         Stage::Source => context_features(p, i, cues, None, out),
@@ -381,12 +393,46 @@ fn stage_features(
     }
 }
 
-/// The shipped attribution model: one set of weights per tagger.
+/// The shipped attribution model: one layer of weights per tagger, stacked (layer = `Stage`), so
+/// that the word features the three taggers share are looked up once per token.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct AttributionTagger {
-    cue: Weights<TAGS>,
-    source: Weights<TAGS>,
-    content: Weights<TAGS>,
+    weights: StackedWeights<TAGS, 3>,
+}
+
+/// Per token of a paragraph, the three taggers' scores from its word features, the cue tagger's
+/// with its lean: worked out once, when a tagger first needs the token.
+struct WordScores {
+    scores: Vec<Option<[[f32; TAGS]; 3]>>,
+    buffer: Vec<u32>,
+}
+
+impl WordScores {
+    fn new(p: &Paragraph) -> WordScores {
+        WordScores {
+            scores: vec![None; p.len()],
+            buffer: Vec::new(),
+        }
+    }
+
+    fn of(
+        &mut self,
+        weights: &StackedWeights<TAGS, 3>,
+        p: &Paragraph,
+        i: usize,
+        stage: Stage,
+    ) -> [f32; TAGS] {
+        let buffer = &mut self.buffer;
+        let scores = self.scores[i].get_or_insert_with(|| {
+            buffer.clear();
+            p.word_features(i, buffer);
+            let mut scores = [[0.0; TAGS]; 3];
+            scores[Stage::Cue as usize] = [0.0, CUE_LEAN, CUE_LEAN];
+            weights.add_scores(buffer, &mut scores);
+            scores
+        });
+        scores[stage as usize]
+    }
 }
 
 /// The paragraphs of a text: runs of lines between blank lines, as byte ranges.
@@ -431,12 +477,13 @@ impl AttributionTagger {
         let mut out = super::signatures::find(text, &paragraphs);
         for &(start, end) in &paragraphs {
             let p = Paragraph::new(text, start, end);
-            let tagged = self.run(Stage::Cue, &p, &[], &[]);
+            let mut scores = WordScores::new(&p);
+            let tagged = self.run(Stage::Cue, &p, &[], &[], &mut scores);
             let cues = with_according_to(&p, text, without_false_cues(&p, text, tagged));
             let cues = with_verbs_of_saying(&p, text, cues);
             let cues = without_signed(&p, cues, &out);
-            let sources = self.run(Stage::Source, &p, &cues, &[]);
-            let contents = self.run(Stage::Content, &p, &cues, &sources);
+            let sources = self.run(Stage::Source, &p, &cues, &[], &mut scores);
+            let contents = self.run(Stage::Content, &p, &cues, &sources, &mut scores);
             out.extend(attributions_of(&p, text, &cues, &sources, &contents));
         }
         out.sort_by_key(|a| a.cue);
@@ -450,8 +497,9 @@ impl AttributionTagger {
         for (start, end) in paragraphs(text) {
             let p = Paragraph::new(text, start, end);
             let cues = bio(&p, gold, Part::Cue);
-            let sources = self.run(Stage::Source, &p, &cues, &[]);
-            let contents = self.run(Stage::Content, &p, &cues, &sources);
+            let mut scores = WordScores::new(&p);
+            let sources = self.run(Stage::Source, &p, &cues, &[], &mut scores);
+            let contents = self.run(Stage::Content, &p, &cues, &sources, &mut scores);
             out.extend(
                 attributions_of(&p, text, &cues, &sources, &contents)
                     .iter()
@@ -463,12 +511,14 @@ impl AttributionTagger {
         out
     }
 
-    fn run(&self, stage: Stage, p: &Paragraph, cues: &[usize], sources: &[usize]) -> Vec<usize> {
-        let weights = match stage {
-            Stage::Cue => &self.cue,
-            Stage::Source => &self.source,
-            Stage::Content => &self.content,
-        };
+    fn run(
+        &self,
+        stage: Stage,
+        p: &Paragraph,
+        cues: &[usize],
+        sources: &[usize],
+        word_scores: &mut WordScores,
+    ) -> Vec<usize> {
         // a cue has letters, and sources and contents lie in a cue's sentence or next to it: other
         // tokens are left outside, untagged (tagging is the costly part)
         let cue_sentences: Vec<usize> = (0..p.len())
@@ -488,13 +538,13 @@ impl AttributionTagger {
                 tags.push(OUTSIDE);
                 continue;
             }
+            let mut scores = word_scores.of(&self.weights, p, i, stage);
             buffer.clear();
-            stage_features(stage, p, i, cues, sources, &mut buffer);
+            stage_context_features(stage, p, i, cues, sources, &mut buffer);
+            self.weights
+                .add_layer_scores(stage as usize, &buffer, &mut scores);
             let previous = tags.last().copied();
-            let lean = if stage == Stage::Cue { CUE_LEAN } else { 0.0 };
-            tags.push(
-                weights.best_with_bias(&[&buffer], &[0.0, lean, lean], |t| may_follow(t, previous)),
-            );
+            tags.push(learn::best_tag(&scores, |t| may_follow(t, previous)));
         }
         tags
     }
@@ -517,8 +567,11 @@ impl AttributionTagger {
                 paragraphs_.push(p);
             }
         }
-        let train_stage = |stage: Stage, k: usize| -> Weights<TAGS> {
-            let examples: Vec<Example> = gold[k].iter().map(|g| Example { gold: g }).collect();
+        let train_stage = |stage: Stage| -> Weights<TAGS> {
+            let examples: Vec<Example> = gold[stage as usize]
+                .iter()
+                .map(|g| Example { gold: g })
+                .collect();
             learn::train(
                 &examples,
                 epochs,
@@ -530,18 +583,17 @@ impl AttributionTagger {
                 may_follow,
             )
         };
+        let layers = [Stage::Cue, Stage::Source, Stage::Content].map(train_stage);
         AttributionTagger {
-            cue: train_stage(Stage::Cue, 0),
-            source: train_stage(Stage::Source, 1),
-            content: train_stage(Stage::Content, 2),
+            weights: StackedWeights::stack([&layers[0], &layers[1], &layers[2]]),
         }
     }
 
     /// The model file: the three taggers' files one after another, each with its length.
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = MAGIC.to_vec();
-        for w in [&self.cue, &self.source, &self.content] {
-            let bytes = w.to_bytes(PART_MAGIC);
+        for stage in [Stage::Cue, Stage::Source, Stage::Content] {
+            let bytes = self.weights.layer(stage as usize).to_bytes(PART_MAGIC);
             out.extend_from_slice(&(bytes.len() as u64).to_le_bytes());
             out.extend_from_slice(&bytes);
         }
@@ -563,13 +615,8 @@ impl AttributionTagger {
         if !rest.is_empty() {
             return Err("trailing bytes after the model".into());
         }
-        let content = parts.pop().expect("three parts");
-        let source = parts.pop().expect("three parts");
-        let cue = parts.pop().expect("three parts");
         Ok(AttributionTagger {
-            cue,
-            source,
-            content,
+            weights: StackedWeights::stack([&parts[0], &parts[1], &parts[2]]),
         })
     }
 }
