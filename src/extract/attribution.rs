@@ -1517,6 +1517,19 @@ fn whole_verb(p: &Paragraph, text: &str, (first, mut last): TokenRange) -> Token
     {
         last -= 1;
     }
+    // "say | years of warnings about": "say" takes no object, so a noun phrase after it opens
+    // what was said
+    if let Some(k) = (first..last).find(|&k| {
+        matches!(
+            word(p, text, k).to_lowercase().as_str(),
+            "say" | "says" | "said"
+        ) && matches!(
+            super::pos::class_name(p.class[k + 1] as usize),
+            "NN" | "NNS" | "JJ" | "CD" | "DT" | "PRP$"
+        )
+    }) {
+        last = k;
+    }
     // "According | to": the tagger sometimes starts the cue at its preposition
     let mut first = first;
     if first > 0 && is_according_to(p, text, (first - 1, first)) {
@@ -2419,6 +2432,20 @@ mod tests {
             .find(|a| &text[a.cue.0..a.cue.1] == cue)
             .expect("the cue is found");
         (part(a.content), part(a.continued))
+    }
+
+    #[test]
+    fn a_noun_phrase_after_say_opens_what_was_said() {
+        // a cue the tagger runs on past "say" gives the noun phrase back to the content
+        let text = "Residents say years of warnings about the dam were ignored.";
+        assert_eq!(
+            attributed(text, &["say years of warnings about"], &["Residents"]),
+            vec![(
+                "say".to_string(),
+                "Residents".to_string(),
+                "years of warnings about the dam were ignored.".to_string()
+            )]
+        );
     }
 
     #[test]

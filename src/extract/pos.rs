@@ -29,6 +29,11 @@ pub fn is_verbal(class: usize) -> bool {
     CLASSES[class.min(N - 1)].starts_with("VB") || CLASSES[class.min(N - 1)] == "MD"
 }
 
+/// The treebank name of a class ("NN", "VBD"…).
+pub fn class_name(class: usize) -> &'static str {
+    CLASSES[class.min(N - 1)]
+}
+
 /// The class of a treebank tag.
 fn class_of(tag: &str) -> usize {
     let merged = match tag {
