@@ -748,6 +748,14 @@ fn attributions_of(
                 .or_else(|| pronoun_subject(p, text, cue.0))
                 .or_else(|| {
                     let tagged = source_of(p, text, source_runs, cue.0, cue.1);
+                    // "reports | suggest | the rebels attacked": with a subject right before
+                    // the verb, a run after it is what was said
+                    let plural = plural_noun_subject(p, text, cue);
+                    let tagged = match (tagged, plural) {
+                        (Some(t), Some(_)) if t.0 > cue.1 => plural,
+                        (None, _) => plural,
+                        _ => tagged,
+                    };
                     // a run that ends with the name but holds a verb before it is a clause
                     // ("Leaders bargained for the amnesty that | the Taliban | have declared")
                     let holds_a_verb = |t: TokenRange, b: TokenRange| {
@@ -780,8 +788,17 @@ fn attributions_of(
                     && first != "as"
             });
             let fixed_side = regular_side(p, text, cue, before);
+            // "The talks have failed, | reported | news agency Relay": a source right after a cue
+            // that follows a comma inverts the frame, and what was said came before it
+            let holds_a_clause = |(a, b): TokenRange| {
+                (a..=b).any(|k| super::pos::is_finite_verb(p.class[k] as usize))
+            };
+            let inverted = source.is_some_and(|(first, _)| first == cue.1 + 1)
+                && cue.0 > 0
+                && word(p, text, cue.0 - 1) == ",";
             let chosen = match (votes(after), votes(before)) {
                 _ if fixed_side == Some(Side::Before) => before,
+                _ if inverted && before.is_some_and(holds_a_clause) => before,
                 _ if after.is_some() && fixed_side == Some(Side::After) => after,
                 _ if subject_first && after_is_a_clause => after,
                 (0, 0) => long(after).or(long(before)),
@@ -1137,17 +1154,41 @@ fn name_beside(p: &Paragraph, text: &str, (cs, ce): TokenRange) -> Option<TokenR
         }
     }
     let first = ce + 1;
-    if first < p.len() && is_name_word(first) && p.sentence[first] == p.sentence[ce] {
-        let mut last = first;
+    // "…, reported | news agency Relay | on Wednesday.": after what was said, role words may come
+    // before the name, and a phrase of setting after it
+    let after_what_was_said =
+        cs > 0 && (word(p, text, cs - 1) == "," || is_quote_mark(word(p, text, cs - 1)));
+    let mut name_start = first;
+    while after_what_was_said
+        && name_start < (first + MAX_ROLE_WORDS).min(p.len())
+        && p.sentence[name_start] == p.sentence[cs]
+        && matches!(
+            super::pos::class_name(p.class[name_start] as usize),
+            "NN" | "NNS" | "JJ"
+        )
+        && word(p, text, name_start).chars().all(char::is_lowercase)
+    {
+        name_start += 1;
+    }
+    if name_start < p.len() && is_name_word(name_start) && p.sentence[name_start] == p.sentence[ce]
+    {
+        let mut last = name_start;
         while last + 1 < p.len() && is_name_word(last + 1) {
             last += 1;
         }
-        if ends_a_clause(p, text, last) {
+        let setting_after = after_what_was_said
+            && last + 1 < p.len()
+            && SETTING_OPENERS.contains(&word(p, text, last + 1).to_lowercase().as_str());
+        if ends_a_clause(p, text, last) || setting_after {
             return Some((first, last));
         }
     }
     None
 }
+
+/// Most role words between an inverted cue and the name after it ("reported | news agency |
+/// Relay").
+const MAX_ROLE_WORDS: usize = 3;
 
 /// "Residents interviewed | by the Courier": a run that opens with "by" after a participle is
 /// the agent of the people before it, who are the source. Returns the source's first token.
@@ -1298,6 +1339,50 @@ const BASE_VERBS_OF_SAYING: &[&str] = &[
     "caution",
     "add",
 ];
+
+/// A lower-case word that reads as a plural noun before a bare verb ("reports", "officials").
+fn is_plural_noun(p: &Paragraph, text: &str, k: usize) -> bool {
+    let w = word(p, text, k);
+    w.len() > 3
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && w.chars().all(|c| c.is_ascii_lowercase())
+        && !is_leaning(w)
+}
+
+fn is_bare_verb_of_saying(p: &Paragraph, text: &str, k: usize) -> bool {
+    let w = word(p, text, k).to_lowercase();
+    BASE_VERBS_OF_SAYING.contains(&w.as_str()) || SUGGESTING.contains(&w.as_str())
+}
+
+/// "However, local reports | suggest", "officials | say": a plural noun right before a bare verb
+/// of saying is its subject, with the adjective or determiner before it.
+fn plural_noun_subject(p: &Paragraph, text: &str, (cs, _): TokenRange) -> Option<TokenRange> {
+    let last = cs.checked_sub(1)?;
+    if p.sentence[last] != p.sentence[cs]
+        || !is_plural_noun(p, text, last)
+        || !is_bare_verb_of_saying(p, text, cs)
+    {
+        return None;
+    }
+    let modifier = |k: usize| {
+        p.sentence[k] == p.sentence[cs]
+            && matches!(
+                super::pos::class_name(p.class[k] as usize),
+                "JJ" | "DT" | "PRP$"
+            )
+            && word(p, text, k).chars().all(char::is_alphabetic)
+    };
+    let first = if last > 0 && modifier(last - 1) {
+        last - 1
+    } else {
+        last
+    };
+    Some(trimmed_phrase(p, text, (first, last)))
+}
+
+/// Bare verbs with which evidence speaks ("reports suggest", "polls show").
+const SUGGESTING: &[&str] = &["suggest", "show", "indicate"];
 
 /// Participles of the verbs of saying, cues before "that" or a quotation ("an email | saying |
 /// that …", "footage of Holt | saying | “…”").
@@ -1517,21 +1602,37 @@ fn whole_verb(p: &Paragraph, text: &str, (first, mut last): TokenRange) -> Token
     {
         last -= 1;
     }
-    // "say | years of warnings about": "say" takes no object, so a noun phrase after it opens
-    // what was said
+    // "say | years of warnings about", "say | they're prepared": "say" takes no object, so a
+    // noun phrase after it opens what was said; "reported | news agency X": after "reported"
+    // it names the source
     if let Some(k) = (first..last).find(|&k| {
+        // "say they | are", "say they're": a pronoun that opens a clause
+        let next = word(p, text, k + 1).to_lowercase().replace('\u{2019}', "'");
+        let pronoun_subject = SUBJECT_PRONOUNS
+            .iter()
+            .any(|pronoun| next.starts_with(&format!("{pronoun}'")))
+            || (SUBJECT_PRONOUNS.contains(&next.as_str())
+                && k + 2 < p.len()
+                && word(p, text, k + 2).chars().any(char::is_alphanumeric));
         matches!(
             word(p, text, k).to_lowercase().as_str(),
-            "say" | "says" | "said"
-        ) && matches!(
-            super::pos::class_name(p.class[k + 1] as usize),
-            "NN" | "NNS" | "JJ" | "CD" | "DT" | "PRP$"
-        )
+            "say" | "says" | "said" | "reported"
+        ) && (pronoun_subject
+            || matches!(
+                super::pos::class_name(p.class[k + 1] as usize),
+                "NN" | "NNS" | "JJ" | "CD" | "DT" | "PRP$"
+            ))
     }) {
         last = k;
     }
-    // "According | to": the tagger sometimes starts the cue at its preposition
+    // "reports | suggest", "officials | say": a plural noun the tagger ran into the bare verb
+    // after it is the verb's subject, not part of the cue
     let mut first = first;
+    if first < last && is_plural_noun(p, text, first) && is_bare_verb_of_saying(p, text, first + 1)
+    {
+        first += 1;
+    }
+    // "According | to": the tagger sometimes starts the cue at its preposition
     if first > 0 && is_according_to(p, text, (first - 1, first)) {
         first -= 1;
     }
@@ -2444,6 +2545,48 @@ mod tests {
                 "say".to_string(),
                 "Residents".to_string(),
                 "years of warnings about the dam were ignored.".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn a_pronoun_after_say_opens_what_was_said() {
+        let text = "Farmers in Kelm say they're prepared to join the crews.";
+        assert_eq!(
+            attributed(text, &["say they're prepared"], &["Farmers in Kelm"]),
+            vec![(
+                "say".to_string(),
+                "Farmers in Kelm".to_string(),
+                "they're prepared to join the crews.".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn an_inverted_source_may_carry_role_words_and_a_setting() {
+        // no source marked: the name after the cue, with its role words, is the source, and
+        // what was said comes before the cue
+        let text = "The talks have failed, reported news agency Relay on Wednesday.";
+        assert_eq!(
+            attributed(text, &["reported"], &[]),
+            vec![(
+                "reported".to_string(),
+                "news agency Relay".to_string(),
+                "The talks have failed,".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn a_plural_noun_before_a_bare_verb_of_saying_is_its_subject() {
+        // the cue run swallowed the subject, and the source run is the subject of what was said
+        let text = "However, local reports suggest the rebels attacked the valley at dawn.";
+        assert_eq!(
+            attributed(text, &["reports suggest"], &["the rebels"]),
+            vec![(
+                "suggest".to_string(),
+                "local reports".to_string(),
+                "the rebels attacked the valley at dawn.".to_string()
             )]
         );
     }

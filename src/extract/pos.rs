@@ -29,6 +29,11 @@ pub fn is_verbal(class: usize) -> bool {
     CLASSES[class.min(N - 1)].starts_with("VB") || CLASSES[class.min(N - 1)] == "MD"
 }
 
+/// Whether a class is a verb that carries tense (VBD, VBP, VBZ) or a modal: a clause's verb.
+pub fn is_finite_verb(class: usize) -> bool {
+    matches!(CLASSES[class.min(N - 1)], "VBD" | "VBP" | "VBZ" | "MD")
+}
+
 /// The treebank name of a class ("NN", "VBD"…).
 pub fn class_name(class: usize) -> &'static str {
     CLASSES[class.min(N - 1)]
