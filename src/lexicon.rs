@@ -234,13 +234,15 @@ const REPORTING_STEMS: &[&str] = &[
 ];
 
 /// Whether a cue reports speech or a claim: one of its words begins with a reporting stem, or
-/// it is a colon introducing a statement.
+/// it is a colon introducing a statement or a dash signing a quotation ("“…” — Dane Holt").
 pub fn is_reporting_cue(cue: &str) -> bool {
-    cue.trim() == ":"
-        || cue.split_whitespace().any(|w| {
-            let w = w.to_lowercase();
-            REPORTING_STEMS.iter().any(|stem| w.starts_with(stem))
-        })
+    matches!(
+        cue.trim(),
+        ":" | "\u{2014}" | "\u{2015}" | "\u{2013}" | "-" | "--"
+    ) || cue.split_whitespace().any(|w| {
+        let w = w.to_lowercase();
+        REPORTING_STEMS.iter().any(|stem| w.starts_with(stem))
+    })
 }
 
 /// Words that open a phrase of time, place or channel after a verb of saying ("said | on

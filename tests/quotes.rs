@@ -69,3 +69,74 @@ fn seeds_quotes_against_the_gold() {
         "right speaker {right_speaker}/{expected}"
     );
 }
+
+/// PolNeAR dev's direct quotations: the gold attributions whose content holds a quotation mark
+/// and names a source. Each is found when a statement of the quotes stage overlaps its content,
+/// and has the right speaker when that statement's source overlaps the gold source. This is the
+/// quotes stage as the product runs it (tagger, rules and all), on 84 articles no rule was
+/// written from. `cargo test --release --test quotes -- --nocapture` prints the figures.
+#[test]
+fn polnear_dev_direct_quotations_have_the_right_speaker() {
+    let files = parallax::readers::polnear_split(&shared().join("data/polnear/dev")).unwrap();
+    let overlaps = |a: (usize, usize), b: (usize, usize)| a.0 < b.1 && b.0 < a.1;
+    let is_quotation = |s: &str| s.contains(['"', '\u{201C}', '\u{201D}']) || s.contains("''");
+    let (mut gold, mut found, mut right) = (0, 0, 0);
+    for (name, text, ann) in files {
+        let relations = parallax::extract::polnear::relations(&text, &ann).unwrap();
+        let doc = parallax::pipeline::process_document(
+            common::text_source(&name, &text).expect("a text source"),
+        );
+        // statements point into the body; the gold into the file
+        let in_file = |start: usize, end: usize| {
+            let at = |o: usize| parallax::model::map_offset(&doc.source_map, o).unwrap_or(0);
+            (at(start), at(end))
+        };
+        for r in relations {
+            let (Some(content), Some(source)) = (r.content, r.source) else {
+                continue;
+            };
+            if !is_quotation(&text[content.start..content.end]) {
+                continue;
+            }
+            gold += 1;
+            let ours: Vec<_> = doc
+                .statements
+                .iter()
+                .filter(|s| overlaps(in_file(s.start, s.end), (content.start, content.end)))
+                .collect();
+            if ours.is_empty() {
+                continue;
+            }
+            found += 1;
+            let speaker_right = ours.iter().any(|s| {
+                s.source
+                    .is_some_and(|x| overlaps(in_file(x.start, x.end), (source.start, source.end)))
+            });
+            if speaker_right {
+                right += 1;
+            } else if std::env::var("SHOW_MISSES").is_ok() {
+                let said: Vec<_> = ours
+                    .iter()
+                    .map(|s| s.source.map(|x| &doc.body[x.start..x.end]))
+                    .collect();
+                eprintln!(
+                    "{name}: gold {:?}, ours {said:?}: {:?}",
+                    &text[source.start..source.end],
+                    text[content.start..content.end]
+                        .chars()
+                        .take(80)
+                        .collect::<String>()
+                );
+            }
+        }
+    }
+    let share = |n: usize| n as f64 / gold.max(1) as f64;
+    eprintln!(
+        "PolNeAR dev direct quotations: {gold}; found {found} ({:.3}); right speaker {right} ({:.3})",
+        share(found),
+        share(right)
+    );
+    assert!(gold > 300, "{gold} direct quotations in dev");
+    assert!(share(found) >= 0.86, "found {:.3}", share(found));
+    assert!(share(right) >= 0.75, "right speaker {:.3}", share(right));
+}

@@ -1465,10 +1465,15 @@ fn with_verbs_of_saying(p: &Paragraph, text: &str, mut cues: Vec<usize>) -> Vec<
 }
 
 /// Whether tokens cs..=ce are "according to".
-/// The cues without tokens of a cue the punctuation already marks ("VOSS: …", "“…” — Voss").
+/// The cues without tokens of a cue or a source the punctuation already marks ("VOSS: …", "“…”
+/// — Voss", "Said Holt: …").
 fn without_signed(p: &Paragraph, mut cues: Vec<usize>, signed: &[Attribution]) -> Vec<usize> {
-    for (k, &(s, e)) in p.spans.iter().enumerate() {
-        if signed.iter().any(|a| s < a.cue.1 && a.cue.0 < e) {
+    let overlaps = |(s, e): (usize, usize), (a, b): (usize, usize)| s < b && a < e;
+    for (k, &span) in p.spans.iter().enumerate() {
+        if signed
+            .iter()
+            .any(|a| overlaps(span, a.cue) || a.source.is_some_and(|x| overlaps(span, x)))
+        {
             cues[k] = OUTSIDE;
             if cues.get(k + 1) == Some(&INSIDE) {
                 cues[k + 1] = BEGIN;

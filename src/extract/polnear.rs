@@ -41,10 +41,61 @@ pub struct PartSpan {
     pub end: usize,
 }
 
+/// One attribution relation (an `E` line): its cue, and the source and content it links, if any.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Relation {
+    pub source: Option<PartSpan>,
+    pub cue: Option<PartSpan>,
+    pub content: Option<PartSpan>,
+}
+
 /// The Source, Cue and Content spans that attribution relations (`E` lines) use. A span given in
 /// pieces ("12 30;32 50") is taken whole, from its first character to its last. Offsets in the file
 /// count characters; they come back as byte offsets into `text`.
 pub fn parse(text: &str, ann: &str) -> Result<Vec<PartSpan>, String> {
+    let (spans, links) = spans_and_links(text, ann)?;
+    let mut out: Vec<PartSpan> = links
+        .iter()
+        .flatten()
+        .filter_map(|t| spans.get(t).copied())
+        .collect();
+    out.sort();
+    out.dedup();
+    Ok(out)
+}
+
+/// The attribution relations of a brat file, in file order, their spans as [`parse`] gives them
+/// (a relation naming two spans of one part keeps the first).
+pub fn relations(text: &str, ann: &str) -> Result<Vec<Relation>, String> {
+    let (spans, links) = spans_and_links(text, ann)?;
+    Ok(links
+        .iter()
+        .map(|targets| {
+            let mut relation = Relation {
+                source: None,
+                cue: None,
+                content: None,
+            };
+            for span in targets.iter().filter_map(|t| spans.get(t).copied()) {
+                let slot = match span.part {
+                    Part::Source => &mut relation.source,
+                    Part::Cue => &mut relation.cue,
+                    Part::Content => &mut relation.content,
+                };
+                slot.get_or_insert(span);
+            }
+            relation
+        })
+        .collect())
+}
+
+/// The part spans of a brat file by id, and the ids each relation links.
+type SpansAndLinks = (
+    std::collections::HashMap<String, PartSpan>,
+    Vec<Vec<String>>,
+);
+
+fn spans_and_links(text: &str, ann: &str) -> Result<SpansAndLinks, String> {
     // character index → byte offset (one past the end allowed)
     let bytes_at: Vec<usize> = text
         .char_indices()
@@ -52,7 +103,7 @@ pub fn parse(text: &str, ann: &str) -> Result<Vec<PartSpan>, String> {
         .chain([text.len()])
         .collect();
     let mut spans = std::collections::HashMap::new();
-    let mut used = Vec::new();
+    let mut links: Vec<Vec<String>> = Vec::new();
     for (n, line) in ann.lines().enumerate() {
         let mut fields = line.split('\t');
         let (Some(id), Some(annotation)) = (fields.next(), fields.next()) else {
@@ -86,17 +137,16 @@ pub fn parse(text: &str, ann: &str) -> Result<Vec<PartSpan>, String> {
                 },
             );
         } else if id.starts_with('E') {
-            for argument in annotation.split(' ').skip(1) {
-                if let Some((_, target)) = argument.split_once(':') {
-                    used.push(target.to_string());
-                }
-            }
+            links.push(
+                annotation
+                    .split(' ')
+                    .skip(1)
+                    .filter_map(|argument| argument.split_once(':').map(|(_, t)| t.to_string()))
+                    .collect(),
+            );
         }
     }
-    let mut out: Vec<PartSpan> = used.iter().filter_map(|t| spans.get(t).copied()).collect();
-    out.sort();
-    out.dedup();
-    Ok(out)
+    Ok((spans, links))
 }
 
 /// Precision and recall counts of one part, exact and by overlap.

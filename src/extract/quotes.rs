@@ -69,13 +69,19 @@ pub fn find(doc: &Document, tagger: &AttributionTagger) -> Vec<Statement> {
             .filter(|&(start, _)| !doc.body[start..].starts_with('('))
             .map(|(start, end)| before_brackets(&doc.body, start, end))
             .map(|(start, end)| {
-                widened(
+                let wide = widened(
                     doc,
                     Span {
                         start,
                         end: head_noun_end(&doc.body, end, a.cue.0),
                     },
-                )
+                );
+                // "Said Holt: …": a name after its cue does not grow back over the cue
+                if start >= a.cue.1 && wide.start < a.cue.1 {
+                    Span { start, ..wide }
+                } else {
+                    wide
+                }
             })
             .map(|span| with_group_modifiers(doc, span))
             .and_then(|span| trimmed_source(doc, span, a.cue.0))
@@ -664,7 +670,11 @@ fn trimmed_source(doc: &Document, span: Span, cue_start: usize) -> Option<Span> 
         .map(|w| w.to_lowercase().replace('\u{2019}', "'"))
         .collect();
     let last = words.last()?;
-    let opens_with_number = words[0].starts_with(|c: char| c.is_ascii_digit());
+    // "31 people were" is a clause cut short; "9/11 widow Mara Lind" is a speaker
+    let opens_with_number = words[0].starts_with(|c: char| c.is_ascii_digit())
+        && words[0]
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.');
     let clause_before = body[sentence_start..start].trim_end();
     let in_relative_clause = [", which ", ", who ", ", where "].iter().any(|w| {
         clause_before
@@ -1001,6 +1011,10 @@ fn orphan_quotations(doc: &Document, statements: &[Statement]) -> Vec<Statement>
 /// confirmed dead"), a negation ("did not say whom"), or a refusal ("declined to comment").
 fn is_unsaid(body: &str, cue: (usize, usize)) -> bool {
     let text = body[cue.0..cue.1].to_lowercase();
+    // a colon or a dash signs what is beside it; the words before it are what was said
+    if !text.chars().any(char::is_alphabetic) {
+        return false;
+    }
     if text.contains("declin") || text.contains("refus") || text.contains("been ") {
         return true;
     }
@@ -1259,15 +1273,18 @@ fn reported(body: &str, start: usize, end: usize) -> Option<(usize, usize, Quote
     let edge = |c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':');
     let trimmed = text.trim_matches(edge);
     let lead = text.len() - text.trim_start_matches(edge).len();
-    let opens = trimmed.starts_with(OPENING);
     let closes = trimmed.ends_with(CLOSING) || trimmed.trim_end_matches(edge).ends_with(CLOSING);
+    // ”…”: a quotation some pages open with the closing mark
+    let stray_opening = trimmed.starts_with('\u{201D}') && closes;
+    let opening = |c: char| OPENING.contains(&c) || (stray_opening && c == '\u{201D}');
+    let opens = trimmed.starts_with(opening);
     let inner_marks = trimmed
         .chars()
         .filter(|c| OPENING.contains(c) || CLOSING.contains(c))
         .count();
     let (kind, inner) = if opens && (closes || inner_marks == 1) {
         let inner = trimmed
-            .trim_start_matches(OPENING)
+            .trim_start_matches(opening)
             .trim_end_matches(|c: char| CLOSING.contains(&c) || edge(c));
         (QuoteKind::Direct, inner)
     } else if trimmed.contains(['"', '\u{201C}', '\u{201D}']) {
@@ -1281,7 +1298,7 @@ fn reported(body: &str, start: usize, end: usize) -> Option<(usize, usize, Quote
     }
     let offset = start
         + lead
-        + (trimmed.len() - trimmed.trim_start_matches(OPENING).len())
+        + (trimmed.len() - trimmed.trim_start_matches(opening).len())
             * usize::from(kind == QuoteKind::Direct);
     let inner_start = offset + body[offset..].find(inner).unwrap_or(0);
     Some((inner_start, inner_start + inner.len(), kind))
@@ -1868,6 +1885,56 @@ mod tests {
         );
         // residents are not the committee named after them, nor their valley
         assert_eq!(who("alarm never sounded"), None, "{all:?}");
+    }
+
+    #[test]
+    fn quotations_signed_after_a_dash_are_their_signers_statements() {
+        // lines of signed quotations under a photo credit; words of negation inside a quotation
+        // do not make its signature unsaid
+        let (doc, found) = statements_of(
+            "Voices From The Valley\n\nPhoto Desk/Archive.\n\n\u{201D}The water came fast. We \
+             had no warning and the sirens never sounded.\u{201D} \u{2015} Dane Holt\n\u{201C}The \
+             board knew about the seepage for months.\u{201D}\u{2015} Arlen Voss\n\u{201C}Nobody \
+             came for two days.\u{201D}\u{2015} Mara Lind.",
+        );
+        let all: Vec<(&str, Option<&str>)> = found
+            .iter()
+            .map(|s| (&doc.body[s.start..s.end], s.source.map(|x| doc.text(x))))
+            .collect();
+        assert_eq!(
+            all,
+            vec![
+                (
+                    "The water came fast. We had no warning and the sirens never sounded",
+                    Some("Dane Holt")
+                ),
+                (
+                    "The board knew about the seepage for months",
+                    Some("Arlen Voss")
+                ),
+                ("Nobody came for two days", Some("Mara Lind")),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_inverted_speaker_line_and_a_speaker_with_a_date_in_the_role() {
+        let (doc, found) = statements_of(
+            "Holt Breaks With Board\n\nSaid Holt: \u{201C}I do not think the board cares about \
+             repairs.\u{201D}\n\n\u{201C}Their reasons do not hold water,\u{201D} said 9/11 widow \
+             Mara Lind.",
+        );
+        let sources: Vec<(&str, Option<&str>)> = found
+            .iter()
+            .map(|s| (doc.text(s.cue), s.source.map(|x| doc.text(x))))
+            .collect();
+        assert_eq!(
+            sources,
+            vec![
+                ("Said", Some("Holt")),
+                ("said", Some("9/11 widow Mara Lind"))
+            ]
+        );
     }
 
     #[test]

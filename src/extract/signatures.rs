@@ -22,6 +22,11 @@ const NAME_CONNECTORS: &[&str] = &[
     "of", "the", "and", "&", "at", "for", "de", "del", "da", "van", "von", "bin", "al",
 ];
 
+/// Verbs of saying that open an inverted speaker line ("Said Holt: …").
+const INVERTED_SAYING: &[&str] = &[
+    "Said", "Says", "Added", "Adds", "Wrote", "Writes", "Asked", "Tweeted", "Replied",
+];
+
 /// Words that label a line of the page rather than name a speaker ("Update: the pass reopened").
 const LINE_LABELS: &[&str] = &[
     "video",
@@ -197,9 +202,18 @@ fn speaker_line(text: &str, start: usize, end: usize) -> Option<Attribution> {
     }
     let colon = found.name("colon")?;
     let content_end = start + paragraph.trim_end().len();
+    let mut cue = (start + colon.start(), start + colon.end());
+    let mut source = (start + name.start(), start + name.end());
+    // "Said Holt: …", "Added Voss: …": the verb is the cue and the name after it the source
+    let first_word = name.as_str().split_whitespace().next().unwrap_or("");
+    if INVERTED_SAYING.contains(&first_word) && name.as_str().trim_end() != first_word {
+        let rest_of_name = name.as_str()[first_word.len()..].trim_start();
+        cue = (source.0, source.0 + first_word.len());
+        source.0 = source.1 - rest_of_name.len();
+    }
     Some(Attribution {
-        cue: (start + colon.start(), start + colon.end()),
-        source: Some((start + name.start(), start + name.end())),
+        cue,
+        source: Some(source),
         content: Some((start + rest.start(), content_end)),
         continued: None,
     })
@@ -345,6 +359,18 @@ mod tests {
                 (":".into(), "VOSS".into(), "We never saw the report.".into()),
                 (":".into(), "Q".into(), "Did you see it?".into()),
             ]
+        );
+    }
+
+    #[test]
+    fn a_line_that_opens_with_a_verb_of_saying_and_a_name_is_inverted() {
+        assert_eq!(
+            found("Said Dane Holt: \u{201C}We never saw the report.\u{201D}"),
+            vec![(
+                "Said".into(),
+                "Dane Holt".into(),
+                "\u{201C}We never saw the report.\u{201D}".into()
+            )]
         );
     }
 
