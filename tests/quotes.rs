@@ -74,7 +74,8 @@ fn seeds_quotes_against_the_gold() {
 /// and names a source. Each is found when a statement of the quotes stage overlaps its content,
 /// and has the right speaker when that statement's source overlaps the gold source. This is the
 /// quotes stage as the product runs it (tagger, rules and all), on 84 articles no rule was
-/// written from. `cargo test --release --test quotes -- --nocapture` prints the figures.
+/// written from. `cargo test --release --test quotes -- --nocapture` prints the figures, and with
+/// SHOW_MISSES=1 each quotation missed or given another speaker.
 #[test]
 fn polnear_dev_direct_quotations_have_the_right_speaker() {
     let files = parallax::readers::polnear_split(&shared().join("data/polnear/dev")).unwrap();
@@ -105,6 +106,20 @@ fn polnear_dev_direct_quotations_have_the_right_speaker() {
                 .filter(|s| overlaps(in_file(s.start, s.end), (content.start, content.end)))
                 .collect();
             if ours.is_empty() {
+                if std::env::var("SHOW_MISSES").is_ok() {
+                    let mut a = content.start.saturating_sub(80);
+                    while !text.is_char_boundary(a) {
+                        a -= 1;
+                    }
+                    eprintln!(
+                        "NOTFOUND {:?} [[{}]]",
+                        &text[a..content.start],
+                        text[content.start..content.end]
+                            .chars()
+                            .take(60)
+                            .collect::<String>()
+                    );
+                }
                 continue;
             }
             found += 1;
@@ -137,6 +152,6 @@ fn polnear_dev_direct_quotations_have_the_right_speaker() {
         share(right)
     );
     assert!(gold > 300, "{gold} direct quotations in dev");
-    assert!(share(found) >= 0.86, "found {:.3}", share(found));
-    assert!(share(right) >= 0.75, "right speaker {:.3}", share(right));
+    assert!(share(found) >= 0.91, "found {:.3}", share(found));
+    assert!(share(right) >= 0.82, "right speaker {:.3}", share(right));
 }

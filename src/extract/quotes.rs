@@ -50,8 +50,13 @@ pub fn find(doc: &Document, tagger: &AttributionTagger) -> Vec<Statement> {
         let Some(content) = a.content else {
             continue;
         };
-        // the tagger also learned attitudes ("wants", "plans"); a quote is speech or a claim
-        if !is_reporting_cue(&doc.body[a.cue.0..a.cue.1])
+        // the tagger also learned attitudes ("wants", "plans"); a quote is speech or a claim, or
+        // words quoted after any cue ("called the plan “a disgrace”", "likened it to “a trap”")
+        let quotes_words = doc.body[content.0..content.1]
+            .matches(['"', '\u{201C}', '\u{201D}'])
+            .count()
+            >= 2;
+        if !(is_reporting_cue(&doc.body[a.cue.0..a.cue.1]) || quotes_words)
             || is_modifier(&doc.body, a.cue.0)
             || is_unsaid(&doc.body, a.cue)
         {
@@ -1915,6 +1920,24 @@ mod tests {
                 ("Nobody came for two days", Some("Mara Lind")),
             ]
         );
+    }
+
+    #[test]
+    fn words_quoted_after_a_cue_of_any_verb_are_a_partial_quote() {
+        let (doc, found) = statements_of(
+            "Dane Holt calls the plan \u{201C}a disgrace to the valley\u{201D}. The council wants \
+             a new vote in May.",
+        );
+        let all: Vec<_> = found
+            .iter()
+            .map(|s| (doc.text(s.cue), s.kind, s.source.map(|x| doc.text(x))))
+            .collect();
+        assert!(
+            all.contains(&("calls", QuoteKind::Partial, Some("Dane Holt"))),
+            "{all:?}"
+        );
+        // an attitude with no quoted words is still no quote
+        assert!(!all.iter().any(|(cue, _, _)| *cue == "wants"), "{all:?}");
     }
 
     #[test]
