@@ -82,6 +82,7 @@ fn polnear_dev_direct_quotations_have_the_right_speaker() {
     let overlaps = |a: (usize, usize), b: (usize, usize)| a.0 < b.1 && b.0 < a.1;
     let is_quotation = |s: &str| s.contains(['"', '\u{201C}', '\u{201D}']) || s.contains("''");
     let (mut gold, mut found, mut right) = (0, 0, 0);
+    let (mut ours_quoted, mut ours_on_gold, mut ours_right) = (0, 0, 0);
     for (name, text, ann) in files {
         let relations = parallax::extract::polnear::relations(&text, &ann).unwrap();
         let doc = parallax::pipeline::process_document(
@@ -92,6 +93,31 @@ fn polnear_dev_direct_quotations_have_the_right_speaker() {
             let at = |o: usize| parallax::model::map_offset(&doc.source_map, o).unwrap_or(0);
             (at(start), at(end))
         };
+        // precision: our quotations (direct or partial) that lie on some gold attribution's
+        // content, and of those with a source, the ones whose source is that attribution's
+        for st in doc
+            .statements
+            .iter()
+            .filter(|s| s.kind != parallax::model::QuoteKind::Indirect)
+        {
+            ours_quoted += 1;
+            let at = in_file(st.start, st.end);
+            let on_gold: Vec<_> = relations
+                .iter()
+                .filter(|r| r.content.is_some_and(|c| overlaps(at, (c.start, c.end))))
+                .collect();
+            if on_gold.is_empty() {
+                continue;
+            }
+            ours_on_gold += 1;
+            let right_source = st.source.is_some_and(|x| {
+                let x = in_file(x.start, x.end);
+                on_gold
+                    .iter()
+                    .any(|r| r.source.is_some_and(|g| overlaps(x, (g.start, g.end))))
+            });
+            ours_right += usize::from(right_source);
+        }
         for r in relations {
             let (Some(content), Some(source)) = (r.content, r.source) else {
                 continue;
@@ -151,7 +177,19 @@ fn polnear_dev_direct_quotations_have_the_right_speaker() {
         share(found),
         share(right)
     );
+    let of_ours = |n: usize| n as f64 / ours_quoted.max(1) as f64;
+    eprintln!(
+        "our quotations (direct or partial): {ours_quoted}; on a gold attribution {ours_on_gold} \
+         ({:.3}); with its source {ours_right} ({:.3})",
+        of_ours(ours_on_gold),
+        of_ours(ours_right)
+    );
     assert!(gold > 300, "{gold} direct quotations in dev");
     assert!(share(found) >= 0.91, "found {:.3}", share(found));
     assert!(share(right) >= 0.82, "right speaker {:.3}", share(right));
+    assert!(
+        of_ours(ours_right) >= 0.83,
+        "ours with the source {:.3}",
+        of_ours(ours_right)
+    );
 }
