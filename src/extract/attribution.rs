@@ -761,6 +761,17 @@ fn attributions_of(
                     let holds_a_verb = |t: TokenRange, b: TokenRange| {
                         (t.0..b.0).any(|k| is_verbal_class(p.class[k]))
                     };
+                    // "Holt, | at a later briefing, | said": a phrase of setting is no source;
+                    // the subject before it is
+                    let setting = |t: TokenRange| {
+                        PREPOSITIONS.contains(&word(p, text, t.0).to_lowercase().as_str())
+                    };
+                    let tagged = match tagged {
+                        Some(t) if setting(t) && t.1 < cue.0 => {
+                            opening_subject(p, text, cue).or(tagged)
+                        }
+                        _ => tagged,
+                    };
                     match (tagged, beside) {
                         (Some(t), Some(b)) if t.1 < b.0 => Some(b),
                         (Some(t), Some(b)) if t.1 == b.1 && holds_a_verb(t, b) => Some(b),
@@ -805,6 +816,7 @@ fn attributions_of(
                 (a, b) if a >= b => after,
                 _ => before,
             };
+            let chosen = chosen.map(|content| without_its_source(p, text, content, source));
             earlier.push((cue, source));
             // “First half,” she said, “second half.”: one content in two pieces
             let split = split_quotation(p, text, cues, cue, source);
@@ -820,6 +832,40 @@ fn attributions_of(
             }
         })
         .collect()
+}
+
+/// What was said holds no part of who said it. "Said Holt: “…”": a content that opens with its
+/// source and a colon or comma starts after them. "‘…,’ Voss, director of the centre, said": a
+/// quotation closed right before its source ends there.
+fn without_its_source(
+    p: &Paragraph,
+    text: &str,
+    (a, b): TokenRange,
+    source: Option<TokenRange>,
+) -> TokenRange {
+    match source {
+        Some((s, e)) if a == s && e < b && matches!(word(p, text, e + 1), ":" | ",") => {
+            let mut start = e + 1;
+            while start < b && matches!(word(p, text, start), "," | ":") {
+                start += 1;
+            }
+            (start, b)
+        }
+        Some((s, _)) if a < s && s <= b => {
+            let mut end = s - 1;
+            while end > a && word(p, text, end) == "," {
+                end -= 1;
+            }
+            let closes_a_quotation = is_quote_mark(word(p, text, end))
+                || (end > a && is_quote_mark(word(p, text, end - 1)));
+            if closes_a_quotation {
+                (a, end)
+            } else {
+                (a, b)
+            }
+        }
+        _ => (a, b),
+    }
 }
 
 /// How many words past its cue and source a split quotation's frame may run ("said Rep. Holt
@@ -1629,6 +1675,15 @@ fn whole_verb(p: &Paragraph, text: &str, (first, mut last): TokenRange) -> Token
             ))
     }) {
         last = k;
+    }
+    // "Said | Holt: …": an inverted verb of saying opens its sentence, and the name after it
+    // is its source
+    if first < last
+        && p.position[first] & 1 != 0
+        && matches!(word(p, text, first), "Said" | "Says" | "Added" | "Adds")
+        && capitalised_at(p, text, first + 1)
+    {
+        last = first;
     }
     // "reports | suggest", "officials | say": a plural noun the tagger ran into the bare verb
     // after it is the verb's subject, not part of the cue

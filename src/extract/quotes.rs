@@ -1923,6 +1923,35 @@ mod tests {
     }
 
     #[test]
+    fn a_source_is_neither_a_setting_nor_inside_what_was_said() {
+        let (doc, found) = statements_of(
+            "The council met late on Monday to discuss the repair of the dam. Council chair Dane \
+             Holt, at a later briefing, said, \u{201C}We have to let the inquiry run its \
+             course.\u{201D}\n\nThe board's reasons are thin. Said Voss: \u{201C}I do not think \
+             they care about repairs.\u{201D}\n\n''It has the virtue of being fiscally sound,'' \
+             Mara Lind, director of the Lorn Policy Centre, said of the plan.",
+        );
+        let all: Vec<(&str, Option<&str>)> = found
+            .iter()
+            .map(|s| (&doc.body[s.start..s.end], s.source.map(|x| doc.text(x))))
+            .collect();
+        assert_eq!(
+            all,
+            vec![
+                (
+                    "We have to let the inquiry run its course",
+                    Some("Council chair Dane Holt")
+                ),
+                ("I do not think they care about repairs", Some("Voss")),
+                (
+                    "It has the virtue of being fiscally sound",
+                    Some("Mara Lind, director of the Lorn Policy Centre")
+                ),
+            ]
+        );
+    }
+
+    #[test]
     fn words_quoted_after_a_cue_of_any_verb_are_a_partial_quote() {
         let (doc, found) = statements_of(
             "Dane Holt calls the plan \u{201C}a disgrace to the valley\u{201D}. The council wants \
