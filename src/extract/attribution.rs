@@ -2595,31 +2595,41 @@ mod tests {
         (part(a.content), part(a.continued))
     }
 
-    #[test]
-    fn a_noun_phrase_after_say_opens_what_was_said() {
-        // a cue the tagger runs on past "say" gives the noun phrase back to the content
-        let text = "Residents say years of warnings about the dam were ignored.";
-        assert_eq!(
-            attributed(text, &["say years of warnings about"], &["Residents"]),
-            vec![(
-                "say".to_string(),
-                "Residents".to_string(),
-                "years of warnings about the dam were ignored.".to_string()
-            )]
-        );
+    /// The one attribution found when the tagger marks `cues` and `sources`: (cue, source,
+    /// content).
+    fn the_attribution(text: &str, cues: &[&str], sources: &[&str]) -> (String, String, String) {
+        let mut found = attributed(text, cues, sources);
+        assert_eq!(found.len(), 1, "{found:?}");
+        found.remove(0)
+    }
+
+    fn owned((cue, source, content): (&str, &str, &str)) -> (String, String, String) {
+        (cue.into(), source.into(), content.into())
     }
 
     #[test]
-    fn a_pronoun_after_say_opens_what_was_said() {
-        let text = "Farmers in Kelm say they're prepared to join the crews.";
-        assert_eq!(
-            attributed(text, &["say they're prepared"], &["Farmers in Kelm"]),
-            vec![(
-                "say".to_string(),
-                "Farmers in Kelm".to_string(),
-                "they're prepared to join the crews.".to_string()
-            )]
-        );
+    fn a_noun_phrase_or_a_pronoun_after_say_opens_what_was_said() {
+        // a cue the tagger runs on past "say" gives the words back to the content
+        let cases = [
+            (
+                "Residents say years of warnings about the dam were ignored.",
+                "say years of warnings about",
+                "Residents",
+                "years of warnings about the dam were ignored.",
+            ),
+            (
+                "Farmers in Kelm say they're prepared to join the crews.",
+                "say they're prepared",
+                "Farmers in Kelm",
+                "they're prepared to join the crews.",
+            ),
+        ];
+        for (text, cue_run, source, content) in cases {
+            assert_eq!(
+                the_attribution(text, &[cue_run], &[source]),
+                owned(("say", source, content))
+            );
+        }
     }
 
     #[test]
@@ -2628,12 +2638,8 @@ mod tests {
         // what was said comes before the cue
         let text = "The talks have failed, reported news agency Relay on Wednesday.";
         assert_eq!(
-            attributed(text, &["reported"], &[]),
-            vec![(
-                "reported".to_string(),
-                "news agency Relay".to_string(),
-                "The talks have failed,".to_string()
-            )]
+            the_attribution(text, &["reported"], &[]),
+            owned(("reported", "news agency Relay", "The talks have failed,"))
         );
     }
 
@@ -2642,12 +2648,12 @@ mod tests {
         // the cue run swallowed the subject, and the source run is the subject of what was said
         let text = "However, local reports suggest the rebels attacked the valley at dawn.";
         assert_eq!(
-            attributed(text, &["reports suggest"], &["the rebels"]),
-            vec![(
-                "suggest".to_string(),
-                "local reports".to_string(),
-                "the rebels attacked the valley at dawn.".to_string()
-            )]
+            the_attribution(text, &["reports suggest"], &["the rebels"]),
+            owned((
+                "suggest",
+                "local reports",
+                "the rebels attacked the valley at dawn."
+            ))
         );
     }
 

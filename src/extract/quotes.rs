@@ -1892,62 +1892,70 @@ mod tests {
         assert_eq!(who("alarm never sounded"), None, "{all:?}");
     }
 
+    /// What each statement of `body` says, and its source as written.
+    fn spoken(body: &str) -> Vec<(String, Option<String>)> {
+        let (doc, found) = statements_of(body);
+        found
+            .iter()
+            .map(|s| {
+                (
+                    doc.body[s.start..s.end].to_string(),
+                    s.source.map(|x| doc.text(x).to_string()),
+                )
+            })
+            .collect()
+    }
+
+    fn said_by(pairs: &[(&str, &str)]) -> Vec<(String, Option<String>)> {
+        pairs
+            .iter()
+            .map(|(text, source)| (text.to_string(), Some(source.to_string())))
+            .collect()
+    }
+
     #[test]
     fn quotations_signed_after_a_dash_are_their_signers_statements() {
         // lines of signed quotations under a photo credit; words of negation inside a quotation
         // do not make its signature unsaid
-        let (doc, found) = statements_of(
-            "Voices From The Valley\n\nPhoto Desk/Archive.\n\n\u{201D}The water came fast. We \
-             had no warning and the sirens never sounded.\u{201D} \u{2015} Dane Holt\n\u{201C}The \
-             board knew about the seepage for months.\u{201D}\u{2015} Arlen Voss\n\u{201C}Nobody \
-             came for two days.\u{201D}\u{2015} Mara Lind.",
-        );
-        let all: Vec<(&str, Option<&str>)> = found
-            .iter()
-            .map(|s| (&doc.body[s.start..s.end], s.source.map(|x| doc.text(x))))
-            .collect();
+        let body = "Voices From The Valley\n\nPhoto Desk/Archive.\n\n\u{201D}The water came fast. \
+                    We had no warning and the sirens never sounded.\u{201D} \u{2015} Dane Holt\n\
+                    \u{201C}The board knew about the seepage for months.\u{201D}\u{2015} Arlen Voss\n\
+                    \u{201C}Nobody came for two days.\u{201D}\u{2015} Mara Lind.";
         assert_eq!(
-            all,
-            vec![
+            spoken(body),
+            said_by(&[
                 (
                     "The water came fast. We had no warning and the sirens never sounded",
-                    Some("Dane Holt")
+                    "Dane Holt"
                 ),
-                (
-                    "The board knew about the seepage for months",
-                    Some("Arlen Voss")
-                ),
-                ("Nobody came for two days", Some("Mara Lind")),
-            ]
+                ("The board knew about the seepage for months", "Arlen Voss"),
+                ("Nobody came for two days", "Mara Lind"),
+            ])
         );
     }
 
     #[test]
     fn a_source_is_neither_a_setting_nor_inside_what_was_said() {
-        let (doc, found) = statements_of(
-            "The council met late on Monday to discuss the repair of the dam. Council chair Dane \
-             Holt, at a later briefing, said, \u{201C}We have to let the inquiry run its \
-             course.\u{201D}\n\nThe board's reasons are thin. Said Voss: \u{201C}I do not think \
-             they care about repairs.\u{201D}\n\n''It has the virtue of being fiscally sound,'' \
-             Mara Lind, director of the Lorn Policy Centre, said of the plan.",
-        );
-        let all: Vec<(&str, Option<&str>)> = found
-            .iter()
-            .map(|s| (&doc.body[s.start..s.end], s.source.map(|x| doc.text(x))))
-            .collect();
+        let body =
+            "The council met late on Monday to discuss the repair of the dam. Council chair \
+                    Dane Holt, at a later briefing, said, \u{201C}We have to let the inquiry run \
+                    its course.\u{201D}\n\nThe board's reasons are thin. Said Voss: \u{201C}I do \
+                    not think they care about repairs.\u{201D}\n\n''It has the virtue of being \
+                    fiscally sound,'' Mara Lind, director of the Lorn Policy Centre, said of the \
+                    plan.";
         assert_eq!(
-            all,
-            vec![
+            spoken(body),
+            said_by(&[
                 (
                     "We have to let the inquiry run its course",
-                    Some("Council chair Dane Holt")
+                    "Council chair Dane Holt"
                 ),
-                ("I do not think they care about repairs", Some("Voss")),
+                ("I do not think they care about repairs", "Voss"),
                 (
                     "It has the virtue of being fiscally sound",
-                    Some("Mara Lind, director of the Lorn Policy Centre")
+                    "Mara Lind, director of the Lorn Policy Centre"
                 ),
-            ]
+            ])
         );
     }
 
