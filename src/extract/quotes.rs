@@ -813,6 +813,13 @@ fn quotation_frames(doc: &Document) -> Vec<Attribution> {
             .find(['.', '\n', '"', '\u{201C}', ';'])
             .map_or(body.len(), |k| tail_start + k);
         let words = positions(body, tail_start, tail_end);
+        // "“…,” though she noted …": a new clause, not the quotation's frame
+        let opens_a_clause = words
+            .first()
+            .is_some_and(|&(s, e)| SUBORDINATORS.contains(&body[s..e].to_lowercase().as_str()));
+        if opens_a_clause {
+            continue;
+        }
         let Some(v) = words.iter().take(12).position(|&(s, e)| {
             let w = body[s..e].trim_end_matches(',').to_lowercase();
             SAYING_VERBS.contains(&w.as_str())
@@ -860,6 +867,12 @@ fn quotation_frames(doc: &Document) -> Vec<Attribution> {
     }
     out
 }
+
+/// Words that open a clause of their own after a quotation ("“…,” though she noted …").
+const SUBORDINATORS: &[&str] = &[
+    "though", "although", "while", "whereas", "because", "but", "and", "if", "when", "since",
+    "unless",
+];
 
 /// Each whitespace-separated word of `body[start..end]`, with its offsets.
 fn positions(body: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
@@ -1956,6 +1969,20 @@ mod tests {
                     "Mara Lind, director of the Lorn Policy Centre"
                 ),
             ])
+        );
+    }
+
+    #[test]
+    fn a_clause_after_a_quotation_is_not_its_frame() {
+        let body = "The council met on Monday. Dane Holt said she talks about the dam because \
+                    \u{201C}you talk about what is in front of you,\u{201D} though she noted she \
+                    has also pushed for repairs.";
+        let found = spoken(body);
+        assert!(
+            !found
+                .iter()
+                .any(|(_, source)| source.as_deref() == Some("though she")),
+            "{found:?}"
         );
     }
 
