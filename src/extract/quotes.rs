@@ -820,7 +820,7 @@ fn quotation_frames(doc: &Document) -> Vec<Attribution> {
         if opens_a_clause {
             continue;
         }
-        let Some(v) = words.iter().take(12).position(|&(s, e)| {
+        let Some(v) = words.iter().take(MAX_FRAME_WORDS).position(|&(s, e)| {
             let w = body[s..e].trim_end_matches(',').to_lowercase();
             SAYING_VERBS.contains(&w.as_str())
         }) else {
@@ -851,7 +851,7 @@ fn quotation_frames(doc: &Document) -> Vec<Attribution> {
             })
         } else {
             // "Voss said", "the agency's spokeswoman, Mara Lind, said"
-            let first = v.saturating_sub(10);
+            let first = 0;
             let text_end = body[..words[v - 1].1].trim_end_matches([',', ' ']).len();
             Some((words[first].0, text_end))
         };
@@ -867,6 +867,10 @@ fn quotation_frames(doc: &Document) -> Vec<Attribution> {
     }
     out
 }
+
+/// Most words between a quotation and the verb of its frame: the speaker with an apposition or
+/// two ("“…,” Dane Holt, the chair of the board, one of the three owners, said").
+const MAX_FRAME_WORDS: usize = 20;
 
 /// Words that open a clause of their own after a quotation ("“…,” though she noted …").
 const SUBORDINATORS: &[&str] = &[
@@ -2516,7 +2520,7 @@ mod tests {
     #[test]
     fn quotations_framed_by_their_speaker_after_them() {
         let (doc, found) = statements_of(
-            "Rain returned on Thursday.\n\n\u{201C}We knew the river would rise,\u{201D} the agency\u{2019}s spokeswoman, Mara Lind, said. \u{201C}This time we were ready.\u{201D}\n\n\"We planned for four hundred people,\" said Ilka Varrow, who runs the shelter. The chair, Dane Holt, insists \u{201C}there was no sabotage\u{201D}, and blames the board.",
+            "Rain returned on Thursday.\n\n\u{201C}We knew the river would rise,\u{201D} the agency\u{2019}s spokeswoman, Mara Lind, said. \u{201C}This time we were ready.\u{201D}\n\n\"We planned for four hundred people,\" said Ilka Varrow, who runs the shelter. The chair, Dane Holt, insists \u{201C}there was no sabotage\u{201D}, and blames the board.\n\n\u{201C}It is an invasion of the province\u{2019}s domain,\u{201D} Arlen Voss, the attorney general of Tarnby, one of the provinces suing the board, said at an event this month.",
         );
         let all: Vec<_> = found.iter().map(|s| said(&doc, s)).collect();
         for (text, speaker) in [
@@ -2524,6 +2528,10 @@ mod tests {
             ("This time we were ready", "Mara Lind"),
             ("We planned for four hundred people", "Ilka Varrow"),
             ("there was no sabotage", "Dane Holt"),
+            (
+                "It is an invasion of the province\u{2019}s domain",
+                "Arlen Voss",
+            ),
         ] {
             assert!(
                 all.iter().any(|s| s.0 == text && s.2 == Some(speaker)),
