@@ -1060,6 +1060,10 @@ fn passive_agent(p: &Paragraph, text: &str, (cs, ce): TokenRange) -> Option<Toke
     if first >= p.len() || lower(by) != "by" || p.sentence[first] != p.sentence[cs] {
         return None;
     }
+    // "responded | by using the example": "by" and a gerund say how, not who
+    if lower(first).ends_with("ing") {
+        return None;
+    }
     let mut last = first;
     while last + 1 < p.len() && last + 1 - first < MAX_AGENT_WORDS && !ends_a_clause(p, text, last)
     {

@@ -1331,6 +1331,14 @@ fn reported(body: &str, start: usize, end: usize) -> Option<(usize, usize, Quote
 /// the clause, not when or where it was said.
 fn past_lead_in(body: &str, content: (usize, usize)) -> (usize, usize) {
     let text = &body[content.0..content.1];
+    // "by using the example of Lorn: “…”": the quotation after the colon is what was said
+    if let Some(colon) = text.find(": ") {
+        let rest = &text[colon + 2..];
+        let lead_has_quotation = text[..colon].contains(['"', '\u{201C}', '\u{201D}']);
+        if rest.starts_with(['"', '\u{201C}']) && !lead_has_quotation {
+            return (content.0 + colon + 2, content.1);
+        }
+    }
     let words = positions(body, content.0, content.1);
     if let Some(start) = past_complementizer(body, &words) {
         return (start, content.1);
@@ -1973,6 +1981,20 @@ mod tests {
                     "Mara Lind, director of the Lorn Policy Centre"
                 ),
             ])
+        );
+    }
+
+    #[test]
+    fn by_and_a_gerund_say_how_and_a_colon_leads_into_the_quotation() {
+        let body = "The debate turned to crime on Monday night.\n\nHolt responded by using the \
+                    example of Lorn: \"We have towns in terrible shape, and the board does \
+                    nothing about it.\"";
+        assert_eq!(
+            spoken(body),
+            said_by(&[(
+                "We have towns in terrible shape, and the board does nothing about it",
+                "Holt"
+            )])
         );
     }
 
