@@ -121,6 +121,20 @@ fn polnear_dev_direct_quotations_have_the_right_speaker() {
                     .any(|r| r.source.is_some_and(|g| overlaps(x, (g.start, g.end))))
             });
             ours_right += usize::from(right_source);
+            if !right_source && std::env::var("SHOW_OURS").is_ok() {
+                let gold: Vec<_> = on_gold
+                    .iter()
+                    .map(|r| r.source.map(|g| &text[g.start..g.end]))
+                    .collect();
+                eprintln!(
+                    "OURS {:?} gold {gold:?}: {}",
+                    st.source.map(|x| &doc.body[x.start..x.end]),
+                    doc.body[st.start..st.end]
+                        .chars()
+                        .take(70)
+                        .collect::<String>()
+                );
+            }
         }
         for r in relations {
             let (Some(content), Some(source)) = (r.content, r.source) else {

@@ -696,9 +696,22 @@ fn trimmed_source(doc: &Document, span: Span, cue_start: usize) -> Option<Span> 
     })
 }
 
-/// A source that names no one: a bare article ("The") or only adverbs ("have recently
-/// claimed" cut to "recently").
+/// A source that names no one: a bare article ("The"), only adverbs ("have recently claimed"
+/// cut to "recently"), a day or a month ("Friday"), or a phrase of comparison or setting
+/// ("compared to 11% of …", "at a later press gaggle").
 fn names_no_one(text: &str) -> bool {
+    let lower = text.trim().to_lowercase();
+    // as written: "At Home Trust" is a name
+    let first = text.split_whitespace().next().unwrap_or("");
+    let a_date =
+        WEEKDAYS.contains(&lower.as_str()) || crate::lexicon::MONTHS.contains(&lower.as_str());
+    let a_phrase = matches!(
+        first,
+        "compared" | "at" | "in" | "on" | "during" | "after" | "before"
+    );
+    if a_date || a_phrase {
+        return true;
+    }
     let is_bare_article = ["the", "a", "an"]
         .iter()
         .any(|article| text.trim().eq_ignore_ascii_case(article));
@@ -1982,6 +1995,21 @@ mod tests {
                 ),
             ])
         );
+    }
+
+    #[test]
+    fn a_day_a_comparison_or_a_setting_names_no_one() {
+        for text in [
+            "Friday",
+            "compared to 11% of members",
+            "at a later briefing",
+            "The",
+        ] {
+            assert!(names_no_one(text), "{text}");
+        }
+        for text in ["Dane Holt", "the council", "At Home Trust"] {
+            assert!(!names_no_one(text), "{text}");
+        }
     }
 
     #[test]
