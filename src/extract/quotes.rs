@@ -199,12 +199,25 @@ fn rejections_in_apposition(
 /// "…his claim that the dam had been sabotaged, telling evacuees only that …": what one cue
 /// introduces ends where a clause introduces the next statement after a comma.
 fn end_before_the_next_cue(doc: &Document, statements: &mut [Statement]) {
-    let cues: Vec<Span> = statements.iter().map(|s| s.cue).collect();
+    // where each frame starts: its cue, or its source when that stands right before the cue
+    // ("…, | Holt said, “…”")
+    let frames: Vec<(Span, usize)> = statements
+        .iter()
+        .map(|s| {
+            let start = s
+                .source
+                .filter(|x| x.end <= s.cue.start && doc.body[x.end..s.cue.start].trim().is_empty())
+                .map_or(s.cue.start, |x| x.start);
+            (s.cue, start)
+        })
+        .collect();
     for s in statements.iter_mut() {
-        let next = cues
+        let next = frames
             .iter()
-            .filter(|c| c.start > s.start && c.start < s.end && c.start > s.cue.end)
-            .map(|c| c.start)
+            .filter(|(c, start)| {
+                c.start > s.start && c.start < s.end && c.start > s.cue.end && *start > s.cue.end
+            })
+            .map(|&(_, start)| start)
             .min();
         let Some(at) = next else {
             continue;
@@ -1049,6 +1062,10 @@ fn is_unsaid(body: &str, cue: (usize, usize)) -> bool {
     // a colon or a dash signs what is beside it; the words before it are what was said
     if !text.chars().any(char::is_alphabetic) {
         return false;
+    }
+    // "Asked about the claim, Holt said …": the question put to the speaker is not a statement
+    if body[cue.0..].starts_with("Asked ") {
+        return true;
     }
     if text.contains("declin") || text.contains("refus") || text.contains("been ") {
         return true;
@@ -1994,6 +2011,23 @@ mod tests {
                     "Mara Lind, director of the Lorn Policy Centre"
                 ),
             ])
+        );
+    }
+
+    #[test]
+    fn a_question_put_to_the_speaker_is_no_statement_and_ends_before_the_answer() {
+        let body = "The police said on Sunday that a device had gone off near the market.\n\n\
+                    Asked to describe the device that caused the blast, Holt said, \"Not going to \
+                    go into that.\"\n\nAsked about the claim that it had been a bomb, Voss said, \
+                    \"I think it is important to know the facts.\"";
+        let found = spoken(body);
+        assert_eq!(
+            found[1..],
+            said_by(&[
+                ("Not going to go into that", "Holt"),
+                ("I think it is important to know the facts", "Voss"),
+            ]),
+            "{found:?}"
         );
     }
 
