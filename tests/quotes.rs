@@ -211,3 +211,29 @@ fn polnear_dev_direct_quotations_have_the_right_speaker() {
         of_ours(ours_right)
     );
 }
+
+/// Every PolNeAR article, train and dev (924 real news pages), through the per-document phase:
+/// no stage fails, and every statement's spans lie inside the body on character boundaries.
+#[test]
+fn every_polnear_article_goes_through_the_per_document_phase() {
+    for split in ["train", "dev"] {
+        let files =
+            parallax::readers::polnear_split(&shared().join("data/polnear").join(split)).unwrap();
+        for (name, text, _) in files {
+            let doc = parallax::pipeline::process_document(
+                common::text_source(&name, &text).expect("a text source"),
+            );
+            for s in &doc.statements {
+                let spans = [(s.start, s.end), (s.cue.start, s.cue.end)]
+                    .into_iter()
+                    .chain(s.source.map(|x| (x.start, x.end)));
+                for (start, end) in spans {
+                    assert!(
+                        doc.body.get(start..end).is_some(),
+                        "{name}: a statement span {start}..{end} is not text of the body"
+                    );
+                }
+            }
+        }
+    }
+}

@@ -215,7 +215,11 @@ fn end_before_the_next_cue(doc: &Document, statements: &mut [Statement]) {
         let next = frames
             .iter()
             .filter(|(c, start)| {
-                c.start > s.start && c.start < s.end && c.start > s.cue.end && *start > s.cue.end
+                c.start > s.start
+                    && c.start < s.end
+                    && c.start > s.cue.end
+                    && *start > s.cue.end
+                    && *start > s.start
             })
             .map(|&(_, start)| start)
             .min();
