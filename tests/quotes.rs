@@ -73,9 +73,11 @@ fn seeds_quotes_against_the_gold() {
 /// PolNeAR dev's direct quotations: the gold attributions whose content holds a quotation mark
 /// and names a source. Each is found when a statement of the quotes stage overlaps its content,
 /// and has the right speaker when that statement's source overlaps the gold source. This is the
-/// quotes stage as the product runs it (tagger, rules and all), on 84 articles no rule was
-/// written from. `cargo test --release --test quotes -- --nocapture` prints the figures, and with
-/// SHOW_MISSES=1 each quotation missed or given another speaker.
+/// quotes stage as the product runs it (tagger, rules and all), on dev's 84 articles. Some rules
+/// were written from dev's misses; SPLIT=train scores train's 840 articles, whose misses no one
+/// read, to check them. `cargo test --release --test quotes -- --nocapture` prints the figures;
+/// SHOW_MISSES=1 adds each quotation missed or given another speaker, and SHOW_OURS=1 each of
+/// ours whose source is not the gold one.
 #[test]
 fn polnear_dev_direct_quotations_have_the_right_speaker() {
     // SPLIT=train scores the 840 train articles instead (the tagger learned from them; the
