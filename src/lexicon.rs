@@ -245,6 +245,12 @@ pub fn is_reporting_cue(cue: &str) -> bool {
     })
 }
 
+/// Verbs of saying that open a sentence before their speaker ("Said Holt: …", "Added Voss, …").
+/// "Asked" is not one: "Asked about the dam, Holt said …" puts a question to the speaker.
+pub const INVERTED_SAYING: &[&str] = &[
+    "Said", "Says", "Added", "Adds", "Wrote", "Writes", "Tweeted", "Replied",
+];
+
 /// Words that open a phrase of time, place or channel after a verb of saying ("said | on
 /// Monday that", "told reporters | late on Friday"): what follows them is no part of the verb,
 /// and the "that" after them opens what was said. Weekdays do the same.

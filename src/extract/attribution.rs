@@ -1684,7 +1684,7 @@ fn whole_verb(p: &Paragraph, text: &str, (first, mut last): TokenRange) -> Token
     // is its source
     if first < last
         && p.position[first] & 1 != 0
-        && matches!(word(p, text, first), "Said" | "Says" | "Added" | "Adds")
+        && crate::lexicon::INVERTED_SAYING.contains(&word(p, text, first))
         && capitalised_at(p, text, first + 1)
     {
         last = first;

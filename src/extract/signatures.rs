@@ -22,11 +22,6 @@ const NAME_CONNECTORS: &[&str] = &[
     "of", "the", "and", "&", "at", "for", "de", "del", "da", "van", "von", "bin", "al",
 ];
 
-/// Verbs of saying that open an inverted speaker line ("Said Holt: …").
-const INVERTED_SAYING: &[&str] = &[
-    "Said", "Says", "Added", "Adds", "Wrote", "Writes", "Asked", "Tweeted", "Replied",
-];
-
 /// Words that label a line of the page rather than name a speaker ("Update: the pass reopened").
 const LINE_LABELS: &[&str] = &[
     "video",
@@ -206,7 +201,9 @@ fn speaker_line(text: &str, start: usize, end: usize) -> Option<Attribution> {
     let mut source = (start + name.start(), start + name.end());
     // "Said Holt: …", "Added Voss: …": the verb is the cue and the name after it the source
     let first_word = name.as_str().split_whitespace().next().unwrap_or("");
-    if INVERTED_SAYING.contains(&first_word) && name.as_str().trim_end() != first_word {
+    if crate::lexicon::INVERTED_SAYING.contains(&first_word)
+        && name.as_str().trim_end() != first_word
+    {
         let rest_of_name = name.as_str()[first_word.len()..].trim_start();
         cue = (source.0, source.0 + first_word.len());
         source.0 = source.1 - rest_of_name.len();
