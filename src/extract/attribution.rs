@@ -17,7 +17,7 @@ use super::mentions::tokens;
 use super::polnear::{Part, PartSpan};
 use super::roles::ROLE_NOUNS;
 use crate::learn::{self, Example, StackedWeights, Weights};
-use crate::lexicon::{SETTING_OPENERS, WEEKDAYS};
+use crate::lexicon::{INVERTED_SAYING, MONTHS, SETTING_OPENERS, WEEKDAYS};
 
 const OUTSIDE: usize = 0;
 const BEGIN: usize = 1;
@@ -766,7 +766,15 @@ fn attributions_of(
                     let setting = |t: TokenRange| {
                         PREPOSITIONS.contains(&word(p, text, t.0).to_lowercase().as_str())
                     };
+                    // "Holt on Tuesday said", "a poll released in late August found": a time
+                    // is never who spoke; the phrase before it is
+                    let only_a_time = |t: TokenRange| names_only_a_time(p, text, t);
                     let tagged = match tagged {
+                        Some(t) if only_a_time(t) && t.1 < cue.0 => {
+                            subject_before_setting(p, text, cues, t.0)
+                                .or_else(|| opening_subject(p, text, cue))
+                        }
+                        Some(t) if only_a_time(t) => None,
                         Some(t) if setting(t) && t.1 < cue.0 => {
                             opening_subject(p, text, cue).or(tagged)
                         }
@@ -1047,6 +1055,88 @@ fn opening_subject(p: &Paragraph, text: &str, (cs, _): TokenRange) -> Option<Tok
     (a_subject && set_off).then(|| trimmed_phrase(p, text, (subject.0, pieces[last].1 - 1)))
 }
 
+/// Words that name a time ("Tuesday", "August", "week") and words that place a time ("on",
+/// "early", "last"): a phrase of only these says when, not who.
+fn is_time_word(w: &str) -> bool {
+    WEEKDAYS.contains(&w)
+        || MONTHS.contains(&w)
+        || matches!(
+            w,
+            "week"
+                | "weeks"
+                | "weekend"
+                | "month"
+                | "months"
+                | "year"
+                | "years"
+                | "day"
+                | "days"
+                | "night"
+                | "morning"
+                | "afternoon"
+                | "evening"
+                | "today"
+                | "yesterday"
+                | "tonight"
+                | "earlier"
+                | "later"
+        )
+}
+
+fn places_a_time(w: &str) -> bool {
+    matches!(
+        w,
+        "on" | "in" | "at" | "early" | "late" | "last" | "this" | "next" | "that" | "the" | "a"
+    )
+}
+
+/// Whether the words of a run only say when ("Tuesday", "on Friday", "late August", "last
+/// week"); a month name counts only capitalised ("may" is a verb).
+fn names_only_a_time(p: &Paragraph, text: &str, (first, last): TokenRange) -> bool {
+    let time_word = |k: usize| {
+        let w = word(p, text, k).to_lowercase();
+        let a_month_or_day = MONTHS.contains(&w.as_str()) || WEEKDAYS.contains(&w.as_str());
+        is_time_word(&w) && (!a_month_or_day || capitalised_at(p, text, k))
+    };
+    time_word(last)
+        && (first..last).all(|k| time_word(k) || places_a_time(&word(p, text, k).to_lowercase()))
+}
+
+/// The noun phrase right before a time set between a subject and its verb ("Holt | on
+/// Tuesday | said"), passing over a participle that carries the time ("a poll | released | in
+/// late August | found"). Stops at a comma, a verb, a clause opener or a cue.
+fn subject_before_setting(
+    p: &Paragraph,
+    text: &str,
+    cues: &[usize],
+    time_start: usize,
+) -> Option<TokenRange> {
+    let sentence = p.sentence[time_start];
+    let lower = |k: usize| word(p, text, k).to_lowercase();
+    let mut end = time_start;
+    while end > 0 && p.sentence[end - 1] == sentence && places_a_time(&lower(end - 1)) {
+        end -= 1;
+    }
+    if end > 0 && super::pos::class_name(p.class[end - 1] as usize) == "VBN" {
+        end -= 1;
+    }
+    let belongs = |k: usize| {
+        p.sentence[k] == sentence
+            && cues[k] == OUTSIDE
+            && !is_bare_punctuation(p, text, k)
+            && !is_quote_mark(word(p, text, k))
+            && !is_verbal_class(p.class[k])
+            && !CLAUSE_OPENERS.contains(&lower(k).as_str())
+            && !RELATIVE_PRONOUNS.contains(&lower(k).as_str())
+    };
+    let mut start = end;
+    while start > 0 && end - start < MAX_SUBJECT_WORDS && belongs(start - 1) {
+        start -= 1;
+    }
+    let a_noun = (start..end).any(|k| is_nominal_class(p.class[k]));
+    (start < end && a_noun).then(|| trimmed_phrase(p, text, (start, end - 1)))
+}
+
 /// Most words a passive cue's agent may have ("by the Lorn Valley Residents' Committee").
 const MAX_AGENT_WORDS: usize = 8;
 
@@ -1168,10 +1258,12 @@ const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "you", "it",
 /// "… , who said", "she told": a subject pronoun right before the cue is its source.
 fn pronoun_subject(p: &Paragraph, text: &str, cs: usize) -> Option<TokenRange> {
     let mut k = cs.checked_sub(1)?;
-    // "she has also said": auxiliaries and adverbs stand between
+    // "she has also said", "which together vowed": auxiliaries and adverbs stand between
     for _ in 0..2 {
         let w = word(p, text, k).to_lowercase();
-        let leans = LEANING_WORDS.contains(&w.as_str()) || (w.len() > 4 && w.ends_with("ly"));
+        let leans = LEANING_WORDS.contains(&w.as_str())
+            || (w.len() > 4 && w.ends_with("ly"))
+            || super::pos::class_name(p.class[k] as usize) == "RB";
         if !leans || k == 0 {
             break;
         }
@@ -1198,7 +1290,9 @@ fn name_beside(p: &Paragraph, text: &str, (cs, ce): TokenRange) -> Option<TokenR
         // a sentence's first word alone is as likely an opener as a name
         let only_the_opener = first == last && p.position[first] & 1 != 0;
         let opener = CLAUSE_OPENERS.contains(&word(p, text, first).to_lowercase().as_str());
-        if !only_the_opener && !opener {
+        // "Holt on | Tuesday | said": a day or a month is when, not who
+        let a_time = names_only_a_time(p, text, (first, last));
+        if !only_the_opener && !opener && !a_time {
             let (first, last) = whole_name(p, text, (first, last));
             return Some((with_role_words_before(p, text, first), last));
         }
@@ -1208,22 +1302,35 @@ fn name_beside(p: &Paragraph, text: &str, (cs, ce): TokenRange) -> Option<TokenR
     // before the name, and a phrase of setting after it
     let after_what_was_said =
         cs > 0 && (word(p, text, cs - 1) == "," || is_quote_mark(word(p, text, cs - 1)));
+    // "said | the Rev. | Ann Holt", "said | 9/11 widow | Mara Lind": an article, a role and a date
+    // that names one may come first
+    let a_role_word = |k: usize| {
+        let w = word(p, text, k);
+        let lower_word = w.chars().all(char::is_lowercase);
+        match super::pos::class_name(p.class[k] as usize) {
+            "NN" | "NNS" | "JJ" => lower_word,
+            "DT" => matches!(w, "the" | "a" | "an"),
+            "CD" => w.contains('/') || w.chars().all(|c| c.is_ascii_digit()),
+            _ => false,
+        }
+    };
     let mut name_start = first;
     while after_what_was_said
         && name_start < (first + MAX_ROLE_WORDS).min(p.len())
         && p.sentence[name_start] == p.sentence[cs]
-        && matches!(
-            super::pos::class_name(p.class[name_start] as usize),
-            "NN" | "NNS" | "JJ"
-        )
-        && word(p, text, name_start).chars().all(char::is_lowercase)
+        && a_role_word(name_start)
     {
         name_start += 1;
     }
     if name_start < p.len() && is_name_word(name_start) && p.sentence[name_start] == p.sentence[ce]
     {
+        // "NBC’s Dante Chinni": a possessive joins two names
+        let possessive = |k: usize| matches!(word(p, text, k), "’s" | "'s");
         let mut last = name_start;
-        while last + 1 < p.len() && is_name_word(last + 1) {
+        while last + 1 < p.len()
+            && (is_name_word(last + 1)
+                || (possessive(last + 1) && last + 2 < p.len() && is_name_word(last + 2)))
+        {
             last += 1;
         }
         let setting_after = after_what_was_said
@@ -1233,7 +1340,18 @@ fn name_beside(p: &Paragraph, text: &str, (cs, ce): TokenRange) -> Option<TokenR
             return Some((first, last));
         }
     }
-    None
+    // "“…,” said | the ruling.": after what was said, a plain noun phrase that ends the clause
+    let a_verb_of_saying = cs == ce && {
+        let w = word(p, text, cs);
+        INVERTED_SAYING.iter().any(|v| v.eq_ignore_ascii_case(w))
+    };
+    let plain_phrase = after_what_was_said
+        && a_verb_of_saying
+        && first < name_start
+        && matches!(word(p, text, first), "the" | "a" | "an")
+        && ends_a_clause(p, text, name_start - 1)
+        && is_nominal_class(p.class[name_start - 1]);
+    plain_phrase.then_some((first, name_start - 1))
 }
 
 /// Most role words between an inverted cue and the name after it ("reported | news agency |
@@ -2213,6 +2331,20 @@ fn trimmed_phrase(p: &Paragraph, text: &str, (mut first, mut last): TokenRange) 
     {
         last -= 1;
     }
+    // "Donald Trump | last week", "Trump | this week": a time after the name is the clause's
+    if names_only_a_time(p, text, (last, last)) {
+        let mut k = last;
+        while k > first && names_only_a_time(p, text, (k - 1, last)) {
+            k -= 1;
+        }
+        if k > first {
+            last = k - 1;
+        }
+        // "a poll | released | in late August": the participle went with the time
+        if last > first && is_verbal_class(p.class[last]) {
+            last -= 1;
+        }
+    }
     (first, last)
 }
 
@@ -2340,71 +2472,120 @@ fn with_apposition(
     cues: &[usize],
     (mut first, mut last): TokenRange,
 ) -> TokenRange {
-    let is = |k: usize, w: &str| word(p, text, k) == w;
+    let sentence = p.sentence[first];
     let plain = |k: usize| {
-        p.sentence[k] == p.sentence[first] && !is_quote_mark(word(p, text, k)) && cues[k] == OUTSIDE
+        p.sentence[k] == sentence && !is_quote_mark(word(p, text, k)) && cues[k] == OUTSIDE
     };
-    if last + 2 < p.len() && is(last + 1, ",") {
+    if last + 2 < p.len() && sets_off(word(p, text, last + 1)) {
         let closing = (last + 2..(last + 30).min(p.len()))
             .take_while(|&k| plain(k))
-            .find(|&k| is(k, ",") && k + 1 < p.len() && cues[k + 1] != OUTSIDE);
+            .find(|&k| sets_off(word(p, text, k)) && k + 1 < p.len() && cues[k + 1] != OUTSIDE);
         if let Some(comma) = closing {
             last = comma;
         }
     }
-    // "Dane Holt, | the club's chair, | said": the run is the apposition, the name before it
+    // "Dane Holt, | the club's chair, | said": the run is the apposition, the name before it.
+    // "Arlen Voss, the attorney general of Tarnby, | one of the provinces suing the board, |
+    // said": the name may stand before a chain of them
     let apposition_ends_at_cue = last + 1 < p.len()
-        && ((is(last + 1, ",") && last + 2 < p.len() && cues[last + 2] != OUTSIDE)
-            || (is(last, ",") && cues[last + 1] != OUTSIDE));
-    let first_word = word(p, text, first).to_lowercase();
-    // "Holt, | 82, |", "Holt, | Democrat of Vermont, |": an age or a role also opens one
-    let an_age = first == last && first_word.chars().all(|c| c.is_ascii_digit());
-    let a_role =
-        ROLE_NOUNS.contains(&first_word.as_str()) || PARTY_MEMBERS.contains(&first_word.as_str());
-    let starts_an_apposition = matches!(first_word.as_str(), "a" | "an" | "the")
-        || an_age
-        || a_role
-        || (!capitalised_at(p, text, first)
-            && word(p, text, first).chars().all(char::is_alphabetic)
-            && !NOT_IN_A_NOUN_PHRASE.contains(&first_word.as_str()));
-    // "Rep. Holt (R-Ore.), | an oversight panel member, |": the name may end with its bracket
-    let name_end = match first.checked_sub(2) {
-        Some(k) if word(p, text, k) == ")" => (0..k)
-            .rev()
-            .take(8)
-            .find(|&j| word(p, text, j) == "(")
-            .and_then(|j| j.checked_sub(1)),
-        other => other,
-    };
-    let name_end = name_end.filter(|&k| {
-        apposition_ends_at_cue
-            && starts_an_apposition
-            && is(first - 1, ",")
-            && capitalised_at(p, text, k)
-            && plain(k)
-    });
-    if let Some(name_end) = name_end {
-        let mut name = name_end;
-        while name > 0
-            && p.position[name] & 1 == 0
-            && plain(name - 1)
-            && capitalised_at(p, text, name - 1)
-        {
-            name -= 1;
-        }
-        let introduces = |k: usize| {
-            let w = word(p, text, k).to_lowercase();
-            CLAUSE_OPENERS.contains(&w.as_str()) || PREPOSITIONS.contains(&w.as_str())
-        };
-        let a_phrase_before = (name > 0 && introduces(name - 1)) || introduces(name);
-        let name_starts_here =
-            p.position[name] & 1 != 0 || (name > 0 && !capitalised_at(p, text, name - 1));
-        if name_starts_here && !a_phrase_before {
-            first = name;
+        && ((sets_off(word(p, text, last + 1)) && last + 2 < p.len() && cues[last + 2] != OUTSIDE)
+            || (sets_off(word(p, text, last)) && cues[last + 1] != OUTSIDE));
+    if apposition_ends_at_cue {
+        let mut segment = first;
+        for _ in 0..MAX_APPOSITIONS {
+            if segment < 2
+                || !sets_off(word(p, text, segment - 1))
+                || !starts_an_apposition(p, text, segment)
+            {
+                break;
+            }
+            let mark = segment - 1;
+            if let Some(name) = name_before_apposition(p, text, mark, &plain) {
+                first = name;
+                break;
+            }
+            // the apposition before this one, back to the mark that opens it
+            let opening = (mark.saturating_sub(MAX_APPOSITION_WORDS)..mark)
+                .rev()
+                .take_while(|&k| plain(k))
+                .find(|&k| sets_off(word(p, text, k)));
+            let Some(opening) = opening else {
+                break;
+            };
+            segment = opening + 1;
         }
     }
     first = with_role_before(p, text, cues, (first, last));
     (first, last)
+}
+
+/// Appositions a speaker's name may carry before its cue, and the words of each.
+const MAX_APPOSITIONS: usize = 3;
+const MAX_APPOSITION_WORDS: usize = 14;
+
+/// Marks that set an apposition off: commas, and dashes ("Voss -- co-author of … -- said").
+fn sets_off(w: &str) -> bool {
+    matches!(w, "," | "--" | "\u{2014}" | "\u{2013}" | "\u{2015}")
+}
+
+/// Whether the words from `k` open an apposition rather than a name: an article, an age, a role
+/// ("Holt, | 82, |", "Holt, | Democrat of Vermont, |") or a lowercase word ("Garner, | gasping
+/// on the sidewalk, |", "Voss -- | co-author of …").
+fn starts_an_apposition(p: &Paragraph, text: &str, k: usize) -> bool {
+    let w = word(p, text, k).to_lowercase();
+    let an_age =
+        w.chars().all(|c| c.is_ascii_digit()) && k + 1 < p.len() && sets_off(word(p, text, k + 1));
+    matches!(w.as_str(), "a" | "an" | "the")
+        || an_age
+        || ROLE_NOUNS.contains(&w.as_str())
+        || PARTY_MEMBERS.contains(&w.as_str())
+        || (!capitalised_at(p, text, k)
+            && w.chars().all(|c| c.is_alphabetic() || c == '-')
+            && w.starts_with(char::is_alphabetic)
+            && !NOT_IN_A_NOUN_PHRASE.contains(&w.as_str()))
+}
+
+/// The first word of a name that ends right before the mark opening an apposition, when the name
+/// is a subject: not the object of a preposition ("the attorney general of | Tarnby, | one of
+/// …"). A clause opener before the name is no part of it ("But | Holt, the chair, said").
+fn name_before_apposition(
+    p: &Paragraph,
+    text: &str,
+    mark: usize,
+    plain: &dyn Fn(usize) -> bool,
+) -> Option<usize> {
+    // "Rep. Holt (R-Ore.), | an oversight panel member, |": the name may end with its bracket
+    let name_end = match mark.checked_sub(1)? {
+        k if word(p, text, k) == ")" => (0..k)
+            .rev()
+            .take(8)
+            .find(|&j| word(p, text, j) == "(")
+            .and_then(|j| j.checked_sub(1))?,
+        k => k,
+    };
+    if !capitalised_at(p, text, name_end) || !plain(name_end) {
+        return None;
+    }
+    let mut name = name_end;
+    while name > 0
+        && p.position[name] & 1 == 0
+        && plain(name - 1)
+        && capitalised_at(p, text, name - 1)
+    {
+        name -= 1;
+    }
+    let lower = |k: usize| word(p, text, k).to_lowercase();
+    let only_a_preposition = |w: &str| PREPOSITIONS.contains(&w) && !CLAUSE_OPENERS.contains(&w);
+    if only_a_preposition(&lower(name)) {
+        return None;
+    }
+    if CLAUSE_OPENERS.contains(&lower(name).as_str()) {
+        name += 1;
+    }
+    let after_a_preposition = name > 0 && only_a_preposition(&lower(name - 1));
+    let name_starts_here =
+        p.position[name] & 1 != 0 || (name > 0 && !capitalised_at(p, text, name - 1));
+    (name <= name_end && name_starts_here && !after_a_preposition).then_some(name)
 }
 
 /// "Another critic, | Laurence Tribe, | said": a name set off by a comma after the noun phrase
@@ -2698,6 +2879,112 @@ mod tests {
             pieces(text, &["said"], &["Holt"], "said"),
             ("\"We will rebuild the pumps.\"".to_string(), String::new())
         );
+    }
+
+    #[test]
+    fn a_name_carries_a_chain_of_appositions_to_its_cue() {
+        let source = |text: &str, cue: &str, run: &str| the_attribution(text, &[cue], &[run]).1;
+        // the tagger marked the last apposition only; the name stands two commas back, and the
+        // place inside the first apposition is no name of the speaker
+        assert_eq!(
+            source(
+                "\"It is an overreach,\" Arlen Voss, the attorney general of Tarnby, one of the provinces suing the board, said.",
+                "said",
+                "one of the provinces suing the board",
+            ),
+            "Arlen Voss, the attorney general of Tarnby, one of the provinces suing the board"
+        );
+        // dashes set an apposition off as commas do
+        assert_eq!(
+            source(
+                "Voss -- co-author of a book on the dam, a bestseller -- said the chair made promises.",
+                "said",
+                "a bestseller",
+            ),
+            "Voss -- co-author of a book on the dam, a bestseller"
+        );
+        // a subordinator before the name opens its clause; the name is still the subject
+        assert_eq!(
+            source(
+                "The crowd chanted the words, as Dane Holt, clinging to a rock, said before he was rescued.",
+                "said",
+                "clinging to a rock",
+            ),
+            "Dane Holt, clinging to a rock"
+        );
+    }
+
+    #[test]
+    fn a_time_is_never_who_spoke() {
+        let source = |text: &str, cue: &str, run: &str| the_attribution(text, &[cue], &[run]).1;
+        assert_eq!(
+            source(
+                "Later, Dane Holt on Wednesday called on the board to resign.",
+                "called on",
+                "Wednesday"
+            ),
+            "Dane Holt"
+        );
+        // a participle that carries the time belongs to it, not to the subject
+        assert_eq!(
+            source(
+                "A Tarnby University poll released in late August found that most voters agreed.",
+                "found",
+                "August"
+            ),
+            "A Tarnby University poll"
+        );
+        // a time after the name is the clause's
+        assert_eq!(
+            source(
+                "Board chair Dane Holt last week said the dam would hold.",
+                "said",
+                "Board chair Dane Holt last week"
+            ),
+            "Board chair Dane Holt"
+        );
+        // with no run marked, a day right before the cue is no name beside it
+        assert_eq!(
+            the_attribution(
+                "Mara Lind on Friday said the dam would hold.",
+                &["said"],
+                &[]
+            )
+            .1,
+            "Mara Lind"
+        );
+    }
+
+    #[test]
+    fn an_inverted_source_may_open_with_an_article_a_date_or_a_possessive() {
+        let source = |text: &str| the_attribution(text, &["said"], &[]).1;
+        assert_eq!(
+            source("\"The city will change,\" said the Rev. Ann Holt."),
+            "the Rev. Ann Holt"
+        );
+        assert_eq!(
+            source("\"They are wrong,\" said 9/11 widow Mara Lind."),
+            "9/11 widow Mara Lind"
+        );
+        assert_eq!(
+            source("\"Debates move few votes,\" said Lorn's Dane Holt."),
+            "Lorn's Dane Holt"
+        );
+        // a plain noun phrase after a verb of saying, when it ends the clause
+        assert_eq!(
+            source("\"A state cannot do that,\" said the ruling."),
+            "the ruling"
+        );
+    }
+
+    #[test]
+    fn an_adverb_stands_between_a_relative_pronoun_and_its_cue() {
+        let found = the_attribution(
+            "The two owners, which together vowed to lower the water, met on Monday.",
+            &["vowed"],
+            &["together"],
+        );
+        assert_eq!(found.1, "which");
     }
 
     #[test]
