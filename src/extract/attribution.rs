@@ -1009,6 +1009,16 @@ fn opening_subject(p: &Paragraph, text: &str, (cs, _): TokenRange) -> Option<Tok
     while start < cs && is_quote_mark(word(p, text, start)) {
         start += 1;
     }
+    // "“…,” Mara Lind, a writer for the Courier, said": a quotation that closes with a comma
+    // is what was said; the subject follows it
+    let closes_a_quotation = |k: usize| {
+        k > start
+            && is_quote_mark(word(p, text, k))
+            && matches!(word(p, text, k - 1), "," | "?" | "!")
+    };
+    if let Some(k) = (start..cs).rev().find(|&k| closes_a_quotation(k)) {
+        start = k + 1;
+    }
     let end = if word(p, text, cs - 1) == "," {
         cs - 1
     } else {
@@ -2975,6 +2985,16 @@ mod tests {
             source("\"A state cannot do that,\" said the ruling."),
             "the ruling"
         );
+    }
+
+    #[test]
+    fn the_opening_subject_of_a_frame_follows_the_quotation_before_it() {
+        let found = the_attribution(
+            "\"Farmers did their part,\" Mara Lind, a writer for the Lorn Courier, said on Twitter.",
+            &["said"],
+            &[],
+        );
+        assert_eq!(found.1, "Mara Lind, a writer for the Lorn Courier");
     }
 
     #[test]
