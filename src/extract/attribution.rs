@@ -2020,9 +2020,18 @@ fn content_sides(
         // engineers had inspected it and found …") the second verb belongs to that clause.
         let inner_clause =
             (a_start..k).any(|j| CLAUSE_VERBS.contains(&word(p, text, j).to_lowercase().as_str()));
-        if !inner_clause {
+        // "said no one had died, but warned …": a comma or "but" before the second verb sets it
+        // back beside the first
+        let set_back = word(p, text, k - 1) == "," || word(p, text, k).eq_ignore_ascii_case("but");
+        if !inner_clause || set_back {
             a_end = k - 1;
+            if a_end > a_start && word(p, text, a_end) == "," {
+                a_end -= 1;
+            }
         }
+    }
+    if let Some(verb) = verb_after_a_subject_cue(p, text, (cs, ce), ss, (a_start, a_end)) {
+        a_end = verb - 1;
     }
     let after = (a_start <= a_end).then_some((a_start, a_end));
     let source_before = source_runs.iter().find(|r| r.1 + 1 == cs);
@@ -2036,6 +2045,45 @@ fn content_sides(
         .filter(|&e| cs > ss && b_start <= e)
         .map(|e| (b_start, e));
     (after, before)
+}
+
+/// "Claims by the governor that the dam was sabotaged | have drawn anger": a plural noun cue
+/// that opens its sentence is its subject, and what it says ends where the sentence's own verb
+/// begins: a plural verb after the that-clause's own verb, with no joining word before it.
+fn verb_after_a_subject_cue(
+    p: &Paragraph,
+    text: &str,
+    (cs, ce): TokenRange,
+    sentence_start: usize,
+    (a_start, a_end): TokenRange,
+) -> Option<usize> {
+    if a_start > a_end || a_end >= p.len() {
+        return None;
+    }
+    let class = |k: usize| super::pos::class_name(p.class[k] as usize);
+    let opens_the_sentence = (sentence_start..cs).all(|k| class(k) == "DT");
+    // a sentence's first word is capitalised, and so often taken for a name ("Claims")
+    let plural_noun = class(cs) == "NNS"
+        || (cs == sentence_start && class(cs) == "NNP" && word(p, text, cs).ends_with('s'));
+    if cs != ce
+        || !plural_noun
+        || !opens_the_sentence
+        || !word(p, text, a_start).eq_ignore_ascii_case("that")
+    {
+        return None;
+    }
+    let mut finite =
+        (a_start + 1..=a_end).filter(|&k| super::pos::is_finite_verb(p.class[k] as usize));
+    finite.next()?;
+    let second = finite.next()?;
+    let plural = class(second) == "VBP" || word(p, text, second).eq_ignore_ascii_case("were");
+    let before = word(p, text, second - 1).to_lowercase();
+    let joined = is_bare_punctuation(p, text, second - 1)
+        || COORDINATORS.contains(&before.as_str())
+        || RELATIVE_PRONOUNS.contains(&before.as_str())
+        || CLAUSE_OPENERS.contains(&before.as_str())
+        || is_nominal_class(p.class[second - 1]);
+    (plural && !joined).then_some(second)
 }
 
 fn is_bare_punctuation(p: &Paragraph, text: &str, k: usize) -> bool {
@@ -2995,6 +3043,24 @@ mod tests {
             &[],
         );
         assert_eq!(found.1, "Mara Lind, a writer for the Lorn Courier");
+    }
+
+    #[test]
+    fn what_a_cue_says_ends_where_the_sentence_goes_on_without_it() {
+        // a verb set back beside the first by a comma or "but" is the subject's, not the content's
+        let found = attributed(
+            "The board said no new deaths had been reported overnight, but warned that the wall was still moving.",
+            &["said", "warned"],
+            &["The board"],
+        );
+        assert_eq!(found[0].2, "no new deaths had been reported overnight");
+        // a plural noun cue opening its sentence is the subject of the verb after its clause
+        let found = attributed(
+            "Claims by Governor Dane Holt that the dam was sabotaged have drawn anger in Lorn, where residents disagree.",
+            &["Claims"],
+            &["Governor Dane Holt"],
+        );
+        assert_eq!(found[0].2, "that the dam was sabotaged");
     }
 
     #[test]

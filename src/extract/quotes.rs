@@ -229,8 +229,12 @@ fn end_before_the_next_cue(doc: &Document, statements: &mut [Statement]) {
         let before = doc.body[s.start..at].trim_end();
         if let Some(kept) = before.strip_suffix(',') {
             let end = s.start + kept.trim_end().len();
-            if end > s.start {
+            // what is left may have lost the quoted words that made it a partial quote
+            if let Some((_, _, kind)) = reported(&doc.body, s.start, end) {
                 s.end = end;
+                if s.kind == QuoteKind::Partial {
+                    s.kind = kind;
+                }
             }
         }
     }
@@ -2094,6 +2098,38 @@ mod tests {
         );
         // an attitude with no quoted words is still no quote
         assert!(!all.iter().any(|(cue, _, _)| *cue == "wants"), "{all:?}");
+    }
+
+    #[test]
+    fn a_statement_cut_before_the_next_cue_is_partial_only_if_it_keeps_quoted_words() {
+        let (doc, found) = statements_of(
+            "Governor Dane Holt visited the shelter on Friday. He did not repeat his claim that \
+             the dam had been sabotaged, telling evacuees only that \u{201C}the inquiry will \
+             speak for itself\u{201D}.",
+        );
+        let all: Vec<_> = found
+            .iter()
+            .map(|s| {
+                (
+                    doc.text(Span {
+                        start: s.start,
+                        end: s.end,
+                    }),
+                    s.kind,
+                )
+            })
+            .collect();
+        assert!(
+            all.contains(&("the dam had been sabotaged", QuoteKind::Indirect)),
+            "{all:?}"
+        );
+        assert!(
+            all.iter().any(
+                |(text, kind)| text.contains("the inquiry will speak for itself")
+                    && *kind == QuoteKind::Partial
+            ),
+            "{all:?}"
+        );
     }
 
     #[test]
