@@ -2010,10 +2010,16 @@ fn content_sides(
     if a_start <= se && is_quote_mark(word(p, text, a_start)) {
         a_end = closing_quote(p, text, a_start).unwrap_or(se).max(se);
     } else if let Some(k) = (a_start + 1..se).find(|&k| {
-        let joins = COORDINATORS.contains(&word(p, text, k).to_lowercase().as_str())
-            // "…, saying": a participle after a comma hangs on the clause, not on the content
-            || (word(p, text, k) == "," && word(p, text, k + 1).ends_with("ing"));
-        cues[k + 1] != OUTSIDE && p.position[k] & 2 == 0 && joins
+        let coordinator = COORDINATORS.contains(&word(p, text, k).to_lowercase().as_str());
+        // "…, saying": a participle after a comma hangs on the clause, not on the content
+        let joins =
+            coordinator || (word(p, text, k) == "," && word(p, text, k + 1).ends_with("ing"));
+        // "has promised to publish its records | but has not": what has no subject of its own
+        // lends none to a verb after it
+        let subjectless = word(p, text, a_start).eq_ignore_ascii_case("to")
+            && coordinator
+            && super::pos::is_finite_verb(p.class[k + 1] as usize);
+        (cues[k + 1] != OUTSIDE || subjectless) && p.position[k] & 2 == 0 && joins
     }) {
         // "raised its toll to 19 and | said …": what the first verb says ends where the next
         // verb of the same subject begins. After a clause with a verb of its own ("said its
@@ -2022,7 +2028,9 @@ fn content_sides(
             (a_start..k).any(|j| CLAUSE_VERBS.contains(&word(p, text, j).to_lowercase().as_str()));
         // "said no one had died, but warned …": a comma or "but" before the second verb sets it
         // back beside the first
-        let set_back = word(p, text, k - 1) == "," || word(p, text, k).eq_ignore_ascii_case("but");
+        let set_back = word(p, text, k - 1) == ","
+            || word(p, text, k).eq_ignore_ascii_case("but")
+            || is_quote_mark(word(p, text, k - 1));
         if !inner_clause || set_back {
             a_end = k - 1;
             if a_end > a_start && word(p, text, a_end) == "," {
@@ -3061,6 +3069,23 @@ mod tests {
             &["Governor Dane Holt"],
         );
         assert_eq!(found[0].2, "that the dam was sabotaged");
+        // what has no subject of its own lends none to the verb after it
+        let found = attributed(
+            "The board has promised to publish its inspection records but has not yet done so.",
+            &["has promised"],
+            &["The board"],
+        );
+        assert_eq!(found[0].2, "to publish its inspection records");
+        // a quotation closed before "and" ends what was said; the next verb is the subject's
+        let found = attributed(
+            "The committee wrote that \u{201C}no one here has a home tonight\u{201D} and repeated its claim that dozens had died.",
+            &["wrote", "repeated its claim"],
+            &["The committee"],
+        );
+        assert_eq!(
+            found[0].2,
+            "that \u{201C}no one here has a home tonight\u{201D}"
+        );
     }
 
     #[test]
