@@ -912,7 +912,13 @@ fn with_trailing_apposition(
         && !CLAUSE_OPENERS.contains(&opener.as_str())
         && !LEANING_WORDS.contains(&opener.as_str())
         && opener != "according";
-    if !APPOSITION_OPENERS.contains(&opener.as_str()) && !a_role {
+    // "said the Rev. Ann Holt, | of the Lorn chapel": where the speaker is from
+    let an_origin = opener == "of" && last + 3 < p.len() && capitalised_at(p, text, last + 3)
+        || opener == "of"
+            && last + 4 < p.len()
+            && word(p, text, last + 3).eq_ignore_ascii_case("the")
+            && capitalised_at(p, text, last + 4);
+    if !APPOSITION_OPENERS.contains(&opener.as_str()) && !a_role && !an_origin {
         return (first, last);
     }
     let sentence = p.sentence[last];
@@ -2267,10 +2273,14 @@ const PREPOSITIONS: &[&str] = &[
     "about", "over", "under", "like", "among", "since", "until", "despite",
 ];
 
+/// Adverbs that stand before a subject without being part of it ("Even | China", "Perhaps |
+/// the moderators").
+const FOCUS_ADVERBS: &[&str] = &["even", "perhaps"];
+
 /// Words a source never ends in: a relative pronoun or adverb the run took from the clause after
 /// it ("Mr. Kamin, | who", "Voss | often").
 const TRAILERS: &[&str] = &[
-    "who", "which", "that", "often", "also", "then", "again", "now",
+    "who", "which", "that", "often", "also", "then", "again", "now", "and", "or", "however",
 ];
 
 /// Lowercase words that may stand between a noun phrase's words and its verb without belonging
@@ -2370,8 +2380,21 @@ fn trimmed_phrase(p: &Paragraph, text: &str, (mut first, mut last): TokenRange) 
     let is_punctuation = |k: usize| word(p, text, k).chars().all(|c| !c.is_alphanumeric());
     let opens_a_name =
         |k: usize| word(p, text, k) == "(" && (k..=last).any(|j| word(p, text, j) == ")");
+    // "WASHINGTON -- President Obama": a dateline before the phrase
+    let dateline = (first..last.min(first + 4)).find(|&k| {
+        matches!(word(p, text, k), "--" | "\u{2014}" | "\u{2013}")
+            && k > first
+            && (first..k).all(|j| {
+                let w = word(p, text, j);
+                w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase)
+            })
+    });
+    if let Some(k) = dateline {
+        first = k + 1;
+    }
     while first < last
         && (CLAUSE_OPENERS.contains(&lower(first).as_str())
+            || FOCUS_ADVERBS.contains(&lower(first).as_str())
             || (is_punctuation(first) && !opens_a_name(first)))
     {
         first += 1;
@@ -2472,6 +2495,7 @@ fn with_words_before(p: &Paragraph, text: &str, mut first: usize) -> usize {
                 PREPOSITIONS,
                 DETERMINERS,
                 TIME_OPENERS,
+                FOCUS_ADVERBS,
                 &WEEKDAYS,
             ]
             .iter()
@@ -2547,7 +2571,22 @@ fn with_apposition(
             .take_while(|&k| plain(k))
             .find(|&k| sets_off(word(p, text, k)) && k + 1 < p.len() && cues[k + 1] != OUTSIDE);
         if let Some(comma) = closing {
-            last = comma;
+            // "Mulgrew, president of the union, | which represents teachers, |": the clause
+            // that tells of the union is no part of who spoke
+            let relative = (last + 2..comma).find(|&k| {
+                sets_off(word(p, text, k))
+                    && k + 1 < p.len()
+                    && RELATIVE_PRONOUNS.contains(&word(p, text, k + 1).to_lowercase().as_str())
+            });
+            // "Some farmers, | however, | say": an adverb set off by commas is no apposition
+            let an_adverb = super::pos::class_name(p.class[last + 2] as usize) == "RB"
+                || TIME_OPENERS.contains(&word(p, text, last + 2).to_lowercase().as_str());
+            last = match relative {
+                Some(k) if k > last + 2 => k - 1,
+                Some(_) => last,
+                None if an_adverb => last,
+                None => comma,
+            };
         }
     }
     // "Dane Holt, | the club's chair, | said": the run is the apposition, the name before it.
@@ -2558,6 +2597,8 @@ fn with_apposition(
             || (sets_off(word(p, text, last)) && cues[last + 1] != OUTSIDE));
     if apposition_ends_at_cue {
         let mut segment = first;
+        // the mark that closes the apposition right after the name, once the chain is longer
+        let mut first_mark: Option<usize> = None;
         for _ in 0..MAX_APPOSITIONS {
             if segment < 2
                 || !sets_off(word(p, text, segment - 1))
@@ -2568,6 +2609,16 @@ fn with_apposition(
             let mark = segment - 1;
             if let Some(name) = name_before_apposition(p, text, mark, &plain) {
                 first = name;
+                // "Arlen Voss, the attorney general of Tarnby, | one of the provinces suing the
+                // board": a second apposition tells of the place the first ends with, not of the
+                // speaker; an age is the speaker's ("Holt, 62, a retired engineer")
+                let an_age = word(p, text, segment).chars().all(|c| c.is_ascii_digit());
+                // between dashes, the whole aside is the speaker's ("Voss -- co-author of a
+                // book, a bestseller -- said")
+                let dashed = !word(p, text, mark).eq(",");
+                if let Some(m) = first_mark.filter(|_| !an_age && !dashed) {
+                    last = m - 1;
+                }
                 break;
             }
             // the apposition before this one, back to the mark that opens it
@@ -2578,6 +2629,7 @@ fn with_apposition(
             let Some(opening) = opening else {
                 break;
             };
+            first_mark = Some(mark);
             segment = opening + 1;
         }
     }
@@ -2950,15 +3002,34 @@ mod tests {
     #[test]
     fn a_name_carries_a_chain_of_appositions_to_its_cue() {
         let source = |text: &str, cue: &str, run: &str| the_attribution(text, &[cue], &[run]).1;
-        // the tagger marked the last apposition only; the name stands two commas back, and the
-        // place inside the first apposition is no name of the speaker
+        // the tagger marked the last apposition only; the name stands two commas back, the
+        // place inside the first apposition is no name of the speaker, and the second
+        // apposition tells of that place
         assert_eq!(
             source(
                 "\"It is an overreach,\" Arlen Voss, the attorney general of Tarnby, one of the provinces suing the board, said.",
                 "said",
                 "one of the provinces suing the board",
             ),
-            "Arlen Voss, the attorney general of Tarnby, one of the provinces suing the board"
+            "Arlen Voss, the attorney general of Tarnby"
+        );
+        // an age is the speaker's own
+        assert_eq!(
+            source(
+                "Dane Holt, 62, a retired engineer, said the wall had cracked.",
+                "said",
+                "a retired engineer",
+            ),
+            "Dane Holt, 62, a retired engineer"
+        );
+        // a relative clause after the apposition tells of what the apposition names
+        assert_eq!(
+            source(
+                "Mara Lind, president of the teachers' union, which represents 4,000 staff, said the plan was cruel.",
+                "said",
+                "Mara Lind",
+            ),
+            "Mara Lind, president of the teachers' union"
         );
         // dashes set an apposition off as commas do
         assert_eq!(
@@ -3085,6 +3156,46 @@ mod tests {
         assert_eq!(
             found[0].2,
             "that \u{201C}no one here has a home tonight\u{201D}"
+        );
+    }
+
+    #[test]
+    fn a_source_leaves_out_a_dateline_a_focus_adverb_and_a_trailing_however() {
+        let source = |text: &str, cue: &str, run: &str| the_attribution(text, &[cue], &[run]).1;
+        assert_eq!(
+            source(
+                "LORN -- President Dane Holt said the dam held.",
+                "said",
+                "LORN -- President Dane Holt"
+            ),
+            "President Dane Holt"
+        );
+        // (an apposition keeps the comma that closes it, as PolNeAR's annotators mark it)
+        assert_eq!(
+            source(
+                "Even Tarnby, the board's only ally, condemned the vote.",
+                "condemned",
+                "Even Tarnby"
+            ),
+            "Tarnby, the board's only ally,"
+        );
+        assert_eq!(
+            source(
+                "Some farmers, however, say the water is clean.",
+                "say",
+                "Some farmers, however"
+            ),
+            "Some farmers"
+        );
+        // an inverted source keeps where the speaker is from
+        assert_eq!(
+            the_attribution(
+                "\"The town will change,\" said the Rev. Ann Holt, of the Lorn Chapel.",
+                &["said"],
+                &[]
+            )
+            .1,
+            "the Rev. Ann Holt, of the Lorn Chapel"
         );
     }
 
