@@ -705,6 +705,11 @@ fn attributions_of(
     let source_runs: Vec<(usize, usize)> = runs(&sources_off_cues)
         .into_iter()
         .map(|run| whole_name(p, text, run))
+        // "Lindsey Holt | Says": a headline's capitalised verb is no part of the name
+        .map(|(first, last)| {
+            let cue = (first + 1..=last).find(|&k| cues[k] != OUTSIDE);
+            cue.map_or((first, last), |k| (first, k - 1))
+        })
         .filter_map(|run| without_clause_verb(p, text, cues, run))
         .map(|run| noun_phrase(p, text, cues, run))
         // "Voss, | who flew over the valley at dawn, | said": a relative clause is no source
@@ -2174,6 +2179,26 @@ pub struct Attribution {
     pub continued: Option<(usize, usize)>,
 }
 
+/// Lowercase words inside a person's name ("Bill de Blasio", "Ursula von der Leyen").
+fn is_name_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "de" | "da"
+            | "del"
+            | "della"
+            | "van"
+            | "von"
+            | "der"
+            | "den"
+            | "bin"
+            | "al"
+            | "la"
+            | "le"
+            | "dos"
+            | "du"
+    )
+}
+
 /// A source run widened to the whole name it cuts ("New York Post" → "The New York Post"):
 /// capitalised words on either side in the same sentence join it, and an article before them.
 fn whole_name(p: &Paragraph, text: &str, (mut first, mut last): (usize, usize)) -> (usize, usize) {
@@ -2186,6 +2211,14 @@ fn whole_name(p: &Paragraph, text: &str, (mut first, mut last): (usize, usize)) 
             let inside = first > 0 && same_sentence(first - 1, first) && p.position[first] & 1 == 0;
             if inside && capitalised(first - 1) {
                 first -= 1;
+            } else if inside
+                && first > 1
+                && is_name_particle(word(p, text, first - 1))
+                && capitalised(first - 2)
+                && same_sentence(first - 2, first)
+            {
+                // "Bill | de | Blasio"
+                first -= 2;
             } else if inside && possessive_before(first) && same_sentence(first - 2, first) {
                 // "the Residents | ’ | Committee"
                 first -= 2;
@@ -2392,9 +2425,22 @@ fn trimmed_phrase(p: &Paragraph, text: &str, (mut first, mut last): TokenRange) 
     if let Some(k) = dateline {
         first = k + 1;
     }
+    // "Tuesday | she", "After | Hewitt": a time or a subordinator before a name or a pronoun
+    // opens the clause the source is subject of
+    let opens_a_clause = |k: usize| {
+        let w = lower(k);
+        let before_a_subject = k < last
+            && (capitalised_at(p, text, k + 1)
+                || SUBJECT_PRONOUNS.contains(&lower(k + 1).as_str()));
+        let a_day_or_month = (WEEKDAYS.contains(&w.as_str()) || MONTHS.contains(&w.as_str()))
+            && capitalised_at(p, text, k);
+        before_a_subject
+            && (a_day_or_month || matches!(w.as_str(), "after" | "before" | "until" | "once"))
+    };
     while first < last
         && (CLAUSE_OPENERS.contains(&lower(first).as_str())
             || FOCUS_ADVERBS.contains(&lower(first).as_str())
+            || opens_a_clause(first)
             || (is_punctuation(first) && !opens_a_name(first)))
     {
         first += 1;
@@ -3196,6 +3242,36 @@ mod tests {
             )
             .1,
             "the Rev. Ann Holt, of the Lorn Chapel"
+        );
+    }
+
+    #[test]
+    fn a_name_keeps_its_particles_and_leaves_a_headlines_verb_and_a_leading_time() {
+        let source = |text: &str, cue: &str, run: &str| the_attribution(text, &[cue], &[run]).1;
+        // the tagger marked the headline's verb as the cue and the name around it
+        assert_eq!(
+            source("Dane Holt Says Dam Will Hold", "Says", "Dane Holt Says Dam"),
+            "Dane Holt"
+        );
+        assert_eq!(
+            source("Mayor Ann de Vries said the levee held.", "said", "Vries"),
+            "Mayor Ann de Vries"
+        );
+        assert_eq!(
+            source(
+                "The board met, and Tuesday she said the vote was void.",
+                "said",
+                "Tuesday she"
+            ),
+            "she"
+        );
+        assert_eq!(
+            source(
+                "After Holt asked, the board chair said no.",
+                "asked",
+                "After Holt"
+            ),
+            "Holt"
         );
     }
 
