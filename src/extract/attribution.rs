@@ -918,11 +918,12 @@ fn with_trailing_apposition(
         && !LEANING_WORDS.contains(&opener.as_str())
         && opener != "according";
     // "said the Rev. Ann Holt, | of the Lorn chapel": where the speaker is from
-    let an_origin = opener == "of" && last + 3 < p.len() && capitalised_at(p, text, last + 3)
-        || opener == "of"
-            && last + 4 < p.len()
-            && word(p, text, last + 3).eq_ignore_ascii_case("the")
-            && capitalised_at(p, text, last + 4);
+    let origin = if last + 3 < p.len() && word(p, text, last + 3).eq_ignore_ascii_case("the") {
+        last + 4
+    } else {
+        last + 3
+    };
+    let an_origin = opener == "of" && origin < p.len() && capitalised_at(p, text, origin);
     if !APPOSITION_OPENERS.contains(&opener.as_str()) && !a_role && !an_origin {
         return (first, last);
     }
@@ -3172,37 +3173,40 @@ mod tests {
 
     #[test]
     fn what_a_cue_says_ends_where_the_sentence_goes_on_without_it() {
-        // a verb set back beside the first by a comma or "but" is the subject's, not the content's
-        let found = attributed(
-            "The board said no new deaths had been reported overnight, but warned that the wall was still moving.",
-            &["said", "warned"],
-            &["The board"],
-        );
-        assert_eq!(found[0].2, "no new deaths had been reported overnight");
-        // a plural noun cue opening its sentence is the subject of the verb after its clause
-        let found = attributed(
-            "Claims by Governor Dane Holt that the dam was sabotaged have drawn anger in Lorn, where residents disagree.",
-            &["Claims"],
-            &["Governor Dane Holt"],
-        );
-        assert_eq!(found[0].2, "that the dam was sabotaged");
-        // what has no subject of its own lends none to the verb after it
-        let found = attributed(
-            "The board has promised to publish its inspection records but has not yet done so.",
-            &["has promised"],
-            &["The board"],
-        );
-        assert_eq!(found[0].2, "to publish its inspection records");
-        // a quotation closed before "and" ends what was said; the next verb is the subject's
-        let found = attributed(
-            "The committee wrote that \u{201C}no one here has a home tonight\u{201D} and repeated its claim that dozens had died.",
-            &["wrote", "repeated its claim"],
-            &["The committee"],
-        );
-        assert_eq!(
-            found[0].2,
-            "that \u{201C}no one here has a home tonight\u{201D}"
-        );
+        // (text, cues, sources, what the first cue says)
+        let cases: [(&str, &[&str], &[&str], &str); 4] = [
+            // a verb set back beside the first by a comma or "but" is the subject's
+            (
+                "The board said no new deaths had been reported overnight, but warned that the wall was still moving.",
+                &["said", "warned"],
+                &["The board"],
+                "no new deaths had been reported overnight",
+            ),
+            // a plural noun cue opening its sentence is the subject of the verb after its clause
+            (
+                "Claims by Governor Dane Holt that the dam was sabotaged have drawn anger in Lorn, where residents disagree.",
+                &["Claims"],
+                &["Governor Dane Holt"],
+                "that the dam was sabotaged",
+            ),
+            // what has no subject of its own lends none to the verb after it
+            (
+                "The board has promised to publish its inspection records but has not yet done so.",
+                &["has promised"],
+                &["The board"],
+                "to publish its inspection records",
+            ),
+            // a quotation closed before "and" ends what was said; the next verb is the subject's
+            (
+                "The committee wrote that \u{201C}no one here has a home tonight\u{201D} and repeated its claim that dozens had died.",
+                &["wrote", "repeated its claim"],
+                &["The committee"],
+                "that \u{201C}no one here has a home tonight\u{201D}",
+            ),
+        ];
+        for (text, cues, sources, content) in cases {
+            assert_eq!(attributed(text, cues, sources)[0].2, content, "{text}");
+        }
     }
 
     #[test]
