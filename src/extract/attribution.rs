@@ -2698,9 +2698,16 @@ fn sets_off(w: &str) -> bool {
 /// on the sidewalk, |", "Voss -- | co-author of …").
 fn starts_an_apposition(p: &Paragraph, text: &str, k: usize) -> bool {
     let w = word(p, text, k).to_lowercase();
+    // "Nordstrom, | State Department regional security director, |": a phrase whose last word
+    // is a role
+    let ends_in_a_role = (k..(k + MAX_APPOSITION_WORDS).min(p.len()))
+        .take_while(|&j| !sets_off(word(p, text, j)) && !is_quote_mark(word(p, text, j)))
+        .last()
+        .is_some_and(|j| j > k && ROLE_NOUNS.contains(&word(p, text, j)));
     let an_age =
         w.chars().all(|c| c.is_ascii_digit()) && k + 1 < p.len() && sets_off(word(p, text, k + 1));
     matches!(w.as_str(), "a" | "an" | "the")
+        || ends_in_a_role
         || an_age
         || ROLE_NOUNS.contains(&w.as_str())
         || PARTY_MEMBERS.contains(&w.as_str())
@@ -2746,6 +2753,22 @@ fn name_before_apposition(
     }
     if CLAUSE_OPENERS.contains(&lower(name).as_str()) {
         name += 1;
+    }
+    // "Rep. Tom Cole | of | Oklahoma, an ally of …": a place after "of" belongs to the name
+    // before it
+    while name > 1
+        && lower(name - 1) == "of"
+        && plain(name - 2)
+        && capitalised_at(p, text, name - 2)
+    {
+        name -= 2;
+        while name > 0
+            && p.position[name] & 1 == 0
+            && plain(name - 1)
+            && capitalised_at(p, text, name - 1)
+        {
+            name -= 1;
+        }
     }
     let after_a_preposition = name > 0 && only_a_preposition(&lower(name - 1));
     let name_starts_here =
@@ -3059,6 +3082,24 @@ mod tests {
                 "one of the provinces suing the board",
             ),
             "Arlen Voss, the attorney general of Tarnby"
+        );
+        // a place after "of" belongs to the name; a capitalised phrase ending in a role is an
+        // apposition too
+        assert_eq!(
+            source(
+                "Rep. Dane Holt of Tarnby, an ally of the board, said the vote would pass.",
+                "said",
+                "an ally of the board",
+            ),
+            "Rep. Dane Holt of Tarnby, an ally of the board"
+        );
+        assert_eq!(
+            source(
+                "Eric Lind, State Department regional security director, said the embassy was safe.",
+                "said",
+                "State Department regional security director",
+            ),
+            "Eric Lind, State Department regional security director"
         );
         // an age is the speaker's own
         assert_eq!(
