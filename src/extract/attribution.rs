@@ -2628,10 +2628,11 @@ fn with_apposition(
             // "Some farmers, | however, | say": an adverb set off by commas is no apposition
             let an_adverb = super::pos::class_name(p.class[last + 2] as usize) == "RB"
                 || TIME_OPENERS.contains(&word(p, text, last + 2).to_lowercase().as_str());
+            let setting = opens_a_setting(&word(p, text, last + 2).to_lowercase());
             last = match relative {
                 Some(k) if k > last + 2 => k - 1,
                 Some(_) => last,
-                None if an_adverb => last,
+                None if an_adverb || setting => last,
                 None => comma,
             };
         }
@@ -2646,16 +2647,27 @@ fn with_apposition(
         let mut segment = first;
         // the mark that closes the apposition right after the name, once the chain is longer
         let mut first_mark: Option<usize> = None;
+        // "Mr. Holt, | in a brief interview, | said": a phrase of setting set off like an
+        // apposition says how or where, not who; the source ends before it
+        let mut before_a_setting: Option<usize> = None;
         for _ in 0..MAX_APPOSITIONS {
+            let setting =
+                segment < p.len() && opens_a_setting(&word(p, text, segment).to_lowercase());
             if segment < 2
                 || !sets_off(word(p, text, segment - 1))
-                || !starts_an_apposition(p, text, segment)
+                || !(starts_an_apposition(p, text, segment) || setting)
             {
                 break;
             }
             let mark = segment - 1;
+            if setting {
+                before_a_setting = Some(mark - 1);
+            }
             if let Some(name) = name_before_apposition(p, text, mark, &plain) {
                 first = name;
+                if let Some(end) = before_a_setting {
+                    last = last.min(end);
+                }
                 // "Arlen Voss, the attorney general of Tarnby, | one of the provinces suing the
                 // board": a second apposition tells of the place the first ends with, not of the
                 // speaker; an age is the speaker's ("Holt, 62, a retired engineer")
@@ -2664,7 +2676,7 @@ fn with_apposition(
                 // book, a bestseller -- said")
                 let dashed = !word(p, text, mark).eq(",");
                 if let Some(m) = first_mark.filter(|_| !an_age && !dashed) {
-                    last = m - 1;
+                    last = last.min(m - 1);
                 }
                 break;
             }
@@ -2682,6 +2694,13 @@ fn with_apposition(
     }
     first = with_role_before(p, text, cues, (first, last));
     (first, last)
+}
+
+/// Whether a phrase set off by commas opens with a preposition of setting ("in an interview",
+/// "for example", "through a spokeswoman"): "of" (an origin) and "as" (a role) open none.
+fn opens_a_setting(w: &str) -> bool {
+    (PREPOSITIONS.contains(&w) && w != "of" && w != "like")
+        || matches!(w, "through" | "via" | "without" | "amid")
 }
 
 /// Appositions a speaker's name may carry before its cue, and the words of each.
@@ -3101,6 +3120,17 @@ mod tests {
             ),
             "Eric Lind, State Department regional security director"
         );
+        // a phrase of setting set off like an apposition is no part of who spoke
+        for run in ["Mr. Dane Holt", "in a brief interview on Saturday"] {
+            assert_eq!(
+                source(
+                    "Mr. Dane Holt, in a brief interview on Saturday, said the dam held.",
+                    "said",
+                    run
+                ),
+                "Mr. Dane Holt"
+            );
+        }
         // an age is the speaker's own
         assert_eq!(
             source(
