@@ -2377,8 +2377,60 @@ fn noun_phrase(p: &Paragraph, text: &str, cues: &[usize], run: TokenRange) -> To
     } else {
         first
     };
+    let first = with_head_before(p, text, cues, first);
     let last = with_head_before_cue(p, text, cues, last);
     with_apposition(p, text, cues, (first, last))
+}
+
+/// A run that starts inside a noun phrase after its head: "the city | of | Phoenix", "an
+/// analysis | by | the Tax Center", "Berlin, Paris | and | Rome". The head and its article (or
+/// the names listed before) join the run. Returns its first token.
+fn with_head_before(p: &Paragraph, text: &str, cues: &[usize], first: usize) -> usize {
+    if first < 2 {
+        return first;
+    }
+    let link = word(p, text, first - 1).to_lowercase();
+    let sentence = p.sentence[first];
+    let plain = |k: usize| {
+        p.sentence[k] == sentence
+            && cues[k] == OUTSIDE
+            && !is_bare_punctuation(p, text, k)
+            && !is_quote_mark(word(p, text, k))
+    };
+    match link.as_str() {
+        "of" | "by" => {
+            // back over lowercase words to the article that opens the phrase
+            let head = first - 2;
+            if !plain(head) || !is_nominal_class(p.class[head]) || capitalised_at(p, text, head) {
+                return first;
+            }
+            let article = (head.saturating_sub(3)..=head)
+                .rev()
+                .take_while(|&k| plain(k) && !is_verbal_class(p.class[k]))
+                .find(|&k| DETERMINERS.contains(&word(p, text, k).to_lowercase().as_str()));
+            article.unwrap_or(first)
+        }
+        "and" | "or" if capitalised_at(p, text, first) => {
+            // "Berlin, Paris and | Rome": names listed before, joined by commas
+            let mut start = first - 1;
+            while start > 0 && plain(start - 1) && capitalised_at(p, text, start - 1) {
+                start -= 1;
+                while start > 1
+                    && word(p, text, start - 1) == ","
+                    && plain(start - 2)
+                    && capitalised_at(p, text, start - 2)
+                {
+                    start -= 2;
+                }
+            }
+            if start < first - 1 {
+                start
+            } else {
+                first
+            }
+        }
+        _ => first,
+    }
 }
 
 /// A run that touches its cue and holds a comma: what precedes the comma is another phrase of
@@ -3347,6 +3399,31 @@ mod tests {
                 "After Holt"
             ),
             "Holt"
+        );
+    }
+
+    #[test]
+    fn a_run_that_starts_after_its_head_takes_the_head() {
+        let source = |text: &str, cue: &str, run: &str| the_attribution(text, &[cue], &[run]).1;
+        assert_eq!(
+            source("The city of Lorn said the water was safe.", "said", "Lorn"),
+            "The city of Lorn"
+        );
+        assert_eq!(
+            source(
+                "An analysis by the Tarnby Budget Center found that taxes would rise.",
+                "found",
+                "the Tarnby Budget Center"
+            ),
+            "An analysis by the Tarnby Budget Center"
+        );
+        assert_eq!(
+            source(
+                "Tarnby, Lorn and Brisca said they would share the cost.",
+                "said",
+                "Brisca"
+            ),
+            "Tarnby, Lorn and Brisca"
         );
     }
 
