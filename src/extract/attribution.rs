@@ -2716,7 +2716,8 @@ fn with_apposition(
                 before_a_setting = Some(mark - 1);
             }
             if let Some(name) = name_before_apposition(p, text, mark, &plain) {
-                first = name;
+                // "Council chair | Dane Holt, …": with the role words before the name
+                first = with_role_words_before(p, text, name);
                 if let Some(end) = before_a_setting {
                     last = last.min(end);
                 }
