@@ -2519,18 +2519,15 @@ fn trimmed_phrase(p: &Paragraph, text: &str, (mut first, mut last): TokenRange) 
     {
         last -= 1;
     }
-    // "Donald Trump | last week", "Trump | this week": a time after the name is the clause's
+    // "Donald Trump | last week", "Trump | this week": a time after the name is the clause's.
+    // After a participle it is the phrase's own ("a poll released in late August").
     if names_only_a_time(p, text, (last, last)) {
         let mut k = last;
         while k > first && names_only_a_time(p, text, (k - 1, last)) {
             k -= 1;
         }
-        if k > first {
+        if k > first && !is_verbal_class(p.class[k - 1]) {
             last = k - 1;
-        }
-        // "a poll | released | in late August": the participle went with the time
-        if last > first && is_verbal_class(p.class[last]) {
-            last -= 1;
         }
     }
     (first, last)
@@ -3241,6 +3238,15 @@ mod tests {
                 "August"
             ),
             "A Tarnby University poll"
+        );
+        // a time after a participle is the phrase's own, as PolNeAR marks it
+        assert_eq!(
+            source(
+                "A board report released last year found that the wall leaked.",
+                "found",
+                "A board report released last year"
+            ),
+            "A board report released last year"
         );
         // a time after the name is the clause's
         assert_eq!(
