@@ -365,18 +365,6 @@ enum Stage {
     Content = 2,
 }
 
-fn stage_features(
-    stage: Stage,
-    p: &Paragraph,
-    i: usize,
-    cues: &[usize],
-    sources: &[usize],
-    out: &mut Vec<u32>,
-) {
-    p.word_features(i, out);
-    stage_context_features(stage, p, i, cues, sources, out);
-}
-
 /// What a tagger sees of token i beyond its words: the cues (and sources) tagged before it.
 fn stage_context_features(
     stage: Stage,
@@ -578,7 +566,10 @@ impl AttributionTagger {
                 seed,
                 PRUNE_BELOW,
                 |s, i, _, out| {
-                    stage_features(stage, &paragraphs_[s], i, &gold[0][s], &gold[1][s], out)
+                    // the words, then what the stage sees beyond them
+                    let p = &paragraphs_[s];
+                    p.word_features(i, out);
+                    stage_context_features(stage, p, i, &gold[0][s], &gold[1][s], out)
                 },
                 may_follow,
             )
