@@ -1106,13 +1106,19 @@ fn places_a_time(w: &str) -> bool {
 /// Whether the words of a run only say when ("Tuesday", "on Friday", "late August", "last
 /// week"); a month name counts only capitalised ("may" is a verb).
 fn names_only_a_time(p: &Paragraph, text: &str, (first, last): TokenRange) -> bool {
-    let time_word = |k: usize| {
-        let w = word(p, text, k).to_lowercase();
-        let a_month_or_day = MONTHS.contains(&w.as_str()) || WEEKDAYS.contains(&w.as_str());
-        is_time_word(&w) && (!a_month_or_day || capitalised_at(p, text, k))
-    };
-    time_word(last)
-        && (first..last).all(|k| time_word(k) || places_a_time(&word(p, text, k).to_lowercase()))
+    names_a_time(p, text, last) && (first..last).all(|k| is_part_of_a_time(p, text, k))
+}
+
+/// Whether token k names a time.
+fn names_a_time(p: &Paragraph, text: &str, k: usize) -> bool {
+    let w = word(p, text, k).to_lowercase();
+    let a_month_or_day = MONTHS.contains(&w.as_str()) || WEEKDAYS.contains(&w.as_str());
+    is_time_word(&w) && (!a_month_or_day || capitalised_at(p, text, k))
+}
+
+/// Whether token k names or places a time.
+fn is_part_of_a_time(p: &Paragraph, text: &str, k: usize) -> bool {
+    names_a_time(p, text, k) || places_a_time(&word(p, text, k).to_lowercase())
 }
 
 /// The noun phrase right before a time set between a subject and its verb ("Holt | on
@@ -2512,9 +2518,9 @@ fn trimmed_phrase(p: &Paragraph, text: &str, (mut first, mut last): TokenRange) 
     }
     // "Donald Trump | last week", "Trump | this week": a time after the name is the clause's.
     // After a participle it is the phrase's own ("a poll released in late August").
-    if names_only_a_time(p, text, (last, last)) {
+    if names_a_time(p, text, last) {
         let mut k = last;
-        while k > first && names_only_a_time(p, text, (k - 1, last)) {
+        while k > first && is_part_of_a_time(p, text, k - 1) {
             k -= 1;
         }
         if k > first && !is_verbal_class(p.class[k - 1]) {
