@@ -70,6 +70,31 @@ impl<const N: usize> Weights<N> {
     }
 }
 
+impl<const N: usize> Weights<N> {
+    /// The mean of several taggers' weights, a feature missing from one counting 0 there: the
+    /// bagged model of taggers trained in different orders, steadier than any one of them. Means
+    /// smaller than `prune_below` in every tag are dropped. The sum runs in model order, so the
+    /// same models give the same bytes.
+    pub fn mean(models: &[Weights<N>], prune_below: f32) -> Weights<N> {
+        let mut sums: FxHashMap<u32, [f64; N]> = FxHashMap::default();
+        for model in models {
+            for (f, w) in &model.table {
+                let sum = sums.entry(*f).or_insert([0.0; N]);
+                for (s, w) in sum.iter_mut().zip(w) {
+                    *s += f64::from(*w);
+                }
+            }
+        }
+        let n = models.len().max(1) as f64;
+        let table = sums
+            .into_iter()
+            .map(|(f, sum)| (f, sum.map(|s| (s / n) as f32)))
+            .filter(|(_, mean)| mean.iter().any(|w| w.abs() >= prune_below))
+            .collect();
+        Weights { table }
+    }
+}
+
 /// The weights of K taggers over one feature space, side by side: taggers that read the same
 /// features of a token pay one lookup per feature between them, not K. Each layer remembers which
 /// features it had, so the K weight sets come back out exactly.
@@ -291,6 +316,22 @@ mod tests {
         );
         assert!(Weights::<3>::from_bytes(&bytes[..bytes.len() - 1], b"TEST\n").is_err());
         assert!(Weights::<3>::from_bytes(&bytes, b"OTHER\n").is_err());
+    }
+
+    #[test]
+    fn a_bagged_model_scores_as_the_mean_of_its_members() {
+        let table = |rows: &[(u32, [f32; 2])]| Weights::<2> {
+            table: rows.iter().copied().collect(),
+        };
+        let first = table(&[(1, [2.0, -4.0]), (2, [0.5, 0.5])]);
+        let second = table(&[(1, [4.0, 0.0]), (3, [-3.0, 3.0])]);
+        let mean = Weights::mean(&[first.clone(), second], 1.0);
+        assert_eq!(
+            mean,
+            table(&[(1, [3.0, -2.0]), (3, [-1.5, 1.5])]),
+            "a feature one member lacks counts 0 there; a mean under 1 in every tag is dropped"
+        );
+        assert_eq!(Weights::mean(std::slice::from_ref(&first), 0.0), first);
     }
 
     #[test]

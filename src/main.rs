@@ -134,9 +134,13 @@ enum Command {
         /// Training passes over the data.
         #[arg(long, default_value_t = parallax::extract::ATTRIBUTION_EPOCHS)]
         epochs: usize,
-        /// Seed of the order in which paragraphs are seen.
+        /// Seed of the order in which paragraphs are seen (member k uses seed + k).
         #[arg(long, default_value_t = parallax::extract::ATTRIBUTION_SEED)]
         seed: u64,
+        /// Perceptrons trained per tagger, each in its own order; the model is their mean.
+        #[arg(long, default_value_t = parallax::extract::ATTRIBUTION_MEMBERS,
+              value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=100))]
+        members: usize,
         /// Leave out every tenth article, starting at this one (0-9), to score on it later with
         /// `eval-attribution --tenth` (a check on articles neither the model nor our rules saw).
         #[arg(long, value_parser = clap::value_parser!(u8).range(0..10))]
@@ -225,8 +229,14 @@ fn main() -> ExitCode {
             out,
             epochs,
             seed,
+            members,
             without_tenth,
-        } => report(train_attribution(&data, &out, epochs, seed, without_tenth)),
+        } => report(train_attribution(
+            &data,
+            &out,
+            (epochs, seed, members),
+            without_tenth,
+        )),
         Command::EvalAttribution { data, model, tenth } => {
             report(eval_attribution(&data, model.as_deref(), tenth))
         }
@@ -491,8 +501,7 @@ fn in_tenth<T>(articles: Vec<T>, tenth: u8, inside: bool) -> Vec<T> {
 fn train_attribution(
     data: &std::path::Path,
     out: &std::path::Path,
-    epochs: usize,
-    seed: u64,
+    (epochs, seed, members): (usize, u64, usize),
     without_tenth: Option<u8>,
 ) -> anyhow::Result<()> {
     let started = Instant::now();
@@ -500,7 +509,7 @@ fn train_attribution(
     if let Some(tenth) = without_tenth {
         articles = in_tenth(articles, tenth, false);
     }
-    let tagger = parallax::extract::train_attribution(&articles, epochs, seed);
+    let tagger = parallax::extract::train_attribution(&articles, epochs, seed, members);
     let bytes = tagger.to_bytes();
     write_model(out, &bytes)?;
     println!(

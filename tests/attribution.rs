@@ -97,6 +97,7 @@ fn shipped_model_is_what_train_attribution_produces() {
         &split("train"),
         extract::ATTRIBUTION_EPOCHS,
         extract::ATTRIBUTION_SEED,
+        extract::ATTRIBUTION_MEMBERS,
     );
     assert!(
         tagger.to_bytes() == MODEL,

@@ -11,6 +11,7 @@
 //! own earlier tags and missed cues its words gave away (held-out source F1 0.57 → 0.64).
 //! Attributions marked by punctuation ("VOSS: …", "“…” — Voss") come from `signatures`.
 
+use rayon::prelude::*;
 use xxhash_rust::xxh3::xxh3_64;
 
 use super::mentions::tokens;
@@ -537,9 +538,17 @@ impl AttributionTagger {
         tags
     }
 
-    /// Trains the three taggers on (text, gold spans) pairs; the same data, epochs and seed give
-    /// the same model, bit for bit. Sources and contents learn from the gold cues (and sources).
-    pub fn train(articles: &[(&str, &[PartSpan])], epochs: usize, seed: u64) -> AttributionTagger {
+    /// Trains the three taggers on (text, gold spans) pairs; the same data, epochs, seed and
+    /// members give the same model, bit for bit. Sources and contents learn from the gold cues
+    /// (and sources). Each tagger is the mean of `members` perceptrons that saw the paragraphs in
+    /// different orders (seeds `seed`, `seed + 1`, …): one perceptron's weights depend on its
+    /// order, and the mean of ten found 1 more dev source in 100 than any one of them.
+    pub fn train(
+        articles: &[(&str, &[PartSpan])],
+        epochs: usize,
+        seed: u64,
+        members: usize,
+    ) -> AttributionTagger {
         // every paragraph with its gold tags per part
         let mut paragraphs_: Vec<Paragraph> = Vec::new();
         let mut gold: [Vec<Vec<usize>>; 3] = Default::default();
@@ -555,7 +564,7 @@ impl AttributionTagger {
                 paragraphs_.push(p);
             }
         }
-        let train_stage = |stage: Stage| -> Weights<TAGS> {
+        let train_member = |stage: Stage, seed: u64| -> Weights<TAGS> {
             let examples: Vec<Example> = gold[stage as usize]
                 .iter()
                 .map(|g| Example { gold: g })
@@ -573,6 +582,13 @@ impl AttributionTagger {
                 },
                 may_follow,
             )
+        };
+        let train_stage = |stage: Stage| -> Weights<TAGS> {
+            let trained: Vec<Weights<TAGS>> = (0..members.max(1) as u64)
+                .into_par_iter()
+                .map(|k| train_member(stage, seed.wrapping_add(k)))
+                .collect();
+            Weights::mean(&trained, MEAN_PRUNE_BELOW)
         };
         let layers = [Stage::Cue, Stage::Source, Stage::Content].map(train_stage);
         AttributionTagger {
@@ -633,8 +649,13 @@ fn part_spans(a: &Attribution) -> Vec<PartSpan> {
 /// Chosen on held-out tenths of the training split (`eval-attribution --tenth`).
 const CUE_LEAN: f32 = 4.0;
 
-/// Averaged weights smaller than this in every tag are left out of the model.
+/// Averaged weights smaller than this in every tag are left out of each member perceptron.
 const PRUNE_BELOW: f32 = 1.5;
+
+/// Mean weights smaller than this in every tag are left out of the model: lower than a member's
+/// pruning, since a weight most members agree on loses little in their mean (7.2 MB for one
+/// member, 6.8 MB for the mean of ten).
+const MEAN_PRUNE_BELOW: f32 = 1.0;
 
 /// Gold BIO tags of one part over a paragraph's tokens: a token inside a span is tagged, the
 /// first one of each span B. Nested spans of one part mark their own beginnings.

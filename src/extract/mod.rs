@@ -69,9 +69,11 @@ pub fn shipped_pos() -> &'static pos::PosTagger {
     &TAGGER
 }
 
-/// Training passes and shuffling seed of the shipped attribution model.
+/// Training passes, shuffling seed and member perceptrons (each tagger is their mean) of the
+/// shipped attribution model.
 pub const ATTRIBUTION_EPOCHS: usize = 6;
 pub const ATTRIBUTION_SEED: u64 = 2018;
+pub const ATTRIBUTION_MEMBERS: usize = 10;
 
 /// PolNeAR articles, each (name, text, brat annotations), read into texts with their gold spans;
 /// an article whose annotations do not parse is an error naming it.
@@ -92,12 +94,13 @@ pub fn train_attribution(
     articles: &[(String, Vec<PartSpan>)],
     epochs: usize,
     seed: u64,
+    members: usize,
 ) -> AttributionTagger {
     let view: Vec<(&str, &[PartSpan])> = articles
         .iter()
         .map(|(t, s)| (t.as_str(), s.as_slice()))
         .collect();
-    AttributionTagger::train(&view, epochs, seed)
+    AttributionTagger::train(&view, epochs, seed, members)
 }
 
 /// Adds one text's source, cue and content scores (`Part::ALL` order) of `predicted` against
