@@ -318,11 +318,15 @@ mod tests {
         assert!(Weights::<3>::from_bytes(&bytes, b"OTHER\n").is_err());
     }
 
+    /// Two-tag weights from (feature, weights) rows.
+    fn table(rows: &[(u32, [f32; 2])]) -> Weights<2> {
+        Weights {
+            table: rows.iter().copied().collect(),
+        }
+    }
+
     #[test]
     fn a_bagged_model_scores_as_the_mean_of_its_members() {
-        let table = |rows: &[(u32, [f32; 2])]| Weights::<2> {
-            table: rows.iter().copied().collect(),
-        };
         let first = table(&[(1, [2.0, -4.0]), (2, [0.5, 0.5])]);
         let second = table(&[(1, [4.0, 0.0]), (3, [-3.0, 3.0])]);
         let mean = Weights::mean(&[first.clone(), second], 1.0);
@@ -336,9 +340,6 @@ mod tests {
 
     #[test]
     fn stacked_layers_score_as_their_own_weights_and_come_back_whole() {
-        let table = |rows: &[(u32, [f32; 2])]| Weights::<2> {
-            table: rows.iter().copied().collect(),
-        };
         let first = table(&[(1, [0.5, -1.0]), (2, [0.0, 0.0])]);
         let second = table(&[(2, [3.0, 0.25]), (3, [-2.0, 1.0])]);
         let stacked = StackedWeights::stack([&first, &second]);
