@@ -805,7 +805,9 @@ fn attributions_of(
                 })
                 .or(named)
                 .or_else(|| opening_subject(p, text, cue))
-                .map(|source| with_trailing_apposition(p, text, cues, cue, source));
+                .map(|source| with_trailing_apposition(p, text, cues, cue, source))
+                .map(|source| without_a_dateline(p, text, source))
+                .map(|source| with_conjuncts(p, text, cues, cue, source));
             // "Voss | acknowledged | the setback", "The Committee, whose chair …, | accuses | the
             // board": after its subject, a verb's content follows it
             let subject_first = source.is_some_and(|(_, last)| {
@@ -961,6 +963,111 @@ fn with_trailing_apposition(
         _ => (first, last),
     }
 }
+
+/// A source that opens with a dateline or a label starts after it: "DECATUR, Ill. — | Sen. Holt",
+/// "The Latest: | Mourners". A dateline's first word is in capitals, and none of its words opens
+/// in lowercase; a label is a few words before a colon.
+fn without_a_dateline(p: &Paragraph, text: &str, (first, last): TokenRange) -> TokenRange {
+    let is_dash = |k: usize| matches!(word(p, text, k), "-" | "--" | "\u{2014}" | "\u{2013}");
+    // an earlier step may have cut the dateline at its comma ("TARNBY, | Lorn — Sen. Voss"), so
+    // the dateline opens the sentence
+    let mut opening = first;
+    while opening > 0 && p.sentence[opening - 1] == p.sentence[first] {
+        opening -= 1;
+    }
+    let in_capitals = |k: usize| {
+        let w = word(p, text, k);
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
+    };
+    let no_lowercase_word = |a: usize, b: usize| {
+        (a..b).all(|k| !word(p, text, k).starts_with(|c: char| c.is_lowercase()))
+    };
+    let end = last.min(opening + MAX_DATELINE_WORDS);
+    let dateline = (first + 1..end)
+        .find(|&k| is_dash(k))
+        .filter(|&k| in_capitals(opening) && no_lowercase_word(opening, k));
+    let label = (first + 1..end).find(|&k| word(p, text, k) == ":");
+    match dateline.or(label) {
+        Some(k) if k < last => (k + 1, last),
+        _ => (first, last),
+    }
+}
+
+/// Most words of a dateline or a label before a source ("RANGOON, Burma -").
+const MAX_DATELINE_WORDS: usize = 8;
+
+/// A source that is one of several names joined by "and" takes the others in: "Rubio, Cruz and
+/// | Kasich | are counting on", "by | Holt | and other board members". Names before it join
+/// when they open the clause (the sentence starts, or a comma, a dash or a clause opener comes
+/// before them), so that an object of an earlier verb stays out; after a source that follows its
+/// cue, a noun phrase joined by "and" runs to the end of the clause.
+fn with_conjuncts(
+    p: &Paragraph,
+    text: &str,
+    cues: &[usize],
+    cue: TokenRange,
+    (first, last): TokenRange,
+) -> TokenRange {
+    let sentence = p.sentence[first];
+    let plain = |k: usize| {
+        p.sentence[k] == sentence
+            && cues[k] == OUTSIDE
+            && !is_quote_mark(word(p, text, k))
+            && k != cue.0
+    };
+    let joins = |k: usize| matches!(word(p, text, k), "and" | "or" | "&");
+    let name_word = |k: usize| plain(k) && capitalised_at(p, text, k);
+    let mut start = first;
+    if first >= 2 && joins(first - 1) && name_word(first - 2) {
+        let mut k = first - 2;
+        loop {
+            while k > 0 && name_word(k - 1) && p.position[k] & 1 == 0 {
+                k -= 1;
+            }
+            // "Rubio, | Cruz": a list of names goes on before a comma
+            if k >= 2 && word(p, text, k - 1) == "," && name_word(k - 2) && p.position[k] & 1 == 0 {
+                k -= 2;
+            } else {
+                break;
+            }
+        }
+        let lower = |k: usize| word(p, text, k).to_lowercase();
+        let opens_the_clause = k == 0
+            || p.position[k] & 1 != 0
+            || p.sentence[k - 1] != sentence
+            || sets_off(word(p, text, k - 1))
+            || matches!(word(p, text, k - 1), ":" | "(")
+            || CLAUSE_OPENERS.contains(&lower(k - 1).as_str())
+            || (lower(k - 1) == "by" && first > cue.1);
+        let opener = p.position[k] & 1 != 0 && CLAUSE_OPENERS.contains(&lower(k).as_str());
+        if opens_the_clause && !opener {
+            start = k;
+        }
+    }
+    let mut end = last;
+    if first > cue.1 && last + 2 < p.len() && joins(last + 1) && plain(last + 2) {
+        let rest: Vec<usize> = (last + 2..(last + 2 + MAX_CONJUNCT_WORDS).min(p.len()))
+            .take_while(|&k| plain(k) && !is_bare_punctuation(p, text, k))
+            .collect();
+        let nominal = |k: usize| {
+            is_nominal_class(p.class[k])
+                || capitalised_at(p, text, k)
+                || matches!(
+                    super::pos::class_name(p.class[k] as usize),
+                    "DT" | "JJ" | "PRP$" | "CD"
+                )
+        };
+        if let Some(&tail) = rest.last() {
+            if rest.iter().all(|&k| nominal(k)) && ends_a_clause(p, text, tail) {
+                end = tail;
+            }
+        }
+    }
+    (start, end)
+}
+
+/// Most words of a noun phrase joined after a source ("and other Republican hopefuls").
+const MAX_CONJUNCT_WORDS: usize = 6;
 
 #[derive(Clone, Copy, PartialEq)]
 enum Side {
@@ -3396,6 +3503,64 @@ mod tests {
             )
             .1,
             "the Rev. Ann Holt, of the Lorn Chapel"
+        );
+    }
+
+    #[test]
+    fn a_source_drops_a_dateline_with_its_state_and_a_label() {
+        assert_eq!(
+            source_given(
+                "TARNBY, Lorn \u{2014} Sen. Arlen Voss said the dam held.",
+                "said",
+                "TARNBY, Lorn \u{2014} Sen. Arlen Voss"
+            ),
+            "Sen. Arlen Voss"
+        );
+        assert_eq!(
+            source_given(
+                "The Latest: Farmers say the water is clean.",
+                "say",
+                "The Latest: Farmers"
+            ),
+            "Farmers"
+        );
+    }
+
+    #[test]
+    fn names_joined_by_and_speak_together_when_they_open_the_clause() {
+        let source = |text: &str, run: &str| source_given(text, "said", run);
+        assert_eq!(
+            source("Voss, Holt and Lind said the vote was rigged.", "Lind"),
+            "Voss, Holt and Lind"
+        );
+        assert_eq!(
+            source(
+                "Dane Holt and Mara Lind said the vote was rigged.",
+                "Mara Lind"
+            ),
+            "Dane Holt and Mara Lind"
+        );
+        // a name in an earlier clause stays out
+        assert_eq!(
+            source("Holt met Voss, and Lind said the vote was rigged.", "Lind"),
+            "Lind"
+        );
+        assert_eq!(
+            source(
+                "Holt met Voss and Lind, who said the vote was rigged.",
+                "who"
+            ),
+            "who"
+        );
+        // after the cue, a noun phrase joined by "and" runs to the end of the clause
+        assert_eq!(
+            the_attribution(
+                "The vote was rigged, said Holt and other board members.",
+                &["said"],
+                &["Holt"]
+            )
+            .1,
+            "Holt and other board members"
         );
     }
 
