@@ -97,8 +97,5 @@ fn seeds_quantities_against_the_gold() {
     assert_eq!(approx_right, expected);
     assert_eq!(unit_right, expected);
     assert_eq!(claimant_right, claimed);
-    assert!(
-        what_right * 4 >= expected * 3,
-        "counted thing {what_right}/{expected}"
-    );
+    assert_eq!(what_right, expected, "counted thing");
 }

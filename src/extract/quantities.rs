@@ -186,12 +186,20 @@ pub fn find(doc: &Document) -> Vec<QuantityFound> {
         let (spans, words) = sentence_tokens(&doc.body, *sentence);
         let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
         let mut k = 0;
+        let mut earlier_what: Option<String> = None;
         while k < words.len() {
             match read_number(&words, &lower, k) {
                 Some(number) if !is_not_a_quantity(doc, &spans, &lower, k, &number) => {
-                    let found = describe(doc, &spans, &words, &lower, k, number);
-                    k = found.1;
-                    out.push(found.0);
+                    let (mut found, next) = describe(doc, &spans, &words, &lower, k, number);
+                    if let Some(earlier) = earlier_what.as_deref() {
+                        let head = head_of(earlier);
+                        if !head.is_empty() && counts_an_elided_head(&lower, k, &found) {
+                            found.what = format!("{head} {}", found.what);
+                        }
+                    }
+                    earlier_what = Some(found.what.clone()).filter(|w| !w.is_empty());
+                    k = next;
+                    out.push(found);
                 }
                 Some(number) => k = number.end,
                 None => k += 1,
@@ -200,6 +208,87 @@ pub fn find(doc: &Document) -> Vec<QuantityFound> {
     }
     out
 }
+
+/// A count after "and" or a comma with no noun of its own, only a place ("killed 135 in Lorn
+/// and 45 in Tarnby"), counts what the count before it counted.
+fn counts_an_elided_head(lower: &[String], k: usize, found: &QuantityFound) -> bool {
+    let coordinated = k > 0 && matches!(lower[k - 1].as_str(), "and" | "," | "or");
+    let opens_with_a_place = found
+        .what
+        .split(' ')
+        .next()
+        .is_some_and(|w| PLACE_WORDS.contains(&w.to_lowercase().as_str()));
+    coordinated && opens_with_a_place && found.unit.is_none()
+}
+
+/// What a counted phrase counts and what happened to it, without its place or agent:
+/// "fighters killed by the army in Lorn" gives "fighters killed".
+fn head_of(what: &str) -> String {
+    what.split(' ')
+        .take_while(|w| {
+            let lower = w.to_lowercase();
+            !PLACE_WORDS.contains(&lower.as_str()) && lower != "by"
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Words a counted phrase does not end on.
+const DANGLING: &[&str] = &[
+    "a", "an", "the", "of", "in", "on", "at", "to", "for", "with", "by", "from", "into", "around",
+    "about", "its", "their", "his", "her",
+];
+
+/// Most words of a counted phrase.
+const MAX_WHAT_WORDS: usize = 8;
+
+/// Whether the word at j reads as a verb: after an auxiliary, or a past or present participle.
+fn is_verb_form(lower: &[String], j: usize) -> bool {
+    let w = lower[j].as_str();
+    let after_an_auxiliary = j > 0 && AUXILIARIES.contains(&lower[j - 1].as_str());
+    let alphabetic = w.chars().all(char::is_alphabetic);
+    alphabetic
+        && (after_an_auxiliary
+            || (w.ends_with("ed") && w.len() > 3)
+            || (w.ends_with("ing") && w.len() > 5))
+}
+
+/// Where the predicate starts after an aside that opens at the comma at `comma` with a
+/// participle, a relative pronoun or a word of proportion ("fighters, | consisting mainly of the army, | have
+/// gathered", "fighters, | who had trained for weeks, | were killed"): an auxiliary, or a
+/// participle after a comma. None when no such predicate follows or another number comes first.
+fn predicate_after_an_aside(words: &[&str], lower: &[String], comma: usize) -> Option<usize> {
+    let opener = comma + 1;
+    let opens_an_aside = lower.get(opener).is_some_and(|w| {
+        matches!(w.as_str(), "who" | "which" | "many" | "most" | "some" | "mainly" | "mostly")
+            || is_verb_form(lower, opener)
+            // "drawn", "taken": an irregular participle
+            || (w.len() > 4 && (w.ends_with("wn") || w.ends_with("en")))
+    });
+    if !opens_an_aside {
+        return None;
+    }
+    let end = words.len().min(opener + MAX_ASIDE_WORDS);
+    for j in opener + 1..end {
+        if read_number(words, lower, j).is_some() || PHRASE_STOPS.contains(&lower[j].as_str()) {
+            // "and" may join a list inside the aside, but a number or a clause opener ends it
+            if lower[j] != "and" {
+                return None;
+            }
+        }
+        let auxiliary = AUXILIARIES.contains(&lower[j].as_str())
+            && lower.get(j + 1).is_some()
+            && is_verb_form(lower, j + 1);
+        let participle_after_a_comma = words[j - 1] == "," && is_verb_form(lower, j);
+        if auxiliary || participle_after_a_comma {
+            return Some(j);
+        }
+    }
+    None
+}
+
+/// Most words of an aside between a counted noun and its verb.
+const MAX_ASIDE_WORDS: usize = 24;
 
 /// A number read at token k: its value, where it ends, a unit glued to it, and whether it is vague.
 struct Number {
@@ -323,31 +412,6 @@ fn describe(
     if number.vague && lower.get(after).is_some_and(|w| w == "of") {
         after += 1;
     }
-    let mut what: Vec<&str> = Vec::new();
-    let mut j = after;
-    while j < words.len() && what.len() < 8 {
-        let w = words[j];
-        let is_punctuation = !w.chars().any(char::is_alphanumeric);
-        if (is_punctuation && !w.starts_with('#')) || PHRASE_STOPS.contains(&lower[j].as_str()) {
-            break;
-        }
-        // "37 people | off rooftops there": a place or a direction after the counted noun is
-        // not part of it
-        if !what.is_empty() && PLACE_WORDS.contains(&lower[j].as_str()) {
-            break;
-        }
-        let in_time = doc
-            .times
-            .iter()
-            .any(|t| t.span.start < spans[j].1 && spans[j].0 < t.span.end);
-        if in_time || (read_number(words, lower, j).is_some() && j > after) {
-            break;
-        }
-        if !AUXILIARIES.contains(&lower[j].as_str()) {
-            what.push(w.trim_start_matches('#'));
-        }
-        j += 1;
-    }
     // the verb before a count says what happened to it ("killed at least 350 members",
     // "killing at least twelve people"); a measure ("gathered 90 miles north") has none
     let verb_before = first
@@ -358,6 +422,72 @@ fn describe(
             (v.ends_with("ed") || (v.ends_with("ing") && v.len() > 5))
                 && v.chars().all(char::is_alphabetic)
         });
+    let mut what: Vec<&str> = Vec::new();
+    // a verb after the counted noun ("fighters | gathered in the valley") says what happened to
+    // them, and its one phrase of place says where
+    let mut verb_after = false;
+    let mut in_place = false;
+    let mut place_start = 0;
+    let mut j = after;
+    while j < words.len() && what.len() < MAX_WHAT_WORDS {
+        let w = words[j];
+        let is_punctuation = !w.chars().any(char::is_alphanumeric);
+        // "6,000 fighters, consisting mainly of …, have gathered": the subject's aside is skipped
+        if w == "," && !what.is_empty() && !verb_after && verb_before.is_none() {
+            if let Some(predicate) = predicate_after_an_aside(words, lower, j) {
+                j = predicate;
+                continue;
+            }
+        }
+        // "in Lorn | /24 hr": a slash opens a note of its own
+        if (is_punctuation && !w.starts_with('#'))
+            || w.starts_with('/')
+            || PHRASE_STOPS.contains(&lower[j].as_str())
+        {
+            break;
+        }
+        // "37 people | off rooftops there": a place or a direction after the counted noun is
+        // not part of it, unless a verb said what happened to them there
+        if !what.is_empty() && PLACE_WORDS.contains(&lower[j].as_str()) {
+            if !verb_after || in_place {
+                break;
+            }
+            in_place = true;
+            place_start = what.len();
+        }
+        let in_time = doc
+            .times
+            .iter()
+            .any(|t| t.span.start < spans[j].1 && spans[j].0 < t.span.end);
+        if in_time || (read_number(words, lower, j).is_some() && j > after) {
+            break;
+        }
+        let a_verb = !what.is_empty() && is_verb_form(lower, j);
+        // "in Lorn | armed with rifles" ends the place; "in a | borrowed boat" does not
+        let after_a_determiner = matches!(
+            lower[j - 1].as_str(),
+            "a" | "an" | "the" | "its" | "their" | "his" | "her"
+        );
+        if in_place && a_verb && !after_a_determiner {
+            break;
+        }
+        verb_after |= a_verb;
+        if !AUXILIARIES.contains(&lower[j].as_str()) {
+            what.push(w.trim_start_matches('#'));
+        }
+        j += 1;
+    }
+    // a place the word limit cut short goes whole ("in the Lorn suburb of"), and a phrase
+    // ends on a word of its own, not on "of" or "the"
+    if in_place && what.len() >= MAX_WHAT_WORDS {
+        what.truncate(place_start);
+    }
+    while what
+        .last()
+        .is_some_and(|w| DANGLING.contains(&w.to_lowercase().as_str()))
+    {
+        what.pop();
+    }
     if let Some(verb) = verb_before {
         if what.is_empty() || what.len() <= 1 {
             what.insert(0, verb);
@@ -478,6 +608,35 @@ mod tests {
         // where the counted were is not what they are
         let found = quantities_of("Crews evacuated 212 residents from the lower town there.");
         assert_eq!(found[0].4, "evacuated residents", "{found:?}");
+    }
+
+    #[test]
+    fn what_happened_to_the_counted_and_where() {
+        let what = |body: &str| quantities_of(body).remove(0).4;
+        // the subject's aside is skipped to reach its verb, and the verb keeps its place
+        assert_eq!(
+            what(
+                "About 400 volunteers, drawn mostly from the Lorn Guard, Tarnby and the hill \
+                 villages, have gathered in the old quarry, officials said."
+            ),
+            "volunteers gathered in the old quarry"
+        );
+        // a count with a place and no noun counts what the count before it counted
+        let found = quantities_of("Raiders killed 12 guards in Lorn and 4 in Tarnby.");
+        assert_eq!(found[0].4, "killed guards");
+        assert_eq!(found[1].4, "killed guards in Tarnby");
+        let found =
+            quantities_of("At least 30 soldiers died in the north and 9 in the coastal towns.");
+        assert_eq!(found[1].4, "soldiers died in the coastal towns");
+        // the place ends before the next participle, not inside its own noun phrase
+        assert_eq!(
+            what("Some 200 rescuers waited in Lorn armed with shovels."),
+            "rescuers waited in Lorn"
+        );
+        assert_eq!(
+            what("The 3 guards waited in a borrowed tent."),
+            "guards waited in a borrowed tent"
+        );
     }
 
     #[test]
