@@ -310,6 +310,19 @@ pub enum TimeValue {
         from: i64,
         to: i64,
     },
+    /// A month, or its early, middle or late third (`third` 0, 1, 2), named without a day
+    /// ("in early August"); without a year, the last such month (`which` -1), the one nearest
+    /// the anchor (0) or the next (1).
+    Month {
+        year: Option<i32>,
+        month: u32,
+        third: Option<u32>,
+        which: i8,
+    },
+    /// The Saturday and Sunday of the weekend `offset` weekends from the anchor's latest one.
+    Weekend {
+        offset: i64,
+    },
     /// The week, month or year `offset` units from the anchor's ("last month": -1).
     Calendar {
         unit: String,

@@ -1,5 +1,6 @@
 //! When: time expressions of news English, read per document ("on Monday", "Thursday night",
-//! "last month", "two weeks ago", "September 3", "Sept. 3, 2021", "in 2019") and resolved to a
+//! "last month", "two weeks ago", "September 3", "Sept. 3, 2021", "in 2019", "in early August",
+//! "over the weekend", "overnight", "in recent days") and resolved to a
 //! date range against an anchor: the document's publication date, or, for an undated document,
 //! the range its copies and its story's dated reports put it in (`infer_publication`).
 
@@ -65,10 +66,20 @@ static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
         ),
         // August 2021 / in August
         format!(r"(?P<my>\b(?:in\s+)?{MONTH}\s+(?P<my_year>(?:18|19|20)\d\d)\b)"),
+        // in August, last May, early September, mid-June, since March 3: a month named
+        // without its year, after a word that makes it a time
+        format!(
+            r"(?P<mo>\b(?P<mo_lead>(?i:in\s+early|in\s+late|in\s+mid|early\s+in|late\s+in|earlier\s+in|later\s+in|in|during|since|until|through|by|from|last|this|next|early|late|mid)\s+|(?i:mid)-)(?P<mo_month>{MONTH})(?:\s+(?P<mo_day>[0-3]?\d)(?:st|nd|rd|th)?\b)?(?:,?\s+(?P<mo_year>(?:18|19|20)\d\d))?\b)"
+        ),
+        // this weekend, last weekend, over the weekend
+        r"(?P<we>\b(?P<we_which>(?i:this|last|next|the|over\s+the))\s+weekend\b)".to_string(),
+        // in recent days, over the past few weeks, in the past 24 hours
+        r"(?P<recent>\b(?i:in|over|during)\s+(?:recent|(?:the\s+)?(?:past|last)\s+(?P<recent_n>few|several|couple\s+of|two|three|four|five|six|seven|eight|nine|ten|\d+))\s+(?P<recent_unit>hours|days|weeks|months)\b)"
+            .to_string(),
         // (on) Monday (night), Monday's
         format!(r"(?P<wd>\b(?:(?i:on|last|this|next|late|early)\s+)?(?P<wd_day>{weekday}){part})"),
         // yesterday, today, tonight, last night
-        r"(?P<rel>\b(?:yesterday|today|tonight|last\s+night|this\s+morning)\b)".to_string(),
+        r"(?P<rel>\b(?:yesterday|today|tonight|tomorrow|overnight|last\s+night|this\s+(?:morning|afternoon|evening))\b)".to_string(),
         // last week / month / year, this week, next month
         r"(?P<span>\b(?P<span_which>last|this|next|past)\s+(?P<span_unit>week|month|year)\b)"
             .to_string(),
@@ -133,17 +144,42 @@ pub fn find(body: &str) -> Vec<TimeExpression> {
                     weekday: k as u32,
                     next: whole.as_str().to_lowercase().starts_with("next"),
                 })
+        } else if c.name("mo").is_some() {
+            month_named(&c)
+        } else if let Some(which) = c.name("we_which") {
+            Some(TimeValue::Weekend {
+                offset: match which.as_str().to_lowercase().as_str() {
+                    "last" => -1,
+                    "next" => 1,
+                    _ => 0,
+                },
+            })
+        } else if let Some(unit) = c.name("recent_unit") {
+            let n = c.name("recent_n").map_or(Some(3), |n| {
+                count_of(n.as_str().split_whitespace().next().unwrap_or(""))
+            });
+            let days_per = match unit.as_str() {
+                "hours" => 0,
+                "days" => 1,
+                "weeks" => 7,
+                _ => 30,
+            };
+            // "the past 24 hours": the day before and the day itself
+            n.map(|n| TimeValue::DaysAgo {
+                from: (n * days_per).max(1),
+                to: 0,
+            })
         } else if c.name("rel").is_some() {
             let lower = whole.as_str().to_lowercase();
-            let days = if lower == "yesterday" || lower.starts_with("last") {
-                -1
-            } else {
-                0
+            // "overnight": the night before, so the day before or the day itself
+            let (from, to) = match lower.as_str() {
+                "yesterday" => (1, 1),
+                "tomorrow" => (-1, -1),
+                "overnight" => (1, 0),
+                l if l.starts_with("last") => (1, 1),
+                _ => (0, 0),
             };
-            Some(TimeValue::DaysAgo {
-                from: -days,
-                to: -days,
-            })
+            Some(TimeValue::DaysAgo { from, to })
         } else if let (Some(which), Some(unit)) = (c.name("span_which"), c.name("span_unit")) {
             let offset = match which.as_str() {
                 "last" => -1,
@@ -194,6 +230,49 @@ pub fn find(body: &str) -> Vec<TimeExpression> {
     out
 }
 
+/// A month named without a year, or with one after a lead word ("early August 2021"): which
+/// third of it the lead picks, and whether it is the next such month rather than the last.
+fn month_named(c: &regex::Captures) -> Option<TimeValue> {
+    let month = month_number(c.name("mo_month")?.as_str())?;
+    let lead = c.name("mo_lead")?.as_str().to_lowercase();
+    let lead: Vec<&str> = lead
+        .split(|ch: char| ch.is_whitespace() || ch == '-')
+        .collect();
+    let year = c.name("mo_year").and_then(|y| y.as_str().parse().ok());
+    if let Some(day) = c
+        .name("mo_day")
+        .and_then(|d| d.as_str().parse::<u32>().ok())
+    {
+        return (1..=31).contains(&day).then_some(TimeValue::Date {
+            year,
+            month,
+            day: Some(day),
+        });
+    }
+    let third = if lead.contains(&"early") {
+        Some(0)
+    } else if lead.contains(&"mid") {
+        Some(1)
+    } else if lead.contains(&"late") {
+        Some(2)
+    } else {
+        None
+    };
+    let which = if lead.contains(&"next") {
+        1
+    } else if lead.contains(&"last") {
+        -1
+    } else {
+        0
+    };
+    Some(TimeValue::Month {
+        year,
+        month,
+        third,
+        which,
+    })
+}
+
 /// The dates an expression stands for, seen from an anchor range (the publication date, or the
 /// range an undated document was inferred to fall in). None when the anchor cannot place it.
 pub fn resolve(value: &TimeValue, anchor: Option<(NaiveDate, NaiveDate)>) -> Option<DateRange> {
@@ -240,6 +319,47 @@ pub fn resolve(value: &TimeValue, anchor: Option<(NaiveDate, NaiveDate)>) -> Opt
                 range(on_or_before(first), on_or_before(last))
             }
         }
+        TimeValue::Month {
+            year,
+            month,
+            third,
+            which,
+        } => {
+            let whole = match year {
+                Some(year) => month_range(year, month, None)?,
+                None => {
+                    let (first, last) = anchor?;
+                    month_around(month, which, first, last)?
+                }
+            };
+            Some(match third {
+                // early: the 1st to the 10th; mid: the 11th to the 20th; late: the 21st on
+                Some(third) => DateRange {
+                    start: whole.start + Duration::days(10 * i64::from(third)),
+                    end: if third == 2 {
+                        whole.end
+                    } else {
+                        whole.start + Duration::days(10 * i64::from(third) + 9)
+                    },
+                },
+                None => whole,
+            })
+        }
+        TimeValue::Weekend { offset } => {
+            let (first, last) = anchor?;
+            let saturday_on_or_before = |d: NaiveDate| {
+                let back = (d.weekday().num_days_from_monday() + 7 - 5) % 7;
+                d - Duration::days(i64::from(back))
+            };
+            // "last weekend" said on a weekend is the one before it
+            let on_a_weekend = |d: NaiveDate| d.weekday().num_days_from_monday() >= 5;
+            let shift = |d: NaiveDate| match offset {
+                1 => saturday_on_or_before(d) + Duration::days(7),
+                -1 if on_a_weekend(d) => saturday_on_or_before(d) - Duration::days(7),
+                _ => saturday_on_or_before(d),
+            };
+            range(shift(first), shift(last) + Duration::days(1))
+        }
         TimeValue::DaysAgo { from, to } => {
             let (first, last) = anchor?;
             range(first - Duration::days(from), last - Duration::days(to))
@@ -250,6 +370,23 @@ pub fn resolve(value: &TimeValue, anchor: Option<(NaiveDate, NaiveDate)>) -> Opt
             let b = calendar_unit(last, unit, offset)?;
             range(a.start, b.end)
         }
+    }
+}
+
+/// The month of that name nearest the anchor: the latest one that has begun by the anchor's end
+/// ("in August"), the one before that when it is still under way at the anchor's start ("last
+/// August" said in August), or the first that begins after the anchor ("next August").
+fn month_around(month: u32, which: i8, first: NaiveDate, last: NaiveDate) -> Option<DateRange> {
+    let this_year = month_range(last.year(), month, None)?;
+    let begun = if this_year.start <= last {
+        this_year
+    } else {
+        month_range(last.year() - 1, month, None)?
+    };
+    match which {
+        1 => month_range(begun.start.year() + 1, month, None),
+        -1 if begun.end >= first => month_range(begun.start.year() - 1, month, None),
+        _ => Some(begun),
     }
 }
 
@@ -469,6 +606,53 @@ mod tests {
         // an anchor range of three days still places a Monday two days before it
         let found = resolved("on Monday", ("2030-05-08", "2030-05-10"));
         assert_eq!(found[0].1, Some(("2030-05-06".into(), "2030-05-06".into())));
+    }
+
+    #[test]
+    fn months_without_a_year_weekends_and_recent_days() {
+        // published on Saturday 2030-05-11
+        let found = resolved(
+            "In early April the dam cracked; in May crews came, and by mid-March it had been \
+             patched. Last August was dry. Since June 3 the river rose, overnight it \
+             flooded, and over the weekend it fell. In recent days, and over the past two weeks, \
+             tomorrow and next weekend, talks go on.",
+            ("2030-05-11", "2030-05-11"),
+        );
+        let got = |text: &str| {
+            found
+                .iter()
+                .find(|f| f.0 == text)
+                .unwrap_or_else(|| panic!("{text} in {found:?}"))
+                .1
+                .clone()
+        };
+        let days = |a: &str, b: &str| Some((a.to_string(), b.to_string()));
+        assert_eq!(got("In early April"), days("2030-04-01", "2030-04-10"));
+        assert_eq!(got("in May"), days("2030-05-01", "2030-05-31"));
+        assert_eq!(got("mid-March"), days("2030-03-11", "2030-03-20"));
+        // a month not yet begun is last year's
+        assert_eq!(got("Last August"), days("2029-08-01", "2029-08-31"));
+        assert_eq!(got("Since June 3"), days("2029-06-03", "2029-06-03"));
+        assert_eq!(got("overnight"), days("2030-05-10", "2030-05-11"));
+        assert_eq!(got("over the weekend"), days("2030-05-11", "2030-05-12"));
+        assert_eq!(got("In recent days"), days("2030-05-08", "2030-05-11"));
+        assert_eq!(
+            got("over the past two weeks"),
+            days("2030-04-27", "2030-05-11")
+        );
+        assert_eq!(got("tomorrow"), days("2030-05-12", "2030-05-12"));
+        assert_eq!(got("next weekend"), days("2030-05-18", "2030-05-19"));
+        // said in May, "last May" is the year before
+        let found = resolved("Last May it flooded too.", ("2030-05-11", "2030-05-11"));
+        assert_eq!(found[0].1, days("2029-05-01", "2029-05-31"));
+        // a month with its year, after a lead word, is that month
+        let found = resolved(
+            "In late August 2028 it rained.",
+            ("2030-05-11", "2030-05-11"),
+        );
+        assert_eq!(found[0].1, days("2028-08-21", "2028-08-31"));
+        // "may" the verb is no month
+        assert!(resolved("Crews may return in a week.", ("2030-05-11", "2030-05-11")).is_empty());
     }
 
     #[test]
