@@ -807,7 +807,16 @@ fn attributions_of(
                 .or_else(|| opening_subject(p, text, cue))
                 .map(|source| with_trailing_apposition(p, text, cues, cue, source))
                 .map(|source| without_a_dateline(p, text, source))
-                .map(|source| with_conjuncts(p, text, cues, cue, source));
+                .map(|source| with_conjuncts(p, text, cues, cue, source))
+                .map(|(first, mut last)| {
+                    // "Holt himself", "Carter however": no source ends in such a word
+                    while last > first
+                        && TRAILERS.contains(&word(p, text, last).to_lowercase().as_str())
+                    {
+                        last -= 1;
+                    }
+                    (first, last)
+                });
             // "Voss | acknowledged | the setback", "The Committee, whose chair …, | accuses | the
             // board": after its subject, a verb's content follows it
             let subject_first = source.is_some_and(|(_, last)| {
@@ -853,12 +862,35 @@ fn attributions_of(
             };
             Attribution {
                 cue: bytes(cue),
-                source: source.map(bytes),
+                source: source.map(|source| without_a_clitic(text, bytes(source))),
                 content: content.map(bytes),
                 continued: continued.map(bytes),
             }
         })
         .collect()
+}
+
+/// A source ends before a verb's clitic glued to it: "they've | offered" is said by "they".
+fn without_a_clitic(text: &str, (start, end): (usize, usize)) -> (usize, usize) {
+    let clitic = [
+        "'ve",
+        "'re",
+        "'ll",
+        "'d",
+        "\u{2019}ve",
+        "\u{2019}re",
+        "\u{2019}ll",
+        "\u{2019}d",
+    ]
+    .iter()
+    .find(|c| {
+        let piece = &text[start..end];
+        piece.len() > c.len() && piece.to_lowercase().ends_with(*c)
+    });
+    match clitic {
+        Some(c) => (start, end - c.len()),
+        None => (start, end),
+    }
 }
 
 /// What was said holds no part of who said it. "Said Holt: “…”": a content that opens with its
@@ -1017,9 +1049,24 @@ fn with_conjuncts(
     };
     let joins = |k: usize| matches!(word(p, text, k), "and" | "or" | "&");
     let name_word = |k: usize| plain(k) && capitalised_at(p, text, k);
-    let mut start = first;
-    if first >= 2 && joins(first - 1) && name_word(first - 2) {
-        let mut k = first - 2;
+    // "Holt, Voss, | and Lind", "Holt, | Voss and Lind": the list goes on before the source
+    let holds_a_list = (first..=last).any(joins);
+    let list_before = if first >= 2 && joins(first - 1) && name_word(first - 2) {
+        Some(first - 2)
+    } else if first >= 3
+        && joins(first - 1)
+        && word(p, text, first - 2) == ","
+        && name_word(first - 3)
+    {
+        Some(first - 3)
+    } else if first >= 2 && holds_a_list && word(p, text, first - 1) == "," && name_word(first - 2)
+    {
+        Some(first - 2)
+    } else {
+        None
+    };
+    let mut start = with_its_proportion(p, text, first);
+    if let Some(mut k) = list_before {
         loop {
             while k > 0 && name_word(k - 1) && p.position[k] & 1 == 0 {
                 k -= 1;
@@ -1040,7 +1087,11 @@ fn with_conjuncts(
             || CLAUSE_OPENERS.contains(&lower(k - 1).as_str())
             || (lower(k - 1) == "by" && first > cue.1);
         let opener = p.position[k] & 1 != 0 && CLAUSE_OPENERS.contains(&lower(k).as_str());
-        if opens_the_clause && !opener {
+        // "In Lorn, | Holt and Voss": a setting before the list is no name in it
+        let a_setting = PREPOSITIONS.contains(&lower(k).as_str())
+            || WEEKDAYS.contains(&lower(k).as_str())
+            || MONTHS.contains(&lower(k).as_str());
+        if opens_the_clause && !opener && !a_setting {
             start = k;
         }
     }
@@ -1065,6 +1116,37 @@ fn with_conjuncts(
     }
     (start, end)
 }
+
+/// A source that opens with a count after "in" or "out of" starts with the proportion: "Nine in
+/// | 10 voters", "two out of | three donors".
+fn with_its_proportion(p: &Paragraph, text: &str, first: usize) -> usize {
+    let is_count = |k: usize| {
+        let w = word(p, text, k).to_lowercase();
+        w.chars().all(|c| c.is_ascii_digit()) || NUMBER_WORDS.contains(&w.as_str())
+    };
+    if !is_count(first) {
+        return first;
+    }
+    let same_sentence = |k: usize| p.sentence[k] == p.sentence[first];
+    let lower = |k: usize| word(p, text, k).to_lowercase();
+    if first >= 2 && lower(first - 1) == "in" && is_count(first - 2) && same_sentence(first - 2) {
+        first - 2
+    } else if first >= 3
+        && lower(first - 1) == "of"
+        && lower(first - 2) == "out"
+        && is_count(first - 3)
+        && same_sentence(first - 3)
+    {
+        first - 3
+    } else {
+        first
+    }
+}
+
+/// Number words that open a proportion ("nine in 10").
+const NUMBER_WORDS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+];
 
 /// Most words of a noun phrase joined after a source ("and other Republican hopefuls").
 const MAX_CONJUNCT_WORDS: usize = 6;
@@ -1529,16 +1611,35 @@ fn with_role_words_before(p: &Paragraph, text: &str, mut first: usize) -> usize 
     let sentence = p.sentence[first];
     let same_sentence = |k: usize| p.sentence[k] == sentence;
     let is_role = |k: usize| ROLE_NOUNS.contains(&lower(k).as_str());
-    if first == 0 || !same_sentence(first - 1) || !is_role(first - 1) {
-        return first;
+    // "retired | neurosurgeon Ben Carson": the run may start at the role itself
+    let starts_at_the_role =
+        is_role(first) && first + 1 < p.len() && capitalised_at(p, text, first + 1);
+    if !starts_at_the_role {
+        if first == 0 || !same_sentence(first - 1) || !is_role(first - 1) {
+            return first;
+        }
+        first -= 1;
     }
-    first -= 1;
+    // "veteran analyst", "U.S. Democratic presidential candidate": the words that qualify a role
+    let qualifies = |k: usize| {
+        let w = lower(k);
+        matches!(
+            super::pos::class_name(p.class[k] as usize),
+            "JJ" | "VBN" | "NN"
+        ) && w.chars().all(|c| c.is_alphabetic() || c == '-')
+            && !NOT_IN_A_NOUN_PHRASE.contains(&w.as_str())
+            && !PREPOSITIONS.contains(&w.as_str())
+    };
     while first > 0
         && same_sentence(first - 1)
         && p.position[first] & 1 == 0
-        && (capitalised_at(p, text, first - 1) || is_role(first - 1))
+        && (capitalised_at(p, text, first - 1) || is_role(first - 1) || qualifies(first - 1))
     {
         first -= 1;
+    }
+    // "Tarnby's | veteran analyst Mara Lind": a possessive takes its owner along
+    if first > 1 && same_sentence(first - 1) && matches!(word(p, text, first - 1), "’s" | "'s") {
+        return with_words_before(p, text, first - 1);
     }
     if first > 0
         && same_sentence(first - 1)
@@ -2439,7 +2540,21 @@ const FOCUS_ADVERBS: &[&str] = &["even", "perhaps"];
 /// Words a source never ends in: a relative pronoun or adverb the run took from the clause after
 /// it ("Mr. Kamin, | who", "Voss | often").
 const TRAILERS: &[&str] = &[
-    "who", "which", "that", "often", "also", "then", "again", "now", "and", "or", "however",
+    "who",
+    "which",
+    "that",
+    "often",
+    "also",
+    "then",
+    "again",
+    "now",
+    "and",
+    "or",
+    "however",
+    "himself",
+    "herself",
+    "themselves",
+    "itself",
 ];
 
 /// Lowercase words that may stand between a noun phrase's words and its verb without belonging
@@ -2497,7 +2612,9 @@ fn noun_phrase(p: &Paragraph, text: &str, cues: &[usize], run: TokenRange) -> To
     let (first, last) = with_parenthesis(p, text, (first, last));
     let first = with_people_before_by(p, text, first);
     let first = with_words_before(p, text, first);
-    let first = if capitalised_at(p, text, first) {
+    let first = if capitalised_at(p, text, first)
+        || ROLE_NOUNS.contains(&word(p, text, first).to_lowercase().as_str())
+    {
         with_role_words_before(p, text, first)
     } else {
         first
@@ -2814,9 +2931,15 @@ fn with_apposition(
     // "Dane Holt, | the club's chair, | said": the run is the apposition, the name before it.
     // "Arlen Voss, the attorney general of Tarnby, | one of the provinces suing the board, |
     // said": the name may stand before a chain of them
+    // ("Holt, R-Calif | . | , said": an abbreviation's period may stand before the mark)
+    let abbreviation_ends_at_cue = last + 3 < p.len()
+        && word(p, text, last + 1) == "."
+        && sets_off(word(p, text, last + 2))
+        && cues[last + 3] != OUTSIDE;
     let apposition_ends_at_cue = last + 1 < p.len()
         && ((sets_off(word(p, text, last + 1)) && last + 2 < p.len() && cues[last + 2] != OUTSIDE)
-            || (sets_off(word(p, text, last)) && cues[last + 1] != OUTSIDE));
+            || (sets_off(word(p, text, last)) && cues[last + 1] != OUTSIDE)
+            || abbreviation_ends_at_cue);
     if apposition_ends_at_cue {
         let mut segment = first;
         // the mark that closes the apposition right after the name, once the chain is longer
@@ -2905,11 +3028,26 @@ fn starts_an_apposition(p: &Paragraph, text: &str, k: usize) -> bool {
         || an_age
         || ROLE_NOUNS.contains(&w.as_str())
         || PARTY_MEMBERS.contains(&w.as_str())
+        || is_party_tag(word(p, text, k))
         || (!capitalised_at(p, text, k)
             && w.chars().all(|c| c.is_alphabetic() || c == '-')
             && w.starts_with(char::is_alphabetic)
             && !NOT_IN_A_NOUN_PHRASE.contains(&w.as_str()))
 }
+
+/// A party and state tag as American news writes it after a name: "R-NY", "D-N.Y.", "I-Vt".
+fn is_party_tag(w: &str) -> bool {
+    let Some((party, place)) = w.split_once('-') else {
+        return false;
+    };
+    matches!(party, "R" | "D" | "I")
+        && place.starts_with(|c: char| c.is_ascii_uppercase())
+        && place.len() <= MAX_STATE_TAG
+        && place.chars().all(|c| c.is_ascii_alphabetic() || c == '.')
+}
+
+/// Most characters of a state in a party tag ("Calif.").
+const MAX_STATE_TAG: usize = 6;
 
 /// The first word of a name that ends right before the mark opening an apposition, when the name
 /// is a subject: not the object of a preposition ("the attorney general of | Tarnby, | one of
@@ -3527,6 +3665,66 @@ mod tests {
     }
 
     #[test]
+    fn a_source_keeps_its_party_tag_and_proportion_and_leaves_a_reflexive_and_a_clitic() {
+        assert_eq!(
+            source_given(
+                "Rep. Dane Holt, R-NY, says the bill is dead.",
+                "says",
+                "R-NY"
+            ),
+            "Rep. Dane Holt, R-NY"
+        );
+        assert_eq!(
+            source_given(
+                "Majority Leader Dane Holt, R-Calif., revealed the bill is dead.",
+                "revealed",
+                "R-Calif"
+            ),
+            "Majority Leader Dane Holt, R-Calif"
+        );
+        assert_eq!(
+            source_given(
+                "Nine in 10 Lorn voters say the bill is dead.",
+                "say",
+                "10 Lorn voters"
+            ),
+            "Nine in 10 Lorn voters"
+        );
+        assert_eq!(
+            source_given(
+                "Holt himself said the bill is dead.",
+                "said",
+                "Holt himself"
+            ),
+            "Holt"
+        );
+        assert_eq!(
+            source_given("Yet they've offered no plan.", "offered", "they've"),
+            "they"
+        );
+    }
+
+    #[test]
+    fn a_role_takes_the_words_that_qualify_it() {
+        assert_eq!(
+            source_given(
+                "Last week, former analyst Dane Holt told supporters he would run.",
+                "told",
+                "analyst Dane Holt"
+            ),
+            "former analyst Dane Holt"
+        );
+        assert_eq!(
+            source_given(
+                "Tarnby's veteran analyst Mara Lind wrote that the bill would fail.",
+                "wrote",
+                "analyst Mara Lind"
+            ),
+            "Tarnby's veteran analyst Mara Lind"
+        );
+    }
+
+    #[test]
     fn names_joined_by_and_speak_together_when_they_open_the_clause() {
         let source = |text: &str, run: &str| source_given(text, "said", run);
         assert_eq!(
@@ -3551,6 +3749,25 @@ mod tests {
                 "who"
             ),
             "who"
+        );
+        // the list may open before a comma, with or without one before "and"
+        assert_eq!(
+            source("Voss, Holt, and Lind said the vote was rigged.", "Lind"),
+            "Voss, Holt, and Lind"
+        );
+        assert_eq!(
+            source(
+                "Farmers Dane Holt, Arlen Voss, Mara Lind and Ann Holt said it was rigged.",
+                "Mara Lind and Ann Holt"
+            ),
+            "Farmers Dane Holt, Arlen Voss, Mara Lind and Ann Holt"
+        );
+        assert_eq!(
+            source(
+                "In Tarnby, Holt and Voss said the vote was rigged.",
+                "Holt and Voss"
+            ),
+            "Holt and Voss"
         );
         // after the cue, a noun phrase joined by "and" runs to the end of the clause
         assert_eq!(
