@@ -950,8 +950,16 @@ fn with_trailing_apposition(
     let cue_ends_in_a_preposition = PREPOSITIONS
         .contains(&word(p, text, cue.1).to_lowercase().as_str())
         || word(p, text, cue.1).eq_ignore_ascii_case("as");
-    let inverted = first == cue.1 + 1 && !cue_ends_in_a_preposition;
-    if !inverted || last + 2 >= p.len() || word(p, text, last + 1) != "," {
+    if first != cue.1 + 1 || last + 2 >= p.len() || word(p, text, last + 1) != "," {
+        return (first, last);
+    }
+    let sentence = p.sentence[last];
+    // "…, according to the Lorn Trust, an advocacy group.": unless a clause follows, the phrase
+    // after the comma is still who is cited
+    let a_clause_follows = (last + 2..p.len())
+        .take_while(|&k| p.sentence[k] == sentence)
+        .any(|k| super::pos::is_finite_verb(p.class[k] as usize));
+    if cue_ends_in_a_preposition && a_clause_follows {
         return (first, last);
     }
     let opener_word = word(p, text, last + 2);
@@ -970,10 +978,11 @@ fn with_trailing_apposition(
         last + 3
     };
     let an_origin = opener == "of" && origin < p.len() && capitalised_at(p, text, origin);
-    if !APPOSITION_OPENERS.contains(&opener.as_str()) && !a_role && !an_origin {
+    // "according to three polls, | including one from …"
+    let an_example = cue_ends_in_a_preposition && opener == "including";
+    if !APPOSITION_OPENERS.contains(&opener.as_str()) && !a_role && !an_origin && !an_example {
         return (first, last);
     }
-    let sentence = p.sentence[last];
     // "said Holt, the chair, | in a statement": a phrase of setting after a comma ends it
     let rest: Vec<usize> = (last + 2..p.len())
         .take_while(|&k| p.sentence[k] == sentence)
@@ -3701,6 +3710,29 @@ mod tests {
         assert_eq!(
             source_given("Yet they've offered no plan.", "offered", "they've"),
             "they"
+        );
+    }
+
+    #[test]
+    fn a_source_after_according_to_keeps_its_apposition_at_the_end_of_the_sentence() {
+        let source = |text: &str| the_attribution(text, &["according to"], &[]).1;
+        assert_eq!(
+            source("Tarnby passed the bill, according to the Lorn Trust, an advocacy group."),
+            "the Lorn Trust, an advocacy group"
+        );
+        assert_eq!(
+            source("Holt leads, according to three polls, including one from Lorn College."),
+            "three polls, including one from Lorn College"
+        );
+        // before a clause, the comma ends the source
+        assert_eq!(
+            the_attribution(
+                "According to the Lorn Trust, the bill passed.",
+                &["According to"],
+                &[]
+            )
+            .1,
+            "the Lorn Trust"
         );
     }
 
