@@ -1639,10 +1639,25 @@ fn with_role_words_before(p: &Paragraph, text: &str, mut first: usize) -> usize 
             && !NOT_IN_A_NOUN_PHRASE.contains(&w.as_str())
             && !PREPOSITIONS.contains(&w.as_str())
     };
+    // a sentence's first word is capitalised for being first: "As | Professor Holt put it"
+    let a_name_word = |k: usize| {
+        let first_in_sentence = p.position[k] & 1 != 0;
+        capitalised_at(p, text, k)
+            && (!first_in_sentence
+                || ![
+                    CLAUSE_OPENERS,
+                    PREPOSITIONS,
+                    DETERMINERS,
+                    SUBJECT_PRONOUNS,
+                    TIME_OPENERS,
+                ]
+                .iter()
+                .any(|list| list.contains(&lower(k).as_str())))
+    };
     while first > 0
         && same_sentence(first - 1)
         && p.position[first] & 1 == 0
-        && (capitalised_at(p, text, first - 1) || is_role(first - 1) || qualifies(first - 1))
+        && (a_name_word(first - 1) || is_role(first - 1) || qualifies(first - 1))
     {
         first -= 1;
     }
@@ -2469,11 +2484,18 @@ fn whole_name(p: &Paragraph, text: &str, (mut first, mut last): (usize, usize)) 
             first -= 1;
         }
     }
+    // "Dane Holt | Under Pressure To Resign": in a headline written in capitals, a capitalised
+    // preposition starts the rest of the line, not more of the name
+    let title_case_preposition = |k: usize| {
+        let lower = word(p, text, k).to_lowercase();
+        lower != "of" && PREPOSITIONS.contains(&lower.as_str())
+    };
     loop {
         if last + 1 < p.len()
             && same_sentence(last, last + 1)
             && capitalised(last)
             && capitalised(last + 1)
+            && !title_case_preposition(last + 1)
         {
             last += 1;
         } else if last + 2 < p.len()
@@ -2738,8 +2760,12 @@ fn trimmed_phrase(p: &Paragraph, text: &str, (mut first, mut last): TokenRange) 
                 || SUBJECT_PRONOUNS.contains(&lower(k + 1).as_str()));
         let a_day_or_month = (WEEKDAYS.contains(&w.as_str()) || MONTHS.contains(&w.as_str()))
             && capitalised_at(p, text, k);
-        before_a_subject
-            && (a_day_or_month || matches!(w.as_str(), "after" | "before" | "until" | "once"))
+        // "Friday, | Texas asked": a day set off by a comma
+        let set_off_before_a_name =
+            k + 2 <= last && word(p, text, k + 1) == "," && capitalised_at(p, text, k + 2);
+        (a_day_or_month && set_off_before_a_name)
+            || (before_a_subject
+                && (a_day_or_month || matches!(w.as_str(), "after" | "before" | "until" | "once")))
     };
     while first < last
         && (CLAUSE_OPENERS.contains(&lower(first).as_str())
@@ -3737,6 +3763,26 @@ mod tests {
     }
 
     #[test]
+    fn a_headline_name_ends_at_a_capitalised_preposition_and_a_day_before_a_comma_is_no_name() {
+        assert_eq!(
+            source_given(
+                "Dane Holt Under Pressure To Quit Over Dam",
+                "Quit",
+                "Dane Holt"
+            ),
+            "Dane Holt"
+        );
+        assert_eq!(
+            source_given(
+                "Friday, Tarnby, leading a group of 13 towns, asked a judge to stop the dam.",
+                "asked",
+                "Friday, Tarnby, leading a group of 13 towns"
+            ),
+            "Tarnby, leading a group of 13 towns"
+        );
+    }
+
+    #[test]
     fn a_role_takes_the_words_that_qualify_it() {
         assert_eq!(
             source_given(
@@ -3753,6 +3799,15 @@ mod tests {
                 "analyst Mara Lind"
             ),
             "Tarnby's veteran analyst Mara Lind"
+        );
+        // a clause opener before the role is no part of it
+        assert_eq!(
+            source_given(
+                "As Professor Mara Lind put it, the dam was never safe.",
+                "put it",
+                "Professor Mara Lind"
+            ),
+            "Professor Mara Lind"
         );
     }
 
