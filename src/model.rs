@@ -319,6 +319,11 @@ pub enum TimeValue {
         third: Option<u32>,
         which: i8,
     },
+    /// `days` days after (or, negative, before) the time told before it: "the next day" (1),
+    /// "two weeks later" (14), "earlier that day" (0).
+    FromPrevious {
+        days: i64,
+    },
     /// The Saturday and Sunday of the weekend `offset` weekends from the anchor's latest one.
     Weekend {
         offset: i64,

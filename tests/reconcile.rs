@@ -210,6 +210,42 @@ fn reports_are_written_self_contained() {
 }
 
 #[test]
+fn a_figure_is_dated_by_its_own_time_not_by_the_time_of_the_figure_it_is_compared_with() {
+    // "raised its toll to 19 on Wednesday, up from 12 a day earlier, and said 26 people were
+    // still missing": the 26 are Wednesday's, "a day earlier" is the 12's
+    let analysis =
+        analyze_paths(&[std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples")]);
+    let time = analysis
+        .times
+        .iter()
+        .find(|t| t.doc == "meridian-2026-11-11-1740" && t.text == "a day earlier")
+        .expect("the relative date is read");
+    assert_eq!(
+        time.resolved.map(|r| r.start.to_string()),
+        Some("2026-11-10".into()),
+        "{time:?}"
+    );
+    let missing = analysis
+        .numbers
+        .iter()
+        .flat_map(|n| &n.claims)
+        .find(|c| c.doc == "meridian-2026-11-11-1740" && c.value == 26.0)
+        .expect("the 26 missing are a figure");
+    assert_eq!(
+        missing.window.map(|w| w.start.to_string()),
+        Some("2026-11-11".into()),
+        "{missing:?}"
+    );
+    assert!(
+        !analysis
+            .contradictions
+            .iter()
+            .any(|c| c.about.contains("missing")),
+        "Tuesday's 31 missing and Wednesday's 26 are no contradiction"
+    );
+}
+
+#[test]
 fn demo_corpus_flat_denials_are_found() {
     let analysis =
         analyze_paths(&[std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples")]);

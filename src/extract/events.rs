@@ -236,10 +236,12 @@ pub fn link(
                 .get(&(doc.id.as_str(), doc.mentions[k].start))
                 .map(|id| id.to_string())
         };
+        let resolved = super::times::resolve_document(doc);
         for e in &doc.events {
             let from_expression = e
                 .time
-                .and_then(|t| super::times::resolve(&doc.times[t].value, anchor));
+                .and_then(|t| resolved.get(t).copied().flatten())
+                .map(|(range, _)| range);
             let (date, date_source) = match from_expression {
                 Some(range) => (Some(range), Some("expression")),
                 None => (dated_by, dated_by.map(|_| "article")),

@@ -76,6 +76,10 @@ static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
         // in recent days, over the past few weeks, in the past 24 hours
         r"(?P<recent>\b(?i:in|over|during)\s+(?:recent|(?:the\s+)?(?:past|last)\s+(?P<recent_n>few|several|couple\s+of|two|three|four|five|six|seven|eight|nine|ten|\d+))\s+(?P<recent_unit>hours|days|weeks|months)\b)"
             .to_string(),
+        // the next day, two days later, earlier that day, that night: counted from the time
+        // told before it
+        r"(?P<prev>\b(?i:the\s+(?P<prev_dir>next|following|previous|preceding)\s+(?P<prev_unit>day|morning|night|evening|week)|(?P<prev_n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?P<prev_units>days?|weeks?)\s+(?P<prev_when>later|earlier)|(?:earlier|later)\s+that\s+(?P<prev_same>day|night|morning|afternoon|evening)|that\s+(?:night|morning|afternoon|evening)|the\s+same\s+day)\b)"
+            .to_string(),
         // (on) Monday (night), Monday's
         format!(r"(?P<wd>\b(?:(?i:on|last|this|next|late|early)\s+)?(?P<wd_day>{weekday}){part})"),
         // yesterday, today, tonight, last night
@@ -144,6 +148,8 @@ pub fn find(body: &str) -> Vec<TimeExpression> {
                     weekday: k as u32,
                     next: whole.as_str().to_lowercase().starts_with("next"),
                 })
+        } else if c.name("prev").is_some() {
+            told_before(&c)
         } else if c.name("mo").is_some() {
             month_named(&c)
         } else if let Some(which) = c.name("we_which") {
@@ -228,6 +234,31 @@ pub fn find(body: &str) -> Vec<TimeExpression> {
         }
     }
     out
+}
+
+/// "The next day", "two weeks later", "earlier that day": days counted from the time told
+/// before.
+fn told_before(c: &regex::Captures) -> Option<TimeValue> {
+    let days_in = |unit: &str| if unit.starts_with("week") { 7 } else { 1 };
+    let days = if let (Some(dir), Some(unit)) = (c.name("prev_dir"), c.name("prev_unit")) {
+        let sign = match dir.as_str().to_lowercase().as_str() {
+            "next" | "following" => 1,
+            _ => -1,
+        };
+        sign * days_in(unit.as_str())
+    } else if let (Some(n), Some(unit), Some(when)) =
+        (c.name("prev_n"), c.name("prev_units"), c.name("prev_when"))
+    {
+        let sign = if when.as_str().eq_ignore_ascii_case("later") {
+            1
+        } else {
+            -1
+        };
+        sign * count_of(n.as_str())? * days_in(unit.as_str())
+    } else {
+        0
+    };
+    Some(TimeValue::FromPrevious { days })
 }
 
 /// A month named without a year, or with one after a lead word ("early August 2021"): which
@@ -360,6 +391,8 @@ pub fn resolve(value: &TimeValue, anchor: Option<(NaiveDate, NaiveDate)>) -> Opt
             };
             range(shift(first), shift(last) + Duration::days(1))
         }
+        // counted from another expression: `resolve_document` places it
+        TimeValue::FromPrevious { .. } => None,
         TimeValue::DaysAgo { from, to } => {
             let (first, last) = anchor?;
             range(first - Duration::days(from), last - Duration::days(to))
@@ -524,33 +557,80 @@ pub fn anchor(doc: &Document) -> Option<((NaiveDate, NaiveDate), &'static str)> 
     ))
 }
 
-/// Every document's time expressions, resolved against its publication date or inferred range.
+/// What placed a resolved time: a date complete in itself, the document's date (published or
+/// inferred), or the time expression told before it (its index among the document's times).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Placed {
+    Explicit,
+    Document(&'static str),
+    After(usize),
+}
+
+/// Each of a document's time expressions, in order, resolved: against the document's date, or,
+/// for "the next day" and its kind, against the last expression before it that was resolved.
+pub fn resolve_document(doc: &Document) -> Vec<Option<(DateRange, Placed)>> {
+    let (anchor, anchor_name) = match anchor(doc) {
+        Some((range, name)) => (Some(range), name),
+        None => (None, "published"),
+    };
+    let mut out: Vec<Option<(DateRange, Placed)>> = Vec::with_capacity(doc.times.len());
+    let mut last_resolved: Option<(usize, DateRange)> = None;
+    for (k, t) in doc.times.iter().enumerate() {
+        let resolved = match t.value {
+            TimeValue::FromPrevious { days } => last_resolved.map(|(before, range)| {
+                let shift = Duration::days(days);
+                (
+                    DateRange {
+                        start: range.start + shift,
+                        end: range.end + shift,
+                    },
+                    Placed::After(before),
+                )
+            }),
+            ref value => resolve(value, anchor).map(|range| {
+                let explicit = matches!(
+                    value,
+                    TimeValue::Date { year: Some(_), .. }
+                        | TimeValue::Year { .. }
+                        | TimeValue::Month { year: Some(_), .. }
+                );
+                let placed = if explicit {
+                    Placed::Explicit
+                } else {
+                    Placed::Document(anchor_name)
+                };
+                (range, placed)
+            }),
+        };
+        // "in 2014 … two days later" says nothing a reader can use: only a day or a few
+        // days are counted from
+        if let Some((range, _)) = resolved.filter(|(r, _)| (r.end - r.start).num_days() < 7) {
+            last_resolved = Some((k, range));
+        }
+        out.push(resolved);
+    }
+    out
+}
+
+/// Every document's time expressions, resolved against its publication date or inferred range,
+/// or against the time told before them; `anchor` names what placed each ("explicit",
+/// "published", "inferred", or the id of the earlier time).
 pub fn resolve_all(docs: &[Document]) -> Vec<Time> {
     let mut out = Vec::new();
     for doc in docs {
-        let (anchor, anchor_name) = match anchor(doc) {
-            Some((range, name)) => (Some(range), name),
-            None => (None, "published"),
-        };
-        for t in &doc.times {
-            let resolved = resolve(&t.value, anchor);
-            let explicit = matches!(
-                t.value,
-                TimeValue::Date { year: Some(_), .. } | TimeValue::Year { .. }
-            );
+        let first_id = out.len() + 1;
+        for (t, resolved) in doc.times.iter().zip(resolve_document(doc)) {
             out.push(Time {
                 id: format!("time-{}", out.len() + 1),
                 doc: doc.id.clone(),
                 text: doc.text(t.span).to_string(),
                 start: t.span.start,
                 end: t.span.end,
-                resolved,
-                anchor: resolved.map(|_| {
-                    if explicit {
-                        "explicit".to_string()
-                    } else {
-                        anchor_name.to_string()
-                    }
+                resolved: resolved.map(|(range, _)| range),
+                anchor: resolved.map(|(_, placed)| match placed {
+                    Placed::Explicit => "explicit".to_string(),
+                    Placed::Document(name) => name.to_string(),
+                    Placed::After(k) => format!("time-{}", first_id + k),
                 }),
             });
         }
@@ -606,6 +686,58 @@ mod tests {
         // an anchor range of three days still places a Monday two days before it
         let found = resolved("on Monday", ("2030-05-08", "2030-05-10"));
         assert_eq!(found[0].1, Some(("2030-05-06".into(), "2030-05-06".into())));
+    }
+
+    #[test]
+    fn the_next_day_counts_from_the_time_told_before_it() {
+        let mut doc = crate::model::test_document(
+            "d",
+            "The dam cracked on Monday. The next day crews arrived, and two days later the \
+             valley flooded; earlier that day the mayor had left. Talks begin next week.",
+        );
+        doc.published = Some("2030-05-10".into());
+        doc.times = find(&doc.body);
+        let placed: Vec<(String, Option<(String, String, Placed)>)> = doc
+            .times
+            .iter()
+            .zip(resolve_document(&doc))
+            .map(|(t, r)| {
+                (
+                    doc.body[t.span.start..t.span.end].to_string(),
+                    r.map(|(r, p)| (r.start.to_string(), r.end.to_string(), p)),
+                )
+            })
+            .collect();
+        let at = |text: &str| {
+            placed
+                .iter()
+                .find(|p| p.0 == text)
+                .unwrap_or_else(|| panic!("{text} in {placed:?}"))
+                .1
+                .clone()
+        };
+        let day = |d: &str, placed: Placed| Some((d.to_string(), d.to_string(), placed));
+        assert_eq!(
+            at("on Monday"),
+            day("2030-05-06", Placed::Document("published"))
+        );
+        assert_eq!(at("The next day"), day("2030-05-07", Placed::After(0)));
+        assert_eq!(at("two days later"), day("2030-05-09", Placed::After(1)));
+        assert_eq!(at("earlier that day"), day("2030-05-09", Placed::After(2)));
+        // "next week" is counted from the publication date, not from the story's days
+        assert_eq!(
+            at("next week"),
+            Some((
+                "2030-05-13".into(),
+                "2030-05-19".into(),
+                Placed::Document("published")
+            ))
+        );
+        // with nothing told before it, "the next day" stays unplaced
+        let mut doc = crate::model::test_document("d", "The next day crews arrived.");
+        doc.published = Some("2030-05-10".into());
+        doc.times = find(&doc.body);
+        assert_eq!(resolve_document(&doc), vec![None]);
     }
 
     #[test]

@@ -328,9 +328,24 @@ impl<'a> Run<'a> {
         (start, end): (usize, usize),
         (at, at_end): (usize, usize),
     ) -> Option<DateRange> {
+        let body = &self.analysis.documents[d].body;
+        // "19 on Wednesday, up from 12 a day earlier": the time of an earlier figure a count
+        // is compared with ("from 12 a day earlier") dates that figure only
+        let dates_another_figure = |s: usize| {
+            let before = body.get(..s).unwrap_or("").trim_end();
+            let mut words = before.rsplit(char::is_whitespace);
+            let figure = words.next().unwrap_or("");
+            let a_number = figure.chars().any(|c| c.is_ascii_digit())
+                && figure
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.'));
+            let compared = words.next().is_some_and(|w| w.eq_ignore_ascii_case("from"));
+            let ours = (at..=at_end).contains(&before.len());
+            a_number && compared && !ours
+        };
         self.times[d]
             .iter()
-            .filter(|&&(s, e, _)| s >= start && e <= end)
+            .filter(|&&(s, e, _)| s >= start && e <= end && !dates_another_figure(s))
             .min_by_key(|&&(s, e, _)| {
                 if e <= at {
                     at - e
