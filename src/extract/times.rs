@@ -688,6 +688,9 @@ mod tests {
         assert_eq!(found[0].1, Some(("2030-05-06".into(), "2030-05-06".into())));
     }
 
+    /// First and last day of a resolved time, and what placed it.
+    type DaysPlaced = (String, String, Placed);
+
     #[test]
     fn the_next_day_counts_from_the_time_told_before_it() {
         let mut doc = crate::model::test_document(
@@ -697,7 +700,7 @@ mod tests {
         );
         doc.published = Some("2030-05-10".into());
         doc.times = find(&doc.body);
-        let placed: Vec<(String, Option<(String, String, Placed)>)> = doc
+        let placed: Vec<(String, Option<DaysPlaced>)> = doc
             .times
             .iter()
             .zip(resolve_document(&doc))
