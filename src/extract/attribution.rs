@@ -946,7 +946,8 @@ fn with_trailing_apposition(
     cue: TokenRange,
     (first, last): TokenRange,
 ) -> TokenRange {
-    // "according to X, | …" and "known as X, | …": what follows the comma is the clause
+    // "according to X, | …" and "known as X, | …": what follows the comma is the clause, when
+    // there is one
     let cue_ends_in_a_preposition = PREPOSITIONS
         .contains(&word(p, text, cue.1).to_lowercase().as_str())
         || word(p, text, cue.1).eq_ignore_ascii_case("as");
