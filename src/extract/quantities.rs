@@ -254,9 +254,10 @@ fn is_verb_form(lower: &[String], j: usize) -> bool {
 }
 
 /// Where the predicate starts after an aside that opens at the comma at `comma` with a
-/// participle, a relative pronoun or a word of proportion ("fighters, | consisting mainly of the army, | have
-/// gathered", "fighters, | who had trained for weeks, | were killed"): an auxiliary, or a
-/// participle after a comma. None when no such predicate follows or another number comes first.
+/// participle, a relative pronoun or a word of proportion ("fighters, | consisting mainly of the
+/// army, | have gathered", "fighters, | who had trained for weeks, | were killed"): an
+/// auxiliary, or a participle after a comma. None when no such predicate follows or another
+/// number comes first.
 fn predicate_after_an_aside(words: &[&str], lower: &[String], comma: usize) -> Option<usize> {
     let opener = comma + 1;
     let opens_an_aside = lower.get(opener).is_some_and(|w| {
