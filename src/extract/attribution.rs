@@ -1029,9 +1029,27 @@ fn without_a_dateline(p: &Paragraph, text: &str, (first, last): TokenRange) -> T
         .find(|&k| is_dash(k))
         .filter(|&k| in_capitals(opening) && no_lowercase_word(opening, k));
     let label = (first + 1..end).find(|&k| word(p, text, k) == ":");
-    match dateline.or(label) {
-        Some(k) if k < last => (k + 1, last),
-        _ => (first, last),
+    let first = match dateline.or(label) {
+        Some(k) if k < last => k + 1,
+        _ => first,
+    };
+    // "February 6, 2016 8:38PM | Rubio": a live page's time stamp before the name
+    let stamp = |k: usize| {
+        let w = word(p, text, k);
+        let year = w.len() == 4 && w.chars().all(|c| c.is_ascii_digit());
+        let clock = w.contains(':')
+            && w.starts_with(|c: char| c.is_ascii_digit())
+            && w.chars().all(|c| c.is_ascii_alphanumeric() || c == ':');
+        year || clock
+    };
+    let mut start = first;
+    while start < last && stamp(start) {
+        start += 1;
+    }
+    if start > first && capitalised_at(p, text, start) {
+        (start, last)
+    } else {
+        (first, last)
     }
 }
 
@@ -1125,6 +1143,31 @@ fn with_conjuncts(
         }
     }
     (start, end)
+}
+
+/// A source that starts at the state of "Mara Lind of Tarnby, | Lorn" starts at the name the
+/// place belongs to.
+fn in_a_city_and_state(p: &Paragraph, text: &str, first: usize) -> usize {
+    if first < 4 || word(p, text, first - 1) != "," || !capitalised_at(p, text, first) {
+        return first;
+    }
+    let sentence = p.sentence[first];
+    let name_word = |k: usize| p.sentence[k] == sentence && capitalised_at(p, text, k);
+    let mut city = first - 2;
+    if !name_word(city) {
+        return first;
+    }
+    while city > 0 && name_word(city - 1) && p.position[city] & 1 == 0 {
+        city -= 1;
+    }
+    if city < 2 || !word(p, text, city - 1).eq_ignore_ascii_case("of") || !name_word(city - 2) {
+        return first;
+    }
+    let mut name = city - 2;
+    while name > 0 && name_word(name - 1) && p.position[name] & 1 == 0 {
+        name -= 1;
+    }
+    name
 }
 
 /// A source that opens with a count after "in" or "out of" starts with the proportion: "Nine in
@@ -2651,6 +2694,8 @@ fn noun_phrase(p: &Paragraph, text: &str, cues: &[usize], run: TokenRange) -> To
     } else {
         first
     };
+    // "Dane Holt of Tarnby, | Lorn": a state after its city is part of the place
+    let first = in_a_city_and_state(p, text, first);
     let first = with_head_before(p, text, cues, first);
     let last = with_head_before_cue(p, text, cues, last);
     with_apposition(p, text, cues, (first, last))
@@ -3780,6 +3825,26 @@ mod tests {
                 "Friday, Tarnby, leading a group of 13 towns"
             ),
             "Tarnby, leading a group of 13 towns"
+        );
+    }
+
+    #[test]
+    fn a_place_with_its_state_and_a_live_pages_time_stamp() {
+        assert_eq!(
+            source_given(
+                "Mara Lind of Tarnby, Lorn says she will vote.",
+                "says",
+                "Lorn"
+            ),
+            "Mara Lind of Tarnby, Lorn"
+        );
+        assert_eq!(
+            source_given(
+                "February 6, 2030 8:38PM Holt Says The Dam Held",
+                "Says",
+                "2030 8:38PM Holt"
+            ),
+            "Holt"
         );
     }
 
