@@ -1,8 +1,9 @@
 //! When: time expressions of news English, read per document ("on Monday", "Thursday night",
 //! "last month", "two weeks ago", "September 3", "Sept. 3, 2021", "in 2019", "in early August",
-//! "over the weekend", "overnight", "in recent days") and resolved to a
-//! date range against an anchor: the document's publication date, or, for an undated document,
-//! the range its copies and its story's dated reports put it in (`infer_publication`).
+//! "over the weekend", "overnight", "in recent days", "the next day", "the day before,") and
+//! resolved to a date range against an anchor: the document's publication date, or, for an
+//! undated document, the range its copies and its story's dated reports put it in
+//! (`infer_publication`); "the next day" and its kind count from the time told before them.
 
 use std::sync::LazyLock;
 
@@ -80,6 +81,10 @@ static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
         // told before it
         r"(?P<prev>\b(?i:the\s+(?P<prev_dir>next|following|previous|preceding)\s+(?P<prev_unit>day|morning|night|evening|week)|(?P<prev_n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?P<prev_units>days?|weeks?)\s+(?P<prev_when>later|earlier)|(?:earlier|later)\s+that\s+(?P<prev_same>day|night|morning|afternoon|evening)|that\s+(?:night|morning|afternoon|evening)|the\s+same\s+day)\b)"
             .to_string(),
+        // "the day before," "the week after.": only where nothing follows to count from
+        // ("the day after the vote" counts from the vote)
+        r"(?P<around>\b(?i:the)\s+(?P<around_unit>day|night|week)\s+(?P<around_side>before|after)(?P<around_stop>\s*[,.;]))"
+            .to_string(),
         // (on) Monday (night), Monday's
         format!(r"(?P<wd>\b(?:(?i:on|last|this|next|late|early)\s+)?(?P<wd_day>{weekday}){part})"),
         // yesterday, today, tonight, last night
@@ -150,6 +155,18 @@ pub fn find(body: &str) -> Vec<TimeExpression> {
                 })
         } else if c.name("prev").is_some() {
             told_before(&c)
+        } else if let (Some(unit), Some(side)) = (c.name("around_unit"), c.name("around_side")) {
+            let days = if unit.as_str().eq_ignore_ascii_case("week") {
+                7
+            } else {
+                1
+            };
+            let sign = if side.as_str().eq_ignore_ascii_case("after") {
+                1
+            } else {
+                -1
+            };
+            Some(TimeValue::FromPrevious { days: sign * days })
         } else if c.name("mo").is_some() {
             month_named(&c)
         } else if let Some(which) = c.name("we_which") {
@@ -224,10 +241,14 @@ pub fn find(body: &str) -> Vec<TimeExpression> {
             None
         };
         if let Some(value) = value {
+            // the mark that ended "the day before," is no part of it
+            let end = c
+                .name("around_stop")
+                .map_or(whole.end(), |stop| stop.start());
             out.push(TimeExpression {
                 span: Span {
                     start: whole.start(),
-                    end: whole.end(),
+                    end,
                 },
                 value,
             });
@@ -696,7 +717,8 @@ mod tests {
         let mut doc = crate::model::test_document(
             "d",
             "The dam cracked on Monday. The next day crews arrived, and two days later the \
-             valley flooded; earlier that day the mayor had left. Talks begin next week.",
+             valley flooded; earlier that day the mayor had left. The day before, the river rose. \
+             Talks begin next week, the day after the vote.",
         );
         doc.published = Some("2030-05-10".into());
         doc.times = find(&doc.body);
@@ -727,6 +749,9 @@ mod tests {
         assert_eq!(at("The next day"), day("2030-05-07", Placed::After(0)));
         assert_eq!(at("two days later"), day("2030-05-09", Placed::After(1)));
         assert_eq!(at("earlier that day"), day("2030-05-09", Placed::After(2)));
+        assert_eq!(at("The day before"), day("2030-05-08", Placed::After(3)));
+        // "the day after the vote" counts from the vote, which is no time we know
+        assert!(!placed.iter().any(|p| p.0.starts_with("the day after")));
         // "next week" is counted from the publication date, not from the story's days
         assert_eq!(
             at("next week"),
