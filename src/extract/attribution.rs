@@ -808,15 +808,8 @@ fn attributions_of(
                 .map(|source| with_trailing_apposition(p, text, cues, cue, source))
                 .map(|source| without_a_dateline(p, text, source))
                 .map(|source| with_conjuncts(p, text, cues, cue, source))
-                .map(|(first, mut last)| {
-                    // "Holt himself", "Carter however": no source ends in such a word
-                    while last > first
-                        && TRAILERS.contains(&word(p, text, last).to_lowercase().as_str())
-                    {
-                        last -= 1;
-                    }
-                    (first, last)
-                });
+                .map(|(first, last)| (with_its_proportion(p, text, first), last))
+                .map(|source| without_trailers(p, text, source));
             // "Voss | acknowledged | the setback", "The Committee, whose chair …, | accuses | the
             // board": after its subject, a verb's content follows it
             let subject_first = source.is_some_and(|(_, last)| {
@@ -870,8 +863,17 @@ fn attributions_of(
         .collect()
 }
 
+/// "Holt himself", "Carter however": no source ends in such a word.
+fn without_trailers(p: &Paragraph, text: &str, (first, mut last): TokenRange) -> TokenRange {
+    while last > first && TRAILERS.contains(&word(p, text, last).to_lowercase().as_str()) {
+        last -= 1;
+    }
+    (first, last)
+}
+
 /// A source ends before a verb's clitic glued to it: "they've | offered" is said by "they".
 fn without_a_clitic(text: &str, (start, end): (usize, usize)) -> (usize, usize) {
+    let piece = text[start..end].to_lowercase();
     let clitic = [
         "'ve",
         "'re",
@@ -883,10 +885,7 @@ fn without_a_clitic(text: &str, (start, end): (usize, usize)) -> (usize, usize) 
         "\u{2019}d",
     ]
     .iter()
-    .find(|c| {
-        let piece = &text[start..end];
-        piece.len() > c.len() && piece.to_lowercase().ends_with(*c)
-    });
+    .find(|c| piece.len() > c.len() && piece.ends_with(*c));
     match clitic {
         Some(c) => (start, end - c.len()),
         None => (start, end),
@@ -1008,7 +1007,8 @@ fn with_trailing_apposition(
 
 /// A source that opens with a dateline or a label starts after it: "DECATUR, Ill. — | Sen. Holt",
 /// "The Latest: | Mourners". A dateline's first word is in capitals, and none of its words opens
-/// in lowercase; a label is a few words before a colon.
+/// in lowercase; a label is a few words before a colon. A live page's time stamp before a name
+/// goes too ("2016 8:38PM | Rubio").
 fn without_a_dateline(p: &Paragraph, text: &str, (first, last): TokenRange) -> TokenRange {
     let is_dash = |k: usize| matches!(word(p, text, k), "-" | "--" | "\u{2014}" | "\u{2013}");
     // an earlier step may have cut the dateline at its comma ("TARNBY, | Lorn — Sen. Voss"), so
@@ -1093,7 +1093,7 @@ fn with_conjuncts(
     } else {
         None
     };
-    let mut start = with_its_proportion(p, text, first);
+    let mut start = first;
     if let Some(mut k) = list_before {
         loop {
             while k > 0 && name_word(k - 1) && p.position[k] & 1 == 0 {

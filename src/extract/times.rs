@@ -79,7 +79,7 @@ static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
             .to_string(),
         // the next day, two days later, earlier that day, that night: counted from the time
         // told before it
-        r"(?P<prev>\b(?i:the\s+(?P<prev_dir>next|following|previous|preceding)\s+(?P<prev_unit>day|morning|night|evening|week)|(?P<prev_n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?P<prev_units>days?|weeks?)\s+(?P<prev_when>later|earlier)|(?:earlier|later)\s+that\s+(?P<prev_same>day|night|morning|afternoon|evening)|that\s+(?:night|morning|afternoon|evening)|the\s+same\s+day)\b)"
+        r"(?P<prev>\b(?i:the\s+(?P<prev_dir>next|following|previous|preceding)\s+(?P<prev_unit>day|morning|night|evening|week)|(?P<prev_n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?P<prev_units>days?|weeks?)\s+(?P<prev_when>later|earlier)|(?:earlier|later)\s+that\s+(?:day|night|morning|afternoon|evening)|that\s+(?:night|morning|afternoon|evening)|the\s+same\s+day)\b)"
             .to_string(),
         // "the day before," "the week after.": only where nothing follows to count from
         // ("the day after the vote" counts from the vote)
