@@ -290,21 +290,39 @@ pub struct TimeExpression {
     pub value: TimeValue,
 }
 
+/// Which occurrence of a weekday, or of a date or month named without its year, a report means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lean {
+    /// The last one up to the anchor: news tells of the past.
+    #[default]
+    Past,
+    /// The one nearest the anchor: a plan told of in the past ("an increase planned for Oct. 15
+    /// was dropped") may fall either side of the report.
+    Nearest,
+    /// The first from the anchor on: "talks will resume on Friday".
+    Ahead,
+}
+
 /// What a time expression says. Weekdays count from Monday = 0; `DaysAgo` runs from `from` days
 /// before the anchor's start to `to` days before its end.
 #[derive(Debug, Clone, PartialEq)]
 pub enum TimeValue {
+    /// `lean`: without a year, which such date: the last up to the anchor, the first from it
+    /// on ("a vote scheduled for Dec. 15"), or the nearest.
     Date {
         year: Option<i32>,
         month: u32,
         day: Option<u32>,
+        lean: Lean,
     },
     Year {
         year: i32,
     },
+    /// `next`: the first such day after the anchor ("next Monday"); otherwise `lean` says which.
     Weekday {
         weekday: u32,
         next: bool,
+        lean: Lean,
     },
     DaysAgo {
         from: i64,
@@ -312,12 +330,14 @@ pub enum TimeValue {
     },
     /// A month, or its early, middle or late third (`third` 0, 1, 2), named without a day
     /// ("in early August"); without a year, the last such month (`which` -1), the one nearest
-    /// the anchor (0) or the next (1).
+    /// the anchor (0) or the next (1); `lean` may move the nearest ahead ("due to start in
+    /// mid-December").
     Month {
         year: Option<i32>,
         month: u32,
         third: Option<u32>,
         which: i8,
+        lean: Lean,
     },
     /// `days` days after (or, negative, before) the time told before it: "the next day" (1),
     /// "two weeks later" (14), "earlier that day" (0).

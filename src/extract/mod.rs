@@ -12,6 +12,7 @@ pub mod quantities;
 pub mod quotes;
 pub mod roles;
 pub mod signatures;
+mod tense;
 pub mod times;
 
 use attribution::AttributionTagger;

@@ -13,7 +13,9 @@ use regex::Regex;
 use std::collections::HashMap;
 
 use crate::lexicon::{MONTHS, WEEKDAYS};
-use crate::model::{DateRange, Document, Reuse, Span, Story, Time, TimeExpression, TimeValue};
+use crate::model::{
+    DateRange, Document, Lean, Reuse, Span, Story, Time, TimeExpression, TimeValue,
+};
 
 /// Month names and their usual abbreviations ("Sept.", "Aug"), 1-based.
 fn month_number(word: &str) -> Option<u32> {
@@ -115,6 +117,7 @@ pub fn find(body: &str) -> Vec<TimeExpression> {
                     year: Some(d.year()),
                     month: d.month(),
                     day: Some(d.day()),
+                    lean: Lean::Past,
                 })
         } else if c.name("md").is_some() || c.name("dm").is_some() {
             let (day, year) = match c.name("md") {
@@ -131,6 +134,7 @@ pub fn find(body: &str) -> Vec<TimeExpression> {
                     year: year.and_then(|y| y.as_str().parse().ok()),
                     month,
                     day: Some(day),
+                    lean: Lean::Past,
                 }),
                 _ => None,
             }
@@ -143,8 +147,12 @@ pub fn find(body: &str) -> Vec<TimeExpression> {
                 year: c.name("my_year").and_then(|y| y.as_str().parse().ok()),
                 month,
                 day: None,
+                lean: Lean::Past,
             })
         } else if let Some(day) = c.name("wd_day") {
+            if names_a_holiday(body, day.start()) {
+                continue;
+            }
             let lower = day.as_str().to_lowercase();
             WEEKDAYS
                 .iter()
@@ -152,6 +160,7 @@ pub fn find(body: &str) -> Vec<TimeExpression> {
                 .map(|k| TimeValue::Weekday {
                     weekday: k as u32,
                     next: whole.as_str().to_lowercase().starts_with("next"),
+                    lean: Lean::Past,
                 })
         } else if c.name("prev").is_some() {
             told_before(&c)
@@ -245,6 +254,7 @@ pub fn find(body: &str) -> Vec<TimeExpression> {
             let end = c
                 .name("around_stop")
                 .map_or(whole.end(), |stop| stop.start());
+            let value = with_lean(value, super::tense::lean_of(body, whole.start(), end));
             out.push(TimeExpression {
                 span: Span {
                     start: whole.start(),
@@ -255,6 +265,76 @@ pub fn find(body: &str) -> Vec<TimeExpression> {
         }
     }
     out
+}
+
+/// Words that make a weekday after them the name of a day of the year ("Black Friday", "Super
+/// Tuesday", "Easter Sunday"), not a day of the week the report counts from.
+const HOLIDAY_WORDS: [&str; 19] = [
+    "Black",
+    "Good",
+    "Cyber",
+    "Super",
+    "Ash",
+    "Maundy",
+    "Holy",
+    "Easter",
+    "Palm",
+    "Bloody",
+    "Giving",
+    "Shrove",
+    "Fat",
+    "Whit",
+    "Low",
+    "Mothering",
+    "Blue",
+    "Travel",
+    "Business",
+];
+
+/// Whether the weekday at `start` is part of a named day ("Black Friday").
+fn names_a_holiday(body: &str, start: usize) -> bool {
+    let head = body.get(..start).unwrap_or("").trim_end_matches(' ');
+    let word = head
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    head.len() < start && HOLIDAY_WORDS.contains(&word)
+}
+
+/// What a time says once its clause has told which occurrence it means.
+fn with_lean(value: TimeValue, lean: Lean) -> TimeValue {
+    match value {
+        TimeValue::Weekday { weekday, next, .. } => TimeValue::Weekday {
+            weekday,
+            next,
+            lean,
+        },
+        TimeValue::Date {
+            year: None,
+            month,
+            day,
+            ..
+        } => TimeValue::Date {
+            year: None,
+            month,
+            day,
+            lean,
+        },
+        TimeValue::Month {
+            year: None,
+            month,
+            third,
+            which,
+            ..
+        } => TimeValue::Month {
+            year: None,
+            month,
+            third,
+            which,
+            lean,
+        },
+        other => other,
+    }
 }
 
 /// "The next day", "two weeks later", "earlier that day": days counted from the time told
@@ -299,6 +379,7 @@ fn month_named(c: &regex::Captures) -> Option<TimeValue> {
             year,
             month,
             day: Some(day),
+            lean: Lean::Past,
         });
     }
     let third = if lead.contains(&"early") {
@@ -322,6 +403,7 @@ fn month_named(c: &regex::Captures) -> Option<TimeValue> {
         month,
         third,
         which,
+        lean: Lean::Past,
     })
 }
 
@@ -334,41 +416,71 @@ pub fn resolve(value: &TimeValue, anchor: Option<(NaiveDate, NaiveDate)>) -> Opt
             year: Some(year),
             month,
             day,
+            ..
         } => month_range(year, month, day),
         TimeValue::Date {
             year: None,
             month,
             day,
+            lean,
         } => {
+            let (first, last) = anchor?;
             // a month and day without a year: the latest such date not after the anchor's end
-            let (_, last) = anchor?;
-            let this_year = month_range(last.year(), month, day)?;
-            if this_year.start <= last {
-                Some(this_year)
-            } else {
-                month_range(last.year() - 1, month, day)
-            }
+            let past = {
+                let this_year = month_range(last.year(), month, day)?;
+                if this_year.start <= last {
+                    this_year
+                } else {
+                    month_range(last.year() - 1, month, day)?
+                }
+            };
+            // or, told of as to come, the first such date not over by the anchor's start
+            let ahead = {
+                let this_year = month_range(first.year(), month, day)?;
+                if this_year.end >= first {
+                    this_year
+                } else {
+                    month_range(first.year() + 1, month, day)?
+                }
+            };
+            Some(leaning(lean, past, ahead, (first, last)))
         }
         TimeValue::Year { year } => range(
             NaiveDate::from_ymd_opt(year, 1, 1)?,
             NaiveDate::from_ymd_opt(year, 12, 31)?,
         ),
-        TimeValue::Weekday { weekday, next } => {
+        TimeValue::Weekday {
+            weekday,
+            next,
+            lean,
+        } => {
             let (first, last) = anchor?;
             // news tells of the past: the latest such day not after the anchor ("on Monday");
-            // "next Monday" is the first one after it
+            // "next Monday" is the first one after it, and a day told of as to come ("will
+            // resume on Friday") the first from the anchor on
             let on_or_before = |d: NaiveDate| {
                 let back = (d.weekday().num_days_from_monday() + 7 - weekday) % 7;
                 d - Duration::days(back as i64)
             };
+            let days_to =
+                |d: NaiveDate| i64::from((weekday + 7 - d.weekday().num_days_from_monday()) % 7);
             let after = |d: NaiveDate| {
-                let ahead = (weekday + 7 - d.weekday().num_days_from_monday()) % 7;
-                d + Duration::days(if ahead == 0 { 7 } else { ahead as i64 })
+                let days = days_to(d);
+                d + Duration::days(if days == 0 { 7 } else { days })
             };
+            let on_or_after = |d: NaiveDate| d + Duration::days(days_to(d));
             if next {
                 range(after(first), after(last))
             } else {
-                range(on_or_before(first), on_or_before(last))
+                let past = DateRange {
+                    start: on_or_before(first),
+                    end: on_or_before(last),
+                };
+                let ahead = DateRange {
+                    start: on_or_after(first),
+                    end: on_or_after(last),
+                };
+                Some(leaning(lean, past, ahead, (first, last)))
             }
         }
         TimeValue::Month {
@@ -376,9 +488,16 @@ pub fn resolve(value: &TimeValue, anchor: Option<(NaiveDate, NaiveDate)>) -> Opt
             month,
             third,
             which,
+            lean,
         } => {
             let whole = match year {
                 Some(year) => month_range(year, month, None)?,
+                None if which == 0 => {
+                    let (first, last) = anchor?;
+                    let past = month_around(month, 0, first, last)?;
+                    let ahead = month_around(month, 2, first, last)?;
+                    leaning(lean, past, ahead, (first, last))
+                }
                 None => {
                     let (first, last) = anchor?;
                     month_around(month, which, first, last)?
@@ -427,9 +546,33 @@ pub fn resolve(value: &TimeValue, anchor: Option<(NaiveDate, NaiveDate)>) -> Opt
     }
 }
 
+/// The occurrence a lean picks of the last one up to the anchor and the first from it on: with
+/// `Nearest`, the one fewer days away (the past one on a tie).
+fn leaning(
+    lean: Lean,
+    past: DateRange,
+    ahead: DateRange,
+    (first, last): (NaiveDate, NaiveDate),
+) -> DateRange {
+    match lean {
+        Lean::Past => past,
+        Lean::Ahead => ahead,
+        Lean::Nearest => {
+            let back = (first - past.end).num_days().max(0);
+            let forward = (ahead.start - last).num_days().max(0);
+            if forward < back {
+                ahead
+            } else {
+                past
+            }
+        }
+    }
+}
+
 /// The month of that name nearest the anchor: the latest one that has begun by the anchor's end
 /// ("in August"), the one before that when it is still under way at the anchor's start ("last
-/// August" said in August), or the first that begins after the anchor ("next August").
+/// August" said in August), the first that begins after the anchor ("next August"), or (2) the
+/// first not over by the anchor's start ("due in August").
 fn month_around(month: u32, which: i8, first: NaiveDate, last: NaiveDate) -> Option<DateRange> {
     let this_year = month_range(last.year(), month, None)?;
     let begun = if this_year.start <= last {
@@ -439,6 +582,8 @@ fn month_around(month: u32, which: i8, first: NaiveDate, last: NaiveDate) -> Opt
     };
     match which {
         1 => month_range(begun.start.year() + 1, month, None),
+        // to come: the one under way at the anchor's start, or the next to begin
+        2 if begun.end < first => month_range(begun.start.year() + 1, month, None),
         -1 if begun.end >= first => month_range(begun.start.year() - 1, month, None),
         _ => Some(begun),
     }
@@ -597,7 +742,16 @@ pub fn resolve_document(doc: &Document) -> Vec<Option<(DateRange, Placed)>> {
     let mut out: Vec<Option<(DateRange, Placed)>> = Vec::with_capacity(doc.times.len());
     let mut last_resolved: Option<(usize, DateRange)> = None;
     for (k, t) in doc.times.iter().enumerate() {
+        // "18 years ago – on the same day" counts from the long time in its own sentence, so
+        // from nothing a reader can use
+        let blocked = k > 0 && {
+            let before = &doc.times[k - 1];
+            let between = doc.body.get(before.span.end..t.span.start).unwrap_or(".");
+            last_resolved.is_none_or(|(j, _)| j != k - 1)
+                && !between.contains(['.', '!', '?', '\n'])
+        };
         let resolved = match t.value {
+            TimeValue::FromPrevious { .. } if blocked => None,
             TimeValue::FromPrevious { days } => last_resolved.map(|(before, range)| {
                 let shift = Duration::days(days);
                 (
@@ -766,6 +920,53 @@ mod tests {
         doc.published = Some("2030-05-10".into());
         doc.times = find(&doc.body);
         assert_eq!(resolve_document(&doc), vec![None]);
+    }
+
+    #[test]
+    fn times_told_as_to_come_resolve_ahead_and_named_days_are_no_weekdays() {
+        // 2030-11-20 is a Wednesday
+        let anchor = ("2030-11-20", "2030-11-20");
+        let days = |text: &str| -> Vec<Option<(String, String)>> {
+            resolved(text, anchor).into_iter().map(|(_, r)| r).collect()
+        };
+        let one = |d: &str| Some((d.to_string(), d.to_string()));
+        assert_eq!(
+            days("Talks will resume on Friday."),
+            vec![one("2030-11-22")]
+        );
+        assert_eq!(days("Talks resumed on Friday."), vec![one("2030-11-15")]);
+        assert_eq!(
+            days("Sentencing is scheduled for Feb. 14."),
+            vec![one("2031-02-14")]
+        );
+        assert_eq!(
+            days("The levy is due to start in mid-December."),
+            vec![Some(("2030-12-11".into(), "2030-12-20".into()))]
+        );
+        // a plan told in the past: the nearer of the two
+        assert_eq!(
+            days("The board dropped a rise planned for Oct. 15."),
+            vec![one("2030-10-15")]
+        );
+        assert_eq!(
+            days("The board dropped a rise planned for Dec. 1."),
+            vec![one("2030-12-01")]
+        );
+        assert!(days("Queues formed for Black Friday and Cyber Monday deals.").is_empty());
+    }
+
+    #[test]
+    fn a_long_time_in_the_same_sentence_leaves_the_same_day_unplaced() {
+        let mut doc = crate::model::test_document(
+            "d",
+            "Crews met on Monday. Holt first came to Tarnby 18 years ago, on the same day the dam \
+             opened.",
+        );
+        doc.published = Some("2030-05-10".into());
+        doc.times = find(&doc.body);
+        let placed = resolve_document(&doc);
+        assert_eq!(placed.len(), 3);
+        assert!(placed[2].is_none(), "{:?}", placed[2]);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use std::sync::LazyLock;
 
-use chrono::{DateTime, NaiveDate, NaiveTime};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveTime};
 use regex::Regex;
 
 /// A publication moment as stated: the local date, and the time and zone when given.
@@ -103,6 +103,9 @@ pub fn parse_stamp(s: &str) -> Option<Stamp> {
             (Some(h), Some(m)) => NaiveTime::from_hms_opt(h, m, 0),
             _ => None,
         };
+        if is_a_placeholder(date, time) {
+            return None;
+        }
         let offset = c.get(6).and_then(|z| parse_numeric_offset(z.as_str()));
         let offset = if time.is_some() { offset } else { None };
         return Some(Stamp {
@@ -163,6 +166,13 @@ fn parse_clock(s: &str) -> Option<(Option<NaiveTime>, Option<i32>)> {
     let time = NaiveTime::from_hms_opt(hour, minute, 0)?;
     let offset = c.get(4).and_then(|z| zone_offset(z.as_str()));
     Some((Some(time), offset))
+}
+
+/// A content system's empty date: year 1 ("0001-01-01T00:00:00Z", a zero time value) or the
+/// first second of the Unix epoch. No news report is from either.
+fn is_a_placeholder(date: NaiveDate, time: Option<NaiveTime>) -> bool {
+    let midnight = time.is_none_or(|t| t == NaiveTime::MIN);
+    date.year() < 1900 || (date == NaiveDate::from_ymd_opt(1970, 1, 1).expect("date") && midnight)
 }
 
 /// Reads a machine date ("2026-11-12T09:30:00+01:00", RFC 2822 from feeds).
@@ -393,6 +403,20 @@ mod tests {
         assert_eq!(d.stamp.date_iso(), "2021-09-03");
         assert_eq!(d.stamp.time_iso().as_deref(), Some("17:44+05:30"));
         assert!(!d.updated);
+    }
+
+    #[test]
+    fn empty_dates_of_content_systems_are_no_dates() {
+        assert!(parse_machine_date("0001-01-01T00:00:00Z").is_none());
+        assert!(parse_machine_date("1970-01-01T00:00:00Z").is_none());
+        assert_eq!(
+            parse_machine_date("1970-01-01T14:05:00Z").map(|s| s.date_iso()),
+            Some("1970-01-01".to_string())
+        );
+        assert_eq!(
+            parse_machine_date("2019-11-18T08:00:00Z").map(|s| s.date_iso()),
+            Some("2019-11-18".to_string())
+        );
     }
 
     #[test]
