@@ -17,7 +17,8 @@ const TRIGGERS: &[(&str, &str)] = &[
     ("attack", "attack"),
     ("assault", "attack"),
     ("raid", "attack"),
-    ("shell", "attack"),
+    ("shelled", "attack"),
+    ("shelling", "attack"),
     ("bomb", "attack"),
     ("airstrike", "attack"),
     ("ambush", "attack"),
@@ -90,6 +91,46 @@ fn trigger_type(word: &str) -> Option<&'static str> {
         .filter(|_| !lower.ends_with("ers") && !lower.ends_with("ors"))
 }
 
+/// Whether a trigger word, between its neighbours, is used in a sense that tells of no
+/// happening: a company's "executive", an "appealing" offer, "seized on" an idea, a "landslide"
+/// win, a study that "demonstrated that …".
+fn in_another_sense(words: &[&str], k: usize) -> bool {
+    let word = words[k];
+    let previous = k.checked_sub(1).map_or("", |j| words[j]);
+    let next = words.get(k + 1).copied().unwrap_or("");
+    // "seized on Monday", "seized on Tarnby": a time or a place, not an idea seized on
+    let named_after_next = words
+        .get(k + 2)
+        .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()));
+    let (word, previous, next) = (
+        word.to_lowercase(),
+        previous.to_lowercase(),
+        next.to_lowercase(),
+    );
+    let determiner = matches!(
+        next.as_str(),
+        "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our" | "this" | "that" | "these"
+    );
+    match word.as_str() {
+        "executive" | "executives" => true,
+        // an appeal is made for or against something, or to someone
+        "appealing" => !(determiner || matches!(next.as_str(), "for" | "against")),
+        w if w.starts_with("seiz") => matches!(next.as_str(), "on" | "upon") && !named_after_next,
+        w if w.starts_with("landslid") => {
+            previous == "a"
+                || matches!(
+                    next.as_str(),
+                    "victory" | "win" | "election" | "defeat" | "margin" | "majority"
+                )
+        }
+        // to demonstrate something is to show it; to demonstrate is to protest
+        w if w.starts_with("demonstrat") && !w.starts_with("demonstration") => {
+            determiner || matches!(next.as_str(), "how" | "what" | "why" | "whether")
+        }
+        _ => false,
+    }
+}
+
 /// The event type a verb and the word after it trigger, if any.
 fn phrase_type(word: &str, next: &str) -> Option<&'static str> {
     let (word, next) = (word.to_lowercase(), next.to_lowercase());
@@ -126,7 +167,7 @@ pub fn find(doc: &Document) -> Vec<EventFound> {
                 .mentions
                 .iter()
                 .any(|m| m.start <= spans[k].0 && spans[k].1 <= m.end);
-            if is_negated(&words[..k]) || in_a_name {
+            if is_negated(&words[..k]) || in_a_name || in_another_sense(&words, k) {
                 continue;
             }
             // one record per type and sentence: "clashed … fighting" is one happening
@@ -288,6 +329,21 @@ mod tests {
         assert_eq!(trigger_type("rescue"), None);
         assert_eq!(phrase_type("gave", "way"), Some("disaster"));
         assert_eq!(phrase_type("gave", "up"), None);
+    }
+
+    #[test]
+    fn trigger_words_in_other_senses_are_no_events() {
+        let mut doc = test_document(
+            "d",
+            "The firm's chief executive quit. The offer was appealing to buyers. Critics seized on \
+             the remark. Rebels seized on Monday the Lorn bridge. Holt won in a landslide. The study demonstrated that dams age. The \
+             phone has a hard shell. Militias shelled Tarnby. Crowds demonstrated outside the \
+             court. Families are appealing for calm.",
+        );
+        crate::text::segment(&mut doc);
+        doc.mentions = super::super::mentions::find(&doc, super::super::shipped_ner());
+        let kinds: Vec<&str> = find(&doc).iter().map(|e| e.kind).collect();
+        assert_eq!(kinds, ["capture", "attack", "protest", "appeal"]);
     }
 
     #[test]

@@ -236,7 +236,7 @@ fn head_of(what: &str) -> String {
 /// Words a counted phrase does not end on.
 const DANGLING: &[&str] = &[
     "a", "an", "the", "of", "in", "on", "at", "to", "for", "with", "by", "from", "into", "around",
-    "about", "its", "their", "his", "her",
+    "about", "its", "their", "his", "her", "earlier", "later", "still", "now", "already", "also",
 ];
 
 /// Most words of a counted phrase.
@@ -380,7 +380,61 @@ fn is_not_a_quantity(
             .any(|s| word.ends_with(s) && word.starts_with(|c: char| c.is_ascii_digit()));
     let range_of_years =
         word.contains('-') && word.chars().filter(|c| c.is_ascii_digit()).count() >= 8;
-    in_time || year_like || after_month_or_day_word || clock_or_ordinal || range_of_years
+    in_time
+        || year_like
+        || after_month_or_day_word
+        || clock_or_ordinal
+        || range_of_years
+        || numbers_a_name(
+            spans,
+            words_of(doc, spans, k),
+            k,
+            (word, lower.get(k + 1).map(String::as_str)),
+            number,
+        )
+}
+
+/// The word before the token at k, as written.
+fn words_of<'a>(doc: &'a Document, spans: &[(usize, usize)], k: usize) -> Option<&'a str> {
+    let (start, end) = *spans.get(k.checked_sub(1)?)?;
+    doc.body.get(start..end)
+}
+
+/// Currency codes written before an amount ("Rs 299"): a capitalised word that does not make
+/// the number part of a name.
+const CURRENCY_CODES: &[&str] = &["rs", "rs.", "inr", "usd", "eur", "gbp", "aud", "cad", "chf"];
+
+/// Whether digits right after a capitalised word inside a sentence number a name, not a count:
+/// "iPhone 11", "Wi-Fi 6", "Order 66", "Boeing 737". The sentence's first word is left out, as
+/// it is capitalised anyway ("Some 200 people").
+fn numbers_a_name(
+    spans: &[(usize, usize)],
+    previous: Option<&str>,
+    k: usize,
+    (word, next): (&str, Option<&str>),
+    number: &Number,
+) -> bool {
+    let Some(previous) = previous else {
+        return false;
+    };
+    let adjacent = spans[k - 1].1 + 1 == spans[k].0;
+    let capitalised = previous.chars().any(char::is_uppercase)
+        && previous.chars().all(|c| c.is_alphanumeric() || c == '-');
+    let digits_only =
+        number.end == k + 1 && number.unit.is_none() && word.chars().all(|c| c.is_ascii_digit());
+    // "Holt 18 points": a name, then what it counts in the plural
+    let counts_a_plural = next.is_some_and(|n| {
+        n.chars().all(|c| c.is_ascii_lowercase())
+            && n.ends_with('s')
+            && !n.ends_with("ss")
+            && !n.ends_with("us")
+    }) && number.value != 1.0;
+    k >= 2
+        && adjacent
+        && capitalised
+        && digits_only
+        && !counts_a_plural
+        && !CURRENCY_CODES.contains(&previous.to_lowercase().as_str())
 }
 
 /// The quantity record for the number at token k, and the token after it.
@@ -578,6 +632,18 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn digits_after_a_capitalised_word_number_a_name() {
+        let found: Vec<String> = quantities_of(
+            "Holt bought a Velo 6 phone and flew a Boeing 737 with 180 people aboard. \
+             Some 200 guests paid Rs 299 each. Top scorers: Lind 18 points, Holt 1 goal.",
+        )
+        .into_iter()
+        .map(|q| q.0)
+        .collect();
+        assert_eq!(found, ["180", "Some 200", "299", "18"]);
     }
 
     #[test]
