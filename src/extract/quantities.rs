@@ -424,8 +424,10 @@ fn numbers_a_name(
         number.end == k + 1 && number.unit.is_none() && word.chars().all(|c| c.is_ascii_digit());
     // "Holt 18 points": a name, then what it counts in the plural
     let counts_a_plural = next.is_some_and(|n| {
-        n.chars().all(|c| c.is_ascii_lowercase())
+        n.len() > 3
+            && n.chars().all(|c| c.is_ascii_lowercase())
             && n.ends_with('s')
+            && !matches!(n, "does" | "goes" | "says" | "this" | "thus")
             && !n.ends_with("ss")
             && !n.ends_with("us")
     }) && number.value != 1.0;
