@@ -142,7 +142,33 @@ pub fn find(doc: &Document, tagger: &AttributionTagger) -> Vec<Statement> {
     participles_share_the_subject(doc, &mut out);
     relayed_reports(doc, &mut out);
     speakers_by_head_noun(doc, &mut out);
+    without_their_sources(doc, &mut out);
     out
+}
+
+/// Indirect statements whose source lies inside what they say: what was said starts after the cue when
+/// the cue follows the source there ("The Chronicle says he was arrested" → "he was
+/// arrested"); with no cue after it the statement is none ("Job cuts will be announced": a
+/// passive cue's subject is what is told, not who tells it).
+fn without_their_sources(doc: &Document, statements: &mut Vec<Statement>) {
+    // a quotation split around its frame ("“…,” Holt said. “…”") is one span over the frame
+    let holds_its_source = |s: &Statement, source: Span| {
+        let said = &doc.body[s.start..s.end];
+        let quotes = said.contains(['"', '\u{201C}', '\u{201D}']) || said.contains("''");
+        s.kind == QuoteKind::Indirect && !quotes && s.start <= source.start && source.end <= s.end
+    };
+    for s in statements.iter_mut() {
+        let Some(source) = s.source else { continue };
+        let holds_source = holds_its_source(s, source);
+        let cue_after_source = source.end <= s.cue.start && s.cue.end < s.end;
+        if holds_source && cue_after_source {
+            let (start, _) = past_lead_in(&doc.body, (s.cue.end, s.end));
+            s.start =
+                start + doc.body[start..s.end].len() - doc.body[start..s.end].trim_start().len();
+        }
+    }
+    statements
+        .retain(|s| s.source.is_none_or(|source| !holds_its_source(s, source)) && s.start < s.end);
 }
 
 /// ", a claim rejected outright by the residents' group": a rejection set in apposition after
@@ -1994,6 +2020,43 @@ mod tests {
                 ("The board knew about the seepage for months", "Arlen Voss"),
                 ("Nobody came for two days", "Mara Lind"),
             ])
+        );
+    }
+
+    #[test]
+    fn an_indirect_statement_holding_its_own_source_says_what_follows_its_cue_or_nothing() {
+        let body = "Job cuts will be announced this week. The Courier says the dam held. \
+                    ''We stay,'' Holt said. ''We rebuild.''";
+        let doc = test_document("d", body);
+        let span = |text: &str| {
+            let start = body.find(text).expect("in body");
+            Span {
+                start,
+                end: start + text.len(),
+            }
+        };
+        let statement = |said: &str, cue: &str, source: &str| {
+            let said = span(said);
+            Statement {
+                start: said.start,
+                end: said.end,
+                cue: span(cue),
+                kind: QuoteKind::Indirect,
+                source: Some(span(source)),
+                speaker: None,
+                via: None,
+            }
+        };
+        let mut found = vec![
+            statement("Job cuts", "will be announced", "Job cuts"),
+            statement("The Courier says the dam held", "says", "The Courier"),
+            statement("We stay,'' Holt said. ''We rebuild", "said", "Holt"),
+        ];
+        without_their_sources(&doc, &mut found);
+        let texts: Vec<&str> = found.iter().map(|s| &body[s.start..s.end]).collect();
+        assert_eq!(
+            texts,
+            ["the dam held", "We stay,'' Holt said. ''We rebuild"]
         );
     }
 
