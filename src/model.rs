@@ -344,6 +344,12 @@ pub enum TimeValue {
     FromPrevious {
         days: i64,
     },
+    /// `days` days after (or, negative, before) a happening the report tells of, named by
+    /// `word`: "the day after the attack" (1, "attack"), "hours after the blast" (0, "blast").
+    FromEvent {
+        days: i64,
+        word: String,
+    },
     /// The Saturday and Sunday of the weekend `offset` weekends from the anchor's latest one.
     Weekend {
         offset: i64,

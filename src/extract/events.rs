@@ -131,6 +131,12 @@ fn in_another_sense(words: &[&str], k: usize) -> bool {
     }
 }
 
+/// Whether a word names a kind of happening the events stage reads ("attack", "clashes"), so
+/// that a time can be counted from it ("the day after the attack").
+pub fn names_a_happening(word: &str) -> bool {
+    trigger_type(word).is_some()
+}
+
 /// The event type a verb and the word after it trigger, if any.
 fn phrase_type(word: &str, next: &str) -> Option<&'static str> {
     let (word, next) = (word.to_lowercase(), next.to_lowercase());
@@ -167,7 +173,12 @@ pub fn find(doc: &Document) -> Vec<EventFound> {
                 .mentions
                 .iter()
                 .any(|m| m.start <= spans[k].0 && spans[k].1 <= m.end);
-            if is_negated(&words[..k]) || in_a_name || in_another_sense(&words, k) {
+            // "the day after the attack" tells of an attack already reported
+            let in_a_time = doc
+                .times
+                .iter()
+                .any(|t| t.span.start <= spans[k].0 && spans[k].1 <= t.span.end);
+            if is_negated(&words[..k]) || in_a_name || in_a_time || in_another_sense(&words, k) {
                 continue;
             }
             // one record per type and sentence: "clashed … fighting" is one happening
@@ -329,6 +340,36 @@ mod tests {
         assert_eq!(trigger_type("rescue"), None);
         assert_eq!(phrase_type("gave", "way"), Some("disaster"));
         assert_eq!(phrase_type("gave", "up"), None);
+    }
+
+    #[test]
+    fn a_time_counted_from_a_happening_takes_the_happenings_date() {
+        let mut doc = test_document(
+            "d",
+            "Militias attacked the Lorn bridge on Monday. The day after the attack, crews \
+             arrived, and hours after the attack the mayor spoke. A week before the clashes, \
+             the dam was inspected.",
+        );
+        doc.published = Some("2030-05-10".into());
+        crate::text::segment(&mut doc);
+        doc.mentions = super::super::mentions::find(&doc, super::super::shipped_ner());
+        doc.times = super::super::times::find(&doc.body);
+        doc.events = find(&doc);
+        let placed = super::super::times::resolve_document(&doc);
+        let days: Vec<Option<String>> = placed
+            .iter()
+            .map(|p| p.as_ref().map(|(range, _)| range.start.to_string()))
+            .collect();
+        // 2030-05-10 is a Friday; no clashes are told of before, so nothing dates them
+        assert_eq!(
+            days,
+            [
+                Some("2030-05-06".to_string()),
+                Some("2030-05-07".to_string()),
+                Some("2030-05-06".to_string()),
+                None
+            ]
+        );
     }
 
     #[test]

@@ -83,6 +83,10 @@ static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
         // told before it
         r"(?P<prev>\b(?i:the\s+(?P<prev_dir>next|following|previous|preceding)\s+(?P<prev_unit>day|morning|night|evening|week)|(?P<prev_n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?P<prev_units>days?|weeks?)\s+(?P<prev_when>later|earlier)|(?:earlier|later)\s+that\s+(?:day|night|morning|afternoon|evening)|that\s+(?:night|morning|afternoon|evening)|the\s+same\s+day)\b)"
             .to_string(),
+        // the day after the attack, two days before the vote, hours after the blast: counted
+        // from a happening the report tells of
+        r"(?P<evt>\b(?i:(?:the\s+(?P<evt_unit>day|night|morning|evening|week)|(?P<evt_n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?P<evt_units>days?|weeks?)|(?:(?:a\s+)?few\s+|several\s+|just\s+|only\s+)?(?P<evt_hours>hours|minutes))\s+(?P<evt_side>before|after)\s+(?:the|this|that|its|his|her|their))\s+(?P<evt_word>[a-z]+)\b)"
+            .to_string(),
         // "the day before," "the week after.": only where nothing follows to count from
         // ("the day after the vote" counts from the vote)
         r"(?P<around>\b(?i:the)\s+(?P<around_unit>day|night|week)\s+(?P<around_side>before|after)(?P<around_stop>\s*[,.;]))"
@@ -164,6 +168,12 @@ pub fn find(body: &str) -> Vec<TimeExpression> {
                 })
         } else if c.name("prev").is_some() {
             told_before(&c)
+        } else if let Some(word) = c.name("evt_word") {
+            // "the week after the brand took a stake": "after" opens a clause, not a happening
+            if !super::events::names_a_happening(word.as_str()) {
+                continue;
+            }
+            from_an_event(&c, word.as_str())
         } else if let (Some(unit), Some(side)) = (c.name("around_unit"), c.name("around_side")) {
             let days = if unit.as_str().eq_ignore_ascii_case("week") {
                 7
@@ -335,6 +345,29 @@ fn with_lean(value: TimeValue, lean: Lean) -> TimeValue {
         },
         other => other,
     }
+}
+
+/// "The day after the attack", "two weeks before the vote", "hours after the blast": days
+/// counted from a happening.
+fn from_an_event(c: &regex::Captures, word: &str) -> Option<TimeValue> {
+    let days_in = |unit: &str| if unit.starts_with("week") { 7 } else { 1 };
+    let count = if let Some(unit) = c.name("evt_unit") {
+        days_in(unit.as_str())
+    } else if let (Some(n), Some(units)) = (c.name("evt_n"), c.name("evt_units")) {
+        count_of(n.as_str())? * days_in(units.as_str())
+    } else {
+        // hours or minutes: the same day
+        0
+    };
+    let sign = if c.name("evt_side")?.as_str().eq_ignore_ascii_case("after") {
+        1
+    } else {
+        -1
+    };
+    Some(TimeValue::FromEvent {
+        days: sign * count,
+        word: word.to_lowercase(),
+    })
 }
 
 /// "The next day", "two weeks later", "earlier that day": days counted from the time told
@@ -532,7 +565,7 @@ pub fn resolve(value: &TimeValue, anchor: Option<(NaiveDate, NaiveDate)>) -> Opt
             range(shift(first), shift(last) + Duration::days(1))
         }
         // counted from another expression: `resolve_document` places it
-        TimeValue::FromPrevious { .. } => None,
+        TimeValue::FromPrevious { .. } | TimeValue::FromEvent { .. } => None,
         TimeValue::DaysAgo { from, to } => {
             let (first, last) = anchor?;
             range(first - Duration::days(from), last - Duration::days(to))
@@ -762,6 +795,18 @@ pub fn resolve_document(doc: &Document) -> Vec<Option<(DateRange, Placed)>> {
                     Placed::After(before),
                 )
             }),
+            TimeValue::FromEvent { days, ref word } => {
+                dated_happening(doc, k, word, &out).map(|(before, range)| {
+                    let shift = Duration::days(days);
+                    (
+                        DateRange {
+                            start: range.start + shift,
+                            end: range.end + shift,
+                        },
+                        Placed::After(before),
+                    )
+                })
+            }
             ref value => resolve(value, anchor).map(|range| {
                 let explicit = matches!(
                     value,
@@ -785,6 +830,39 @@ pub fn resolve_document(doc: &Document) -> Vec<Option<(DateRange, Placed)>> {
         out.push(resolved);
     }
     out
+}
+
+/// The happening told before the time at `k` that `word` names ("the attack" names an
+/// "attacked" before it), when a time already placed dates it to a few days: that time's index
+/// and dates. The happening's trigger must not be the time's own word.
+fn dated_happening(
+    doc: &Document,
+    k: usize,
+    word: &str,
+    placed: &[Option<(DateRange, Placed)>],
+) -> Option<(usize, DateRange)> {
+    let span = doc.times[k].span;
+    let names = |trigger: &str| {
+        let trigger = trigger.to_lowercase();
+        let shared = trigger
+            .chars()
+            .zip(word.chars())
+            .take_while(|(a, b)| a == b)
+            .count();
+        shared >= 5.min(word.len()).min(trigger.len()) && shared >= 4
+    };
+    doc.events
+        .iter()
+        .rev()
+        .filter(|e| e.trigger.end <= span.start)
+        .filter(|e| {
+            doc.body
+                .get(e.trigger.start..e.trigger.end)
+                .is_some_and(names)
+        })
+        .filter_map(|e| e.time.filter(|&j| j < k))
+        .filter_map(|j| Some((j, placed.get(j)?.as_ref()?.0)))
+        .find(|(_, range)| (range.end - range.start).num_days() < 7)
 }
 
 /// Every document's time expressions, resolved against its publication date or inferred range,
@@ -904,7 +982,7 @@ mod tests {
         assert_eq!(at("two days later"), day("2030-05-09", Placed::After(1)));
         assert_eq!(at("earlier that day"), day("2030-05-09", Placed::After(2)));
         assert_eq!(at("The day before"), day("2030-05-08", Placed::After(3)));
-        // "the day after the vote" counts from the vote, which is no time we know
+        // "the day after the vote" counts from the vote, which is no happening we read
         assert!(!placed.iter().any(|p| p.0.starts_with("the day after")));
         // "next week" is counted from the publication date, not from the story's days
         assert_eq!(
