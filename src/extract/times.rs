@@ -783,7 +783,21 @@ pub fn resolve_document(doc: &Document) -> Vec<Option<(DateRange, Placed)>> {
             last_resolved.is_none_or(|(j, _)| j != k - 1)
                 && !between.contains(['.', '!', '?', '\n'])
         };
+        let weekday_before = weekday_just_before(doc, k);
         let resolved = match t.value {
+            TimeValue::Date {
+                year: None,
+                month,
+                day: Some(day),
+                ..
+            } if weekday_before.is_some() => {
+                let weekday = weekday_before.unwrap_or_default();
+                date_on_weekday(month, day, weekday, anchor)
+                    .map(|range| (range, Placed::Document(anchor_name)))
+                    .or_else(|| {
+                        resolve(&t.value, anchor).map(|r| (r, Placed::Document(anchor_name)))
+                    })
+            }
             TimeValue::FromPrevious { .. } if blocked => None,
             TimeValue::FromPrevious { days } => last_resolved.map(|(before, range)| {
                 let shift = Duration::days(days);
@@ -827,9 +841,55 @@ pub fn resolve_document(doc: &Document) -> Vec<Option<(DateRange, Placed)>> {
         if let Some((range, _)) = resolved.filter(|(r, _)| (r.end - r.start).num_days() < 7) {
             last_resolved = Some((k, range));
         }
+        // "on Saturday, May 18": the weekday is that date
+        if let (Some(_), Some(placed)) = (weekday_before, resolved.as_ref()) {
+            out[k - 1] = Some(*placed);
+        }
         out.push(resolved);
     }
     out
+}
+
+/// The weekday (Monday = 0) of a weekday expression right before the time at `k` ("Friday,
+/// Dec. 6"), when only a comma or a space parts them.
+fn weekday_just_before(doc: &Document, k: usize) -> Option<u32> {
+    let before = doc.times.get(k.checked_sub(1)?)?;
+    let between = doc.body.get(before.span.end..doc.times[k].span.start)?;
+    let adjacent = matches!(between, "," | ", " | " ");
+    match (&before.value, &doc.times[k].value) {
+        (
+            TimeValue::Weekday {
+                weekday,
+                next: false,
+                ..
+            },
+            TimeValue::Date { day: Some(_), .. },
+        ) if adjacent => Some(*weekday),
+        _ => None,
+    }
+}
+
+/// The date of that month and day, in the year next to the anchor's (before, same or after)
+/// where it falls on the weekday given, nearest the anchor: "Friday, Dec. 6" said in November
+/// 2019 is 6 December 2019, a Friday.
+fn date_on_weekday(
+    month: u32,
+    day: u32,
+    weekday: u32,
+    anchor: Option<(NaiveDate, NaiveDate)>,
+) -> Option<DateRange> {
+    let (first, last) = anchor?;
+    (last.year() - 1..=last.year() + 1)
+        .filter_map(|year| NaiveDate::from_ymd_opt(year, month, day))
+        .filter(|d| d.weekday().num_days_from_monday() == weekday)
+        .min_by_key(|d| {
+            if *d < first {
+                (first - *d).num_days()
+            } else {
+                (*d - last).num_days().max(0)
+            }
+        })
+        .map(|d| DateRange { start: d, end: d })
 }
 
 /// The happening told before the time at `k` that `word` names ("the attack" names an
@@ -1031,6 +1091,34 @@ mod tests {
             vec![one("2030-12-01")]
         );
         assert!(days("Queues formed for Black Friday and Cyber Monday deals.").is_empty());
+    }
+
+    #[test]
+    fn a_weekday_before_its_date_is_that_date_and_picks_its_year() {
+        let mut doc = crate::model::test_document(
+            "d",
+            "Tickets go on sale Friday, Dec. 6. The girl was seized on Saturday, May 18. A \
+             photo from Monday, Nov. 13, 2017.",
+        );
+        // 2019-11-19 is a Tuesday; 2019-12-06 a Friday, 2019-05-18 a Saturday
+        doc.published = Some("2019-11-19".into());
+        doc.times = find(&doc.body);
+        let days: Vec<Option<String>> = resolve_document(&doc)
+            .into_iter()
+            .map(|p| p.map(|(range, _)| range.start.to_string()))
+            .collect();
+        let day = |d: &str| Some(d.to_string());
+        assert_eq!(
+            days,
+            [
+                day("2019-12-06"),
+                day("2019-12-06"),
+                day("2019-05-18"),
+                day("2019-05-18"),
+                day("2017-11-13"),
+                day("2017-11-13")
+            ]
+        );
     }
 
     #[test]
