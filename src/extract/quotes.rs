@@ -1090,7 +1090,8 @@ fn orphan_quotations(doc: &Document, statements: &[Statement]) -> Vec<Statement>
 }
 
 /// A cue that reports no statement: a passive ("had been reported", "had not been asked", "are
-/// confirmed dead"), a negation ("did not say whom"), or a refusal ("declined to comment").
+/// confirmed dead"), a negation ("did not say whom"), a refusal ("declined to comment") or a
+/// suggestion ("let's say").
 fn is_unsaid(body: &str, cue: (usize, usize)) -> bool {
     let text = body[cue.0..cue.1].to_lowercase();
     // a colon or a dash signs what is beside it; the words before it are what was said
@@ -1105,9 +1106,17 @@ fn is_unsaid(body: &str, cue: (usize, usize)) -> bool {
         return true;
     }
     // "19 people | are confirmed dead": a passive with no one named says no one's words
-    let passive = ["is ", "are ", "was ", "were "]
-        .iter()
-        .any(|be| text.starts_with(be))
+    let passive = [
+        "is ",
+        "are ",
+        "was ",
+        "were ",
+        "will be ",
+        "would be ",
+        "to be ",
+    ]
+    .iter()
+    .any(|be| text.starts_with(be))
         && !text.split_whitespace().any(|w| w == "by");
     if passive {
         return true;
@@ -1126,7 +1135,12 @@ fn is_unsaid(body: &str, cue: (usize, usize)) -> bool {
         .map(|w| w.to_lowercase())
         .collect();
     let negation = |w: &str| matches!(w, "not" | "never") || w.ends_with("n't");
-    before.first().is_some_and(|w| w == "been") || before.iter().any(|w| negation(w))
+    // "let's say", "let us hope": a suggestion to the reader, no one's words
+    let suggestion = matches!(
+        before.as_slice(),
+        [w, ..] if w == "let's" || w == "let\u{2019}s"
+    ) || matches!(before.as_slice(), [us, let_] if us == "us" && let_ == "let");
+    before.first().is_some_and(|w| w == "been") || before.iter().any(|w| negation(w)) || suggestion
 }
 
 /// Whether the cue's verb is joined to an earlier one ("… and said", "…, but warned").
@@ -2058,6 +2072,19 @@ mod tests {
             texts,
             ["the dam held", "We stay,'' Holt said. ''We rebuild"]
         );
+    }
+
+    #[test]
+    fn a_suggestion_or_a_passive_to_come_reports_no_one() {
+        let (doc, found) = statements_of(
+            "Let's say the levee holds for a week. Repairs will be announced on Friday. Dane \
+             Holt said the levee would hold.",
+        );
+        let cues: Vec<&str> = found
+            .iter()
+            .map(|s| &doc.body[s.cue.start..s.cue.end])
+            .collect();
+        assert_eq!(cues, ["said"]);
     }
 
     #[test]
