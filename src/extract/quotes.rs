@@ -90,6 +90,7 @@ pub fn find(doc: &Document, tagger: &AttributionTagger) -> Vec<Statement> {
             })
             .map(|span| with_group_modifiers(doc, span))
             .and_then(|span| trimmed_source(doc, span, a.cue.0))
+            .map(|span| past_a_possessive(&doc.body, span, a.cue.1))
             .or(coordinated)
             .or_else(|| {
                 // "Residents interviewed by DBO said", "police in Harrowmere said": the
@@ -741,6 +742,54 @@ fn trimmed_source(doc: &Document, span: Span, cue_start: usize) -> Option<Span> 
         start,
         end: start + text.len(),
     })
+}
+
+/// Words that end a noun phrase running on after a possessive: a preposition, a relative or a
+/// conjunction.
+const PHRASE_ENDERS: &[&str] = &[
+    "in", "on", "at", "to", "for", "with", "from", "during", "after", "before", "who", "which",
+    "that", "and", "but", "as", "by", "about",
+];
+
+/// An inverted source the tagger ended on a possessive ("said | the Lorn Group's | chair Dane
+/// Holt in an email") runs on to the name it possesses: through the words after it up to a
+/// preposition, a mark, or the end of the first run of capitalised words.
+fn past_a_possessive(body: &str, span: Span, cue_end: usize) -> Span {
+    let text = &body[span.start..span.end];
+    let possessive = text.ends_with("'s") || text.ends_with("\u{2019}s");
+    if span.start < cue_end || !possessive {
+        return span;
+    }
+    let mut end = span.end;
+    let mut in_a_name = false;
+    let mut stop = (span.end + 200).min(body.len());
+    while !body.is_char_boundary(stop) {
+        stop += 1;
+    }
+    for (k, word) in positions(body, span.end, stop)
+        .into_iter()
+        .take(8)
+        .enumerate()
+    {
+        if body[end..word.0].contains('\n') {
+            break;
+        }
+        let raw = &body[word.0..word.1];
+        let clean = raw.trim_end_matches([',', '.', ';', ':']);
+        let capitalised = clean.starts_with(char::is_uppercase);
+        if PHRASE_ENDERS.contains(&clean)
+            || (in_a_name && !capitalised)
+            || (k == 0 && clean.is_empty())
+        {
+            break;
+        }
+        end = word.0 + clean.len();
+        in_a_name = capitalised;
+        if clean.len() < raw.len() {
+            break;
+        }
+    }
+    Span { end, ..span }
 }
 
 /// A source that names no one: a bare article ("The"), only adverbs ("have recently claimed"
@@ -2072,6 +2121,30 @@ mod tests {
             texts,
             ["the dam held", "We stay,'' Holt said. ''We rebuild"]
         );
+    }
+
+    #[test]
+    fn an_inverted_source_ending_on_a_possessive_runs_on_to_the_name() {
+        let body = "Cuts will come, said the Lorn Group's newly named chair Dane Holt in an \
+                    email. Cuts will come, said the group's spokesman.";
+        let span = |text: &str, from: usize| {
+            let start = from + body[from..].find(text).expect("in body");
+            Span {
+                start,
+                end: start + text.len(),
+            }
+        };
+        let grown = |source: &str, cue: Span| {
+            let s = past_a_possessive(body, span(source, cue.end), cue.end);
+            &body[s.start..s.end]
+        };
+        let first_cue = span("said", 0);
+        assert_eq!(
+            grown("the Lorn Group's", first_cue),
+            "the Lorn Group's newly named chair Dane Holt"
+        );
+        let second_cue = span("said", first_cue.end);
+        assert_eq!(grown("the group's", second_cue), "the group's spokesman");
     }
 
     #[test]
