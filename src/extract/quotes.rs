@@ -705,6 +705,7 @@ fn trimmed_source(doc: &Document, span: Span, cue_start: usize) -> Option<Span> 
         }
     }
     let mut text = body.get(start..span.end.max(start))?;
+    text = without_a_channel(text);
     loop {
         let trimmed = text.trim_end_matches([',', ' ']);
         let last_word = trimmed.rsplit(' ').next().unwrap_or("").to_lowercase();
@@ -742,6 +743,60 @@ fn trimmed_source(doc: &Document, span: Span, cue_start: usize) -> Option<Span> 
         start,
         end: start + text.len(),
     })
+}
+
+/// Where and how a statement was made, written after its speaker: "Fadem | in a Tuesday
+/// research note", "Holt | in an email", "Voss | on Twitter".
+const CHANNEL_NOUNS: &[&str] = &[
+    "report",
+    "note",
+    "statement",
+    "interview",
+    "letter",
+    "email",
+    "e-mail",
+    "post",
+    "tweet",
+    "memo",
+    "op-ed",
+    "column",
+    "filing",
+    "speech",
+    "video",
+    "podcast",
+    "broadcast",
+    "release",
+    "briefing",
+    "twitter",
+    "facebook",
+    "instagram",
+    "television",
+    "radio",
+];
+
+/// A source with the channel it spoke through cut off: the last " in …" or " on …" whose
+/// phrase ends on a channel noun, or a relative clause of place or time (" where …", " when
+/// …") the tagger ran into.
+fn without_a_channel(text: &str) -> &str {
+    let mut out = text;
+    for cut in [" where ", " when "] {
+        if let Some(at) = out.find(cut).filter(|&at| at > 0) {
+            out = &out[..at];
+        }
+    }
+    for lead in [" in ", " on "] {
+        if let Some(at) = out.rfind(lead).filter(|&at| at > 0) {
+            let last = out[at..]
+                .rsplit(|c: char| !c.is_alphanumeric() && c != '-')
+                .find(|w| !w.is_empty())
+                .unwrap_or("")
+                .to_lowercase();
+            if CHANNEL_NOUNS.contains(&last.as_str()) {
+                out = out[..at].trim_end_matches([',', ' ']);
+            }
+        }
+    }
+    out
 }
 
 /// Words that end a noun phrase running on after a possessive: a preposition, a relative or a
@@ -2145,6 +2200,23 @@ mod tests {
         );
         let second_cue = span("said", first_cue.end);
         assert_eq!(grown("the group's", second_cue), "the group's spokesman");
+    }
+
+    #[test]
+    fn a_source_leaves_out_the_channel_and_a_clause_of_place() {
+        assert_eq!(
+            without_a_channel("Fadem in a Tuesday research note"),
+            "Fadem"
+        );
+        assert_eq!(without_a_channel("Holt on Twitter"), "Holt");
+        assert_eq!(
+            without_a_channel("Lind, a doctor at Tarnby Hospital where the patients"),
+            "Lind, a doctor at Tarnby Hospital"
+        );
+        assert_eq!(
+            without_a_channel("the mayor of Lorn in the north"),
+            "the mayor of Lorn in the north"
+        );
     }
 
     #[test]
