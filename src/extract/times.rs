@@ -784,42 +784,28 @@ pub fn resolve_document(doc: &Document) -> Vec<Option<(DateRange, Placed)>> {
                 && !between.contains(['.', '!', '?', '\n'])
         };
         let weekday_before = weekday_just_before(doc, k);
+        let on_its_weekday = match (&t.value, weekday_before) {
+            (
+                TimeValue::Date {
+                    year: None,
+                    month,
+                    day: Some(day),
+                    ..
+                },
+                Some(weekday),
+            ) => date_on_weekday(*month, *day, weekday, anchor),
+            _ => None,
+        };
         let resolved = match t.value {
-            TimeValue::Date {
-                year: None,
-                month,
-                day: Some(day),
-                ..
-            } if weekday_before.is_some() => {
-                let weekday = weekday_before.unwrap_or_default();
-                date_on_weekday(month, day, weekday, anchor)
-                    .map(|range| (range, Placed::Document(anchor_name)))
-                    .or_else(|| {
-                        resolve(&t.value, anchor).map(|r| (r, Placed::Document(anchor_name)))
-                    })
+            _ if on_its_weekday.is_some() => {
+                on_its_weekday.map(|range| (range, Placed::Document(anchor_name)))
             }
             TimeValue::FromPrevious { .. } if blocked => None,
-            TimeValue::FromPrevious { days } => last_resolved.map(|(before, range)| {
-                let shift = Duration::days(days);
-                (
-                    DateRange {
-                        start: range.start + shift,
-                        end: range.end + shift,
-                    },
-                    Placed::After(before),
-                )
-            }),
+            TimeValue::FromPrevious { days } => {
+                last_resolved.map(|placed| counted_from(placed, days))
+            }
             TimeValue::FromEvent { days, ref word } => {
-                dated_happening(doc, k, word, &out).map(|(before, range)| {
-                    let shift = Duration::days(days);
-                    (
-                        DateRange {
-                            start: range.start + shift,
-                            end: range.end + shift,
-                        },
-                        Placed::After(before),
-                    )
-                })
+                dated_happening(doc, k, word, &out).map(|placed| counted_from(placed, days))
             }
             ref value => resolve(value, anchor).map(|range| {
                 let explicit = matches!(
@@ -848,6 +834,16 @@ pub fn resolve_document(doc: &Document) -> Vec<Option<(DateRange, Placed)>> {
         out.push(resolved);
     }
     out
+}
+
+/// The dates `days` days from those of the time at index `before`, placed after it.
+fn counted_from((before, range): (usize, DateRange), days: i64) -> (DateRange, Placed) {
+    let shift = Duration::days(days);
+    let range = DateRange {
+        start: range.start + shift,
+        end: range.end + shift,
+    };
+    (range, Placed::After(before))
 }
 
 /// The weekday (Monday = 0) of a weekday expression right before the time at `k` ("Friday,
