@@ -170,7 +170,7 @@ pub fn find(body: &str) -> Vec<TimeExpression> {
             told_before(&c)
         } else if let Some(word) = c.name("evt_word") {
             // "the week after the brand took a stake": "after" opens a clause, not a happening
-            if !super::events::names_a_happening(word.as_str()) {
+            if !names_a_countable_happening(&word.as_str().to_lowercase()) {
                 continue;
             }
             from_an_event(&c, word.as_str())
@@ -919,6 +919,83 @@ fn dated_happening(
         .filter_map(|e| e.time.filter(|&j| j < k))
         .filter_map(|j| Some((j, placed.get(j)?.as_ref()?.0)))
         .find(|(_, range)| (range.end - range.start).num_days() < 7)
+        .or_else(|| named_in_a_dated_sentence(doc, k, word, placed))
+}
+
+/// Nouns of happenings a report counts days from that the events stage does not read: "the
+/// day after the election", "two days before the hearing".
+const HAPPENING_NOUNS: &[&str] = &[
+    "election",
+    "vote",
+    "referendum",
+    "primary",
+    "caucuses",
+    "summit",
+    "meeting",
+    "hearing",
+    "debate",
+    "trial",
+    "verdict",
+    "ruling",
+    "game",
+    "match",
+    "race",
+    "storm",
+    "hurricane",
+    "flood",
+    "fire",
+    "crash",
+    "shooting",
+    "stabbing",
+    "strike",
+    "outbreak",
+    "funeral",
+    "inauguration",
+    "ceremony",
+    "conference",
+    "speech",
+    "rally",
+    "visit",
+    "launch",
+];
+
+/// Whether a time can be counted from a happening of that name.
+fn names_a_countable_happening(word: &str) -> bool {
+    HAPPENING_NOUNS.contains(&word) || super::events::names_a_happening(word)
+}
+
+/// The last earlier sentence naming the happening ("the election" in "Voters chose a new council
+/// in the election on Sunday"), when one of its times already placed dates it to a few days:
+/// that time, the nearest to the word.
+fn named_in_a_dated_sentence(
+    doc: &Document,
+    k: usize,
+    word: &str,
+    placed: &[Option<(DateRange, Placed)>],
+) -> Option<(usize, DateRange)> {
+    let span = doc.times[k].span;
+    let bytes = doc.body.as_bytes();
+    let is_word_byte = |b: u8| b.is_ascii_alphanumeric();
+    let at = (0..span.start.saturating_sub(word.len()) + 1)
+        .rev()
+        .find(|&i| {
+            bytes[i..i + word.len()].eq_ignore_ascii_case(word.as_bytes())
+                && (i == 0 || !is_word_byte(bytes[i - 1]))
+                && bytes.get(i + word.len()).is_none_or(|&b| !is_word_byte(b))
+                && !doc
+                    .times
+                    .iter()
+                    .any(|t| t.span.start <= i && i < t.span.end)
+        })?;
+    let sentence = doc.sentences.iter().find(|s| s.start <= at && at < s.end)?;
+    (0..k)
+        .filter(|&j| {
+            let t = doc.times[j].span;
+            sentence.start <= t.start && t.end <= sentence.end
+        })
+        .filter_map(|j| Some((j, placed.get(j)?.as_ref()?.0)))
+        .filter(|(_, range)| (range.end - range.start).num_days() < 7)
+        .min_by_key(|(j, _)| doc.times[*j].span.start.abs_diff(at))
 }
 
 /// Every document's time expressions, resolved against its publication date or inferred range,
@@ -1038,8 +1115,8 @@ mod tests {
         assert_eq!(at("two days later"), day("2030-05-09", Placed::After(1)));
         assert_eq!(at("earlier that day"), day("2030-05-09", Placed::After(2)));
         assert_eq!(at("The day before"), day("2030-05-08", Placed::After(3)));
-        // "the day after the vote" counts from the vote, which is no happening we read
-        assert!(!placed.iter().any(|p| p.0.starts_with("the day after")));
+        // "the day after the vote" counts from the vote, which no time told before dates
+        assert_eq!(at("the day after the vote"), None);
         // "next week" is counted from the publication date, not from the story's days
         assert_eq!(
             at("next week"),
@@ -1113,6 +1190,40 @@ mod tests {
                 day("2019-05-18"),
                 day("2017-11-13"),
                 day("2017-11-13")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_time_counted_from_a_happening_named_in_a_dated_sentence() {
+        let mut doc = crate::model::test_document(
+            "d",
+            "Voters chose a new council in the election on Sunday. The day after the election, \
+             the mayor resigned. The week after the brand took a stake, shares rose.",
+        );
+        doc.published = Some("2030-05-10".into());
+        crate::text::segment(&mut doc);
+        doc.times = find(&doc.body);
+        let found: Vec<(String, Option<String>)> = doc
+            .times
+            .iter()
+            .zip(resolve_document(&doc))
+            .map(|(t, p)| {
+                (
+                    doc.body[t.span.start..t.span.end].to_string(),
+                    p.map(|(range, _)| range.start.to_string()),
+                )
+            })
+            .collect();
+        // "the week after the brand took": "after" opens a clause, no happening is named
+        assert_eq!(
+            found,
+            [
+                ("on Sunday".to_string(), Some("2030-05-05".to_string())),
+                (
+                    "The day after the election".to_string(),
+                    Some("2030-05-06".to_string())
+                ),
             ]
         );
     }
