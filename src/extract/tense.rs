@@ -9,6 +9,48 @@ use crate::model::Lean;
 /// Words that put their clause in the future wherever they stand before the time.
 const MODAL_WORDS: [&str; 5] = ["will", "shall", "won't", "upcoming", "forthcoming"];
 
+/// Verbs of a schedule in the present ("the show opens on Friday", "tickets go on sale Dec. 6",
+/// "the Gophers play Saturday"): news tells of the past in the past tense, so these in the
+/// present (or bare, after "to") look ahead.
+const SCHEDULE_VERBS: &[&str] = &[
+    "opens",
+    "open",
+    "begins",
+    "begin",
+    "starts",
+    "start",
+    "ends",
+    "closes",
+    "resumes",
+    "resume",
+    "goes",
+    "go",
+    "airs",
+    "air",
+    "kicks",
+    "expires",
+    "expire",
+    "meets",
+    "meet",
+    "plays",
+    "play",
+    "faces",
+    "face",
+    "hosts",
+    "host",
+    "travels",
+    "returns",
+    "arrives",
+    "arrive",
+    "launches",
+    "debuts",
+    "premieres",
+    "reopens",
+    "reopen",
+    "convenes",
+    "convene",
+];
+
 /// Participles of planning ("scheduled for", "due to", "expected on"): in a clause told in the
 /// present they look ahead; in one told in the past ("was due to be freed in September", "an
 /// increase planned for Oct. 15 was dropped") the plan may fall either side of the report.
@@ -46,6 +88,11 @@ const TIME_LEADS: [&str; 8] = ["on", "by", "from", "until", "early", "late", "th
 
 /// Which occurrence the time at `start..end` of `body` means, by what its clause tells.
 pub fn lean_of(body: &str, start: usize, end: usize) -> Lean {
+    // "Holt's July 25 call": a time inside a noun phrase tells when that thing was, not the verb
+    let head = body.get(..start).unwrap_or("").trim_end();
+    if head.ends_with("'s") || head.ends_with("\u{2019}s") {
+        return Lean::Past;
+    }
     let before = words(clause_before(body, start));
     if let Some(lean) = marker_before(&before) {
         return lean;
@@ -146,7 +193,14 @@ fn marker_at(words: &[String], k: usize) -> Option<Lean> {
             previous,
             Some("is" | "are" | "am" | "it's" | "they're" | "we're")
         );
+    // a schedule verb after a past word ("did meet") or after "to" of one ("decided to reopen")
+    let after_a_past_word = match previous {
+        Some("to") => k >= 2 && is_past(words, k - 2),
+        Some(w) => IRREGULAR_PAST.contains(&w),
+        None => false,
+    };
     if MODAL_WORDS.contains(&word)
+        || (SCHEDULE_VERBS.contains(&word) && !after_a_past_word)
         || word.ends_with("'ll")
         || (AHEAD_BEFORE_TO.contains(&word) && next == Some("to"))
         || progressive
@@ -217,6 +271,32 @@ mod tests {
             "June 2"
         ));
         assert!(ahead("On Friday, the board will vote.", "On Friday"));
+    }
+
+    #[test]
+    fn a_schedule_told_in_the_present_looks_ahead() {
+        assert!(ahead(
+            "The show opens to the public on Friday.",
+            "on Friday"
+        ));
+        assert!(ahead("Tickets go on sale Friday, Dec. 6.", "Friday"));
+        assert!(ahead(
+            "The Lorn side plays Saturday against Tarnby.",
+            "Saturday"
+        ));
+        assert!(!ahead(
+            "The show opened to the public on Friday.",
+            "on Friday"
+        ));
+        assert!(!ahead("Holt did meet Voss on Friday.", "on Friday"));
+        assert!(!ahead(
+            "Judges decided to reopen the case in May.",
+            "in May"
+        ));
+        assert!(!ahead(
+            "Lind will face questions about Holt's July 25 call.",
+            "July 25"
+        ));
     }
 
     #[test]
