@@ -917,9 +917,18 @@ fn dated_happening(
                 .is_some_and(names)
         })
         .filter_map(|e| e.time.filter(|&j| j < k))
-        .filter_map(|j| Some((j, placed.get(j)?.as_ref()?.0)))
-        .find(|(_, range)| (range.end - range.start).num_days() < 7)
+        .find_map(|j| placed_within_days(placed, j))
         .or_else(|| named_in_a_dated_sentence(doc, k, word, placed))
+}
+
+/// The time at `j` with its dates when it was placed within a few days: one a reader can count
+/// days from.
+fn placed_within_days(
+    placed: &[Option<(DateRange, Placed)>],
+    j: usize,
+) -> Option<(usize, DateRange)> {
+    let (range, _) = placed.get(j)?.as_ref()?;
+    ((range.end - range.start).num_days() < 7).then_some((j, *range))
 }
 
 /// Nouns of happenings a report counts days from that the events stage does not read: "the
@@ -993,8 +1002,7 @@ fn named_in_a_dated_sentence(
             let t = doc.times[j].span;
             sentence.start <= t.start && t.end <= sentence.end
         })
-        .filter_map(|j| Some((j, placed.get(j)?.as_ref()?.0)))
-        .filter(|(_, range)| (range.end - range.start).num_days() < 7)
+        .filter_map(|j| placed_within_days(placed, j))
         .min_by_key(|(j, _)| doc.times[*j].span.start.abs_diff(at))
 }
 
@@ -1166,6 +1174,20 @@ mod tests {
         assert!(days("Queues formed for Black Friday and Cyber Monday deals.").is_empty());
     }
 
+    /// Each time of a document with the first day it was placed on, if any.
+    fn first_days(doc: &Document) -> Vec<(String, Option<String>)> {
+        doc.times
+            .iter()
+            .zip(resolve_document(doc))
+            .map(|(t, p)| {
+                (
+                    doc.body[t.span.start..t.span.end].to_string(),
+                    p.map(|(range, _)| range.start.to_string()),
+                )
+            })
+            .collect()
+    }
+
     #[test]
     fn a_weekday_before_its_date_is_that_date_and_picks_its_year() {
         let mut doc = crate::model::test_document(
@@ -1176,10 +1198,7 @@ mod tests {
         // 2019-11-19 is a Tuesday; 2019-12-06 a Friday, 2019-05-18 a Saturday
         doc.published = Some("2019-11-19".into());
         doc.times = find(&doc.body);
-        let days: Vec<Option<String>> = resolve_document(&doc)
-            .into_iter()
-            .map(|p| p.map(|(range, _)| range.start.to_string()))
-            .collect();
+        let days: Vec<Option<String>> = first_days(&doc).into_iter().map(|(_, d)| d).collect();
         let day = |d: &str| Some(d.to_string());
         assert_eq!(
             days,
@@ -1204,17 +1223,7 @@ mod tests {
         doc.published = Some("2030-05-10".into());
         crate::text::segment(&mut doc);
         doc.times = find(&doc.body);
-        let found: Vec<(String, Option<String>)> = doc
-            .times
-            .iter()
-            .zip(resolve_document(&doc))
-            .map(|(t, p)| {
-                (
-                    doc.body[t.span.start..t.span.end].to_string(),
-                    p.map(|(range, _)| range.start.to_string()),
-                )
-            })
-            .collect();
+        let found = first_days(&doc);
         // "the week after the brand took": "after" opens a clause, no happening is named
         assert_eq!(
             found,
