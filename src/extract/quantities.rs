@@ -387,7 +387,7 @@ fn is_not_a_quantity(
         || range_of_years
         || numbers_a_name(
             spans,
-            words_of(doc, spans, k),
+            word_before(doc, spans, k),
             k,
             (word, lower.get(k + 1).map(String::as_str)),
             number,
@@ -395,7 +395,7 @@ fn is_not_a_quantity(
 }
 
 /// The word before the token at k, as written.
-fn words_of<'a>(doc: &'a Document, spans: &[(usize, usize)], k: usize) -> Option<&'a str> {
+fn word_before<'a>(doc: &'a Document, spans: &[(usize, usize)], k: usize) -> Option<&'a str> {
     let (start, end) = *spans.get(k.checked_sub(1)?)?;
     doc.body.get(start..end)
 }

@@ -94,7 +94,7 @@ pub fn lean_of(body: &str, start: usize, end: usize) -> Lean {
         return Lean::Past;
     }
     let before = words(clause_before(body, start));
-    if let Some(lean) = marker_before(&before) {
+    if let Some(lean) = first_marker(&before, (0..before.len()).rev()) {
         return lean;
     }
     // "On Friday, the board will vote": a time that opens its clause takes the clause after it
@@ -102,7 +102,8 @@ pub fn lean_of(body: &str, start: usize, end: usize) -> Lean {
     let rest = body.get(end..).unwrap_or("");
     match rest.strip_prefix(',') {
         Some(after) if opens_its_clause => {
-            marker_after(&words(clause_after(after))).unwrap_or(Lean::Past)
+            let after = words(clause_after(after));
+            first_marker(&after, 0..after.len()).unwrap_or(Lean::Past)
         }
         _ => Lean::Past,
     }
@@ -153,23 +154,10 @@ fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// What the nearest future marker before the time says, with no past verb or clause opener
-/// between them.
-fn marker_before(words: &[String]) -> Option<Lean> {
-    for k in (0..words.len()).rev() {
-        if let Some(lean) = marker_at(words, k) {
-            return Some(lean);
-        }
-        if ends_the_search(words, k) {
-            return None;
-        }
-    }
-    None
-}
-
-/// What the first future marker after a time that opens its clause says, before any past verb.
-fn marker_after(words: &[String]) -> Option<Lean> {
-    for k in 0..words.len() {
+/// What the first future marker says, reading the words in `order` (away from the time), with
+/// no past verb or clause opener before it.
+fn first_marker(words: &[String], order: impl Iterator<Item = usize>) -> Option<Lean> {
+    for k in order {
         if let Some(lean) = marker_at(words, k) {
             return Some(lean);
         }
