@@ -763,6 +763,7 @@ fn attributions_of(
             let source = passive_agent(p, text, cue)
                 .or_else(|| participle_subject(p, text, cue, &earlier))
                 .or_else(|| pronoun_subject(p, text, cue.0))
+                .or_else(|| relative_subject(p, text, cue))
                 .or_else(|| {
                     let tagged = source_of(p, text, source_runs, cue.0, cue.1);
                     // "reports | suggest | the rebels attacked": with a subject right before
@@ -1553,6 +1554,105 @@ fn pronoun_subject(p: &Paragraph, text: &str, cs: usize) -> Option<TokenRange> {
     }
     let w = word(p, text, k).to_lowercase();
     (p.sentence[k] == p.sentence[cs] && SUBJECT_PRONOUNS.contains(&w.as_str())).then_some((k, k))
+}
+
+/// "…, who on Tuesday criticized", "…, which owns the dam and says": the
+/// relative pronoun whose clause the cue belongs to is its subject, as PolNeAR marks it (the
+/// quotes stage reads the name it stands for). The pronoun may stand before an aside set off by
+/// commas or a short phrase of time or place, or before a first verb the cue is joined to by
+/// "and". A relative "that" is left to the tagger: PolNeAR marks it the source of some verbs
+/// ("reports that question his account") and its noun the source of others ("polls that show").
+fn relative_subject(p: &Paragraph, text: &str, (cs, ce): TokenRange) -> Option<TokenRange> {
+    let sentence = p.sentence[cs];
+    let lower = |k: usize| word(p, text, k).to_lowercase();
+    let class = |k: usize| super::pos::class_name(p.class[k] as usize);
+    let leans = |k: usize| is_leaning(word(p, text, k)) || class(k) == "RB";
+    let in_sentence = |k: usize| p.sentence[k] == sentence;
+    let is_relative = |k: usize| matches!(lower(k).as_str(), "who" | "which");
+    // the relative pronoun before token `k`, past auxiliaries and adverbs
+    let subject_relative = |mut k: usize| -> Option<usize> {
+        while k > 0 && leans(k) && in_sentence(k - 1) {
+            k -= 1;
+        }
+        (in_sentence(k) && is_relative(k)).then_some(k)
+    };
+    let last = cs.checked_sub(1)?;
+    // "who was accused of", "that is expected to": a passive cue's source is its agent
+    let passive = (cs..=ce).any(|k| class(k) == "VBN")
+        && (cs.saturating_sub(4)..ce).any(|k| {
+            matches!(
+                lower(k).as_str(),
+                "is" | "are" | "was" | "were" | "be" | "been" | "being"
+            )
+        });
+    if passive {
+        return None;
+    }
+    if let Some(k) = subject_relative(last) {
+        return Some((k, k));
+    }
+    let mut k = last;
+    while k > 0 && leans(k) && in_sentence(k - 1) {
+        k -= 1;
+    }
+    if !in_sentence(k) {
+        return None;
+    }
+    let no_clause = |a: usize, b: usize| {
+        (a..=b).all(|j| {
+            !super::pos::is_finite_verb(p.class[j] as usize) && !is_quote_mark(word(p, text, j))
+        })
+    };
+    // "who, on a press call Friday, criticized": an aside set off by commas
+    if word(p, text, k) == "," {
+        let open = (k.saturating_sub(14)..k)
+            .rev()
+            .find(|&j| in_sentence(j) && word(p, text, j) == ",")?;
+        let relative = open.checked_sub(1).filter(|&r| is_relative(r))?;
+        return (open + 1 < k && no_clause(open + 1, k - 1)).then_some((relative, relative));
+    }
+    // "who last year threatened", "who through his office declined": a short phrase
+    let short = (k.saturating_sub(4)..k)
+        .rev()
+        .find(|&j| in_sentence(j) && is_relative(j));
+    if let Some(r) = short {
+        let opener = lower(r + 1);
+        let sets_the_scene = PREPOSITIONS.contains(&opener.as_str())
+            || TIME_OPENERS.contains(&opener.as_str())
+            || is_time_word(&opener);
+        if sets_the_scene
+            && no_clause(r + 1, k)
+            && (r + 1..=k).all(|j| !is_verbal_class(p.class[j]))
+        {
+            return Some((r, r));
+        }
+    }
+    // "which owns the dam and says": a verb joined to the relative clause's first verb
+    if !matches!(lower(k).as_str(), "and" | "or" | "but") {
+        return None;
+    }
+    let mut j = k;
+    while j > 0 && k - j < 25 {
+        j -= 1;
+        let w = lower(j);
+        if !in_sentence(j)
+            || is_quote_mark(&w)
+            || matches!(w.as_str(), ";" | ":" | "," | "--" | "\u{2014}" | "\u{2013}" | "\u{2015}")
+            || SUBJECT_PRONOUNS[..7].contains(&w.as_str())
+            // "… Holt claimed victory and argued": a subject of its own before a verb
+            || (is_nominal_class(p.class[j]) && super::pos::is_finite_verb(p.class[j + 1] as usize))
+        {
+            return None;
+        }
+        if is_relative(j) && j + 1 < k {
+            let mut v = j + 1;
+            while v < k && leans(v) {
+                v += 1;
+            }
+            return is_verbal_class(p.class[v]).then_some((j, j));
+        }
+    }
+    None
 }
 
 /// A cue the source tagger gave no source: a name right before it ("Voss | has | insisted"),
@@ -2694,6 +2794,12 @@ fn noun_phrase(p: &Paragraph, text: &str, cues: &[usize], run: TokenRange) -> To
     } else {
         first
     };
+    let modified = with_modifiers_before(p, text, cues, first);
+    let first = if modified < first {
+        with_words_before(p, text, modified)
+    } else {
+        first
+    };
     // "Dane Holt of Tarnby, | Lorn": a state after its city is part of the place
     let first = in_a_city_and_state(p, text, first);
     let first = with_head_before(p, text, cues, first);
@@ -2886,6 +2992,37 @@ fn with_parenthesis(p: &Paragraph, text: &str, (mut first, mut last): TokenRange
 
 fn capitalised_at(p: &Paragraph, text: &str, k: usize) -> bool {
     p.position[k] & 8 != 0 && !is_quote_mark(word(p, text, k))
+}
+
+/// "Florida elections | officials", "a famous | TV journalist": lowercase nouns and adjectives
+/// right before a run that opens with a lowercase noun modify it, and join it. A time ("last
+/// year | officials") or a cue does not, nor a noun before a name ("the moment | Holt said").
+fn with_modifiers_before(p: &Paragraph, text: &str, cues: &[usize], mut first: usize) -> usize {
+    let common_noun = matches!(
+        super::pos::class_name(p.class[first] as usize),
+        "NN" | "NNS"
+    );
+    if !common_noun || capitalised_at(p, text, first) {
+        return first;
+    }
+    let sentence = p.sentence[first];
+    let modifies = |k: usize| {
+        let w = word(p, text, k).to_lowercase();
+        p.sentence[k] == sentence
+            && cues[k] == OUTSIDE
+            && !capitalised_at(p, text, k)
+            && matches!(
+                super::pos::class_name(p.class[k] as usize),
+                "NN" | "NNS" | "JJ"
+            )
+            && w.chars().all(|c| c.is_alphabetic() || c == '-')
+            && !is_time_word(&w)
+            && !TIME_OPENERS.contains(&w.as_str())
+    };
+    while first > 0 && modifies(first - 1) {
+        first -= 1;
+    }
+    first
 }
 
 /// The words a run's start left behind: the owner of a possessive ("the ad | ’s narrator"),
@@ -4189,6 +4326,79 @@ mod tests {
             "The Lorn Valley Residents\u{2019} Committee"
         );
         assert_eq!(of("accuses").2, "the board of ignoring warnings.");
+    }
+
+    #[test]
+    fn lowercase_modifiers_before_a_source_noun_belong_to_it() {
+        let source = |text: &str, run: &str| the_attribution(text, &["said"], &[run]).1;
+        assert_eq!(
+            source(
+                "On Monday, Tarnby flood officials said the spillway held.",
+                "officials"
+            ),
+            "Tarnby flood officials"
+        );
+        assert_eq!(
+            source("A veteran dam engineer said the spillway held.", "engineer"),
+            "A veteran dam engineer"
+        );
+        // a time before the noun, or a noun before a name, is no modifier
+        assert_eq!(
+            source(
+                "By last week officials said the spillway held.",
+                "officials"
+            ),
+            "officials"
+        );
+        assert_eq!(
+            source("It was the moment Holt said the spillway held.", "Holt"),
+            "Holt"
+        );
+    }
+
+    #[test]
+    fn a_relative_pronoun_is_the_source_of_the_verbs_of_its_clause() {
+        // past an aside set off by commas, past a phrase of time, and for a verb joined to the
+        // clause's first by "and"
+        for (text, cue) in [
+            (
+                "The board hired Dane Holt, who, at a hearing on Tuesday, criticized the plan.",
+                "criticized",
+            ),
+            (
+                "The board hired Dane Holt, who last year warned that the dam would fail.",
+                "warned",
+            ),
+            (
+                "The board faces the Lorn Group, which owns the dam and says it is unsafe.",
+                "says",
+            ),
+        ] {
+            let found = attributed(text, &[cue], &[]);
+            assert_eq!(found.len(), 1, "{found:?}");
+            assert!(["who", "which"].contains(&found[0].1.as_str()), "{found:?}");
+        }
+        // a clause closed by its comma leaves the main verb to the subject before it
+        let found = attributed(
+            "Dane Holt, who leads the Lorn Group, said the dam was unsafe.",
+            &["said"],
+            &[],
+        );
+        assert_eq!(found[0].1, "Dane Holt", "{found:?}");
+        // a name with a verb of its own between the clause and the cue is that verb's subject
+        let found = attributed(
+            "In Tarnby -- which votes on Friday -- Holt claimed victory and warned of a recount.",
+            &["warned"],
+            &[],
+        );
+        assert!(found.iter().all(|a| a.1 != "which"), "{found:?}");
+        // a passive cue's source is its agent, not the pronoun
+        let found = attributed(
+            "Holt, who was accused by the board of lying, left.",
+            &["was accused"],
+            &[],
+        );
+        assert!(found.iter().all(|a| a.1 != "who"), "{found:?}");
     }
 
     #[test]

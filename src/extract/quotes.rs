@@ -68,8 +68,14 @@ pub fn find(doc: &Document, tagger: &AttributionTagger) -> Vec<Statement> {
         // nothing: the subject does
         let source = a
             .source
-            .filter(|_| !follows_a_coordinator(&doc.body, a.cue.0))
+            // "… and said": the subject of the first verb, unless the tagger found the relative
+            // pronoun opening their clause ("Holt, who leads the group and says …")
+            .filter(|&(start, end)| {
+                !follows_a_coordinator(&doc.body, a.cue.0)
+                    || is_relative_pronoun(&doc.body[start..end])
+            })
             .filter(|&(start, end)| !names_no_one(&doc.body[start..end]))
+            .map(|source| antecedent_of(doc, source))
             // "(HRD)" after the body's name is its short form: the clause's subject speaks
             .filter(|&(start, _)| !doc.body[start..].starts_with('('))
             .map(|(start, end)| before_brackets(&doc.body, start, end))
@@ -640,6 +646,31 @@ fn before_brackets(body: &str, start: usize, end: usize) -> (usize, usize) {
         }
         _ => (start, end),
     }
+}
+
+/// "Dane Holt, who said …", "the Lorn Group, which says …": a relative pronoun (the attribution
+/// tagger marks it as PolNeAR does) stands for the name or the phrase it follows, and that is
+/// the source. Any other source, or a pronoun after no such phrase, is returned as it is.
+fn antecedent_of(doc: &Document, (start, end): (usize, usize)) -> (usize, usize) {
+    if !is_relative_pronoun(&doc.body[start..end]) {
+        return (start, end);
+    }
+    let before = doc.body[..start].trim_end();
+    let before = before.strip_suffix(',').unwrap_or(before).trim_end();
+    let phrase_end = before.len();
+    let named = doc
+        .mentions
+        .iter()
+        .filter(|m| m.end == phrase_end)
+        .map(|m| m.start)
+        .min();
+    named
+        .or_else(|| noun_phrase_start(before))
+        .map_or((start, end), |phrase_start| (phrase_start, phrase_end))
+}
+
+fn is_relative_pronoun(source: &str) -> bool {
+    matches!(source.trim().to_lowercase().as_str(), "who" | "which")
 }
 
 /// Words a source phrase cannot end with: it is a piece of a clause ("31 people were", "no new
@@ -2097,6 +2128,25 @@ mod tests {
         );
         // residents are not the committee named after them, nor their valley
         assert_eq!(who("alarm never sounded"), None, "{all:?}");
+    }
+
+    #[test]
+    fn a_relative_pronoun_speaks_for_the_name_it_follows() {
+        let (doc, found) = statements_of(
+            "Flood waters rose in Tarnby on Monday. The board dismissed Dane Holt, who said the \
+             dam was unsafe. Residents trust the Lorn Group, which says the spillway held. The \
+             board also faces Arlen Voss, who leads the Tarnby Trust and says repairs are overdue.",
+        );
+        let all: Vec<_> = found.iter().map(|s| said(&doc, s)).collect();
+        let who = |words: &str| {
+            all.iter()
+                .find(|(text, _, _)| text.contains(words))
+                .unwrap_or_else(|| panic!("{words}: {all:?}"))
+                .2
+        };
+        assert_eq!(who("dam was unsafe"), Some("Dane Holt"), "{all:?}");
+        assert_eq!(who("spillway held"), Some("Lorn Group"), "{all:?}");
+        assert_eq!(who("repairs are overdue"), Some("Arlen Voss"), "{all:?}");
     }
 
     /// What each statement of `body` says, and its source as written.
