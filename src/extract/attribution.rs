@@ -482,6 +482,19 @@ impl AttributionTagger {
     /// The spans found when the cues are given (the gold ones, in an evaluation): what the
     /// source and content taggers and rules make of a cue, apart from finding it.
     pub fn tag_given_cues(&self, text: &str, gold: &[PartSpan]) -> Vec<PartSpan> {
+        let mut out: Vec<PartSpan> = self
+            .attributions_given_cues(text, gold)
+            .iter()
+            .flat_map(part_spans)
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    /// The attributions found when the cues are given (the gold ones, in an evaluation), in
+    /// text order.
+    pub fn attributions_given_cues(&self, text: &str, gold: &[PartSpan]) -> Vec<Attribution> {
         let mut out = Vec::new();
         for (start, end) in paragraphs(text) {
             let p = Paragraph::new(text, start, end);
@@ -489,14 +502,8 @@ impl AttributionTagger {
             let mut scores = WordScores::new(&p);
             let sources = self.run(Stage::Source, &p, &cues, &[], &mut scores);
             let contents = self.run(Stage::Content, &p, &cues, &sources, &mut scores);
-            out.extend(
-                attributions_of(&p, text, &cues, &sources, &contents)
-                    .iter()
-                    .flat_map(part_spans),
-            );
+            out.extend(attributions_of(&p, text, &cues, &sources, &contents));
         }
-        out.sort();
-        out.dedup();
         out
     }
 
@@ -1725,16 +1732,40 @@ fn name_beside(p: &Paragraph, text: &str, (cs, ce): TokenRange) -> Option<TokenR
     // "“…,” said | the ruling.": after what was said, a plain noun phrase that ends the clause
     let a_verb_of_saying = cs == ce && {
         let w = word(p, text, cs);
-        INVERTED_SAYING.iter().any(|v| v.eq_ignore_ascii_case(w))
+        w == "say" || INVERTED_SAYING.iter().any(|v| v.eq_ignore_ascii_case(w))
     };
+    // ", say | officials.", ", said | health experts.": with no article too, when its last word
+    // names people rather than an amount ("…, said | nothing.")
+    let opens_a_phrase = first < p.len()
+        && (matches!(word(p, text, first), "the" | "a" | "an")
+            || matches!(
+                super::pos::class_name(p.class[first] as usize),
+                "NN" | "NNS" | "JJ"
+            ));
+    let names_an_amount =
+        |k: usize| AMOUNT_PRONOUNS.contains(&word(p, text, k).to_lowercase().as_str());
     let plain_phrase = after_what_was_said
         && a_verb_of_saying
         && first < name_start
-        && matches!(word(p, text, first), "the" | "a" | "an")
+        && opens_a_phrase
         && ends_a_clause(p, text, name_start - 1)
-        && is_nominal_class(p.class[name_start - 1]);
+        && is_nominal_class(p.class[name_start - 1])
+        && !(first..name_start).any(names_an_amount);
     plain_phrase.then_some((first, name_start - 1))
 }
+
+/// Words that say how much, not who: "…, he said | nothing".
+const AMOUNT_PRONOUNS: &[&str] = &[
+    "nothing",
+    "something",
+    "anything",
+    "everything",
+    "little",
+    "much",
+    "more",
+    "less",
+    "so",
+];
 
 /// Most role words between an inverted cue and the name after it ("reported | news agency |
 /// Relay").
@@ -1853,12 +1884,39 @@ fn without_false_cues(p: &Paragraph, text: &str, mut cues: Vec<usize>) -> Vec<us
         let after_according = first > 0 && is_according_to(p, text, (first - 1, first));
         let false_cue = (first..=last).all(|k| is_a_name_inside_a_sentence(p, text, k))
             || !((first..=last).any(says_something) || after_according)
-            || in_a_comparison(p, text, first);
+            || in_a_comparison(p, text, first)
+            || in_a_discourse_phrase(p, text, (first, last));
         if false_cue {
             cues[first..=last].fill(OUTSIDE);
         }
     }
     cues
+}
+
+/// "That said, …", "having said that", "needless to say", "to say the least", "so to speak",
+/// "suffice it to say":
+/// set phrases that link or hedge what the writer says, and report no one.
+fn in_a_discourse_phrase(p: &Paragraph, text: &str, (first, last): TokenRange) -> bool {
+    let lower = |k: usize| word(p, text, k).to_lowercase();
+    let at = |k: Option<usize>, w: &str| k.is_some_and(|k| k < p.len() && lower(k) == w);
+    let before = |n: usize| first.checked_sub(n);
+    let after = |n: usize| Some(last + n);
+    let cue = lower(first);
+    let opens_a_clause =
+        |k: usize| k == 0 || p.position[k] & 1 != 0 || is_bare_punctuation(p, text, k - 1);
+    match cue.as_str() {
+        "said" if first == last => {
+            (at(before(1), "that") && opens_a_clause(first - 1) && at(after(1), ","))
+                || (at(before(1), "having") && at(after(1), "that"))
+        }
+        "say" | "speak" if first == last => {
+            (at(before(2), "needless") && at(before(1), "to"))
+                || (at(before(1), "to") && at(after(1), "the") && at(after(2), "least"))
+                || (at(before(2), "so") && at(before(1), "to"))
+                || (at(before(3), "suffice") && at(before(2), "it") && at(before(1), "to"))
+        }
+        _ => false,
+    }
 }
 
 /// Verbs that report speech whenever they are verbs.
@@ -1997,7 +2055,8 @@ fn with_verbs_of_saying(p: &Paragraph, text: &str, mut cues: Vec<usize>) -> Vec<
     for k in 0..p.len() {
         let w = word(p, text, k);
         let saying = VERBS_OF_SAYING.contains(&w.to_lowercase().as_str())
-            && w.chars().next().is_some_and(char::is_lowercase);
+            && w.chars().next().is_some_and(char::is_lowercase)
+            && !in_a_discourse_phrase(p, text, (k, k));
         let quoted = p.position[k] & 2 != 0;
         // "his claims" is a noun; "should be declared a safe zone" is no one's speech
         let noun_or_passive = k > 0
@@ -4326,6 +4385,46 @@ mod tests {
             "The Lorn Valley Residents\u{2019} Committee"
         );
         assert_eq!(of("accuses").2, "the board of ignoring warnings.");
+    }
+
+    #[test]
+    fn set_phrases_of_saying_report_no_one() {
+        for text in [
+            "That said, the board promised repairs and has not delivered them.",
+            "Needless to say, the board promised repairs and has not delivered them.",
+            "The repairs were, to say the least, slow.",
+            "Having said that, the board promised repairs.",
+        ] {
+            let p = Paragraph::new(text, 0, text.len());
+            let cues = with_verbs_of_saying(&p, text, vec![OUTSIDE; p.len()]);
+            let said = (0..p.len())
+                .any(|k| cues[k] != OUTSIDE && matches!(word(&p, text, k), "said" | "say"));
+            assert!(!said, "{text}");
+        }
+        // the same verbs elsewhere still report
+        let text = "That day, Holt said the board promised repairs.";
+        let p = Paragraph::new(text, 0, text.len());
+        let cues = with_verbs_of_saying(&p, text, vec![OUTSIDE; p.len()]);
+        assert!((0..p.len()).any(|k| cues[k] != OUTSIDE && word(&p, text, k) == "said"));
+    }
+
+    #[test]
+    fn a_plain_plural_after_an_inverted_cue_is_its_source() {
+        let (cue, source, content) = the_attribution(
+            "The spillway held through the night, say officials.",
+            &["say"],
+            &[],
+        );
+        assert_eq!(cue, "say");
+        assert_eq!(source, "officials");
+        assert!(content.starts_with("The spillway held"), "{content}");
+        // an amount is no one
+        let found = attributed(
+            "He left the room and, at first, said nothing.",
+            &["said"],
+            &[],
+        );
+        assert!(found.iter().all(|a| a.1 != "nothing"), "{found:?}");
     }
 
     #[test]
