@@ -1885,12 +1885,23 @@ fn without_false_cues(p: &Paragraph, text: &str, mut cues: Vec<usize>) -> Vec<us
         let false_cue = (first..=last).all(|k| is_a_name_inside_a_sentence(p, text, k))
             || !((first..=last).any(says_something) || after_according)
             || in_a_comparison(p, text, first)
-            || in_a_discourse_phrase(p, text, (first, last));
+            || in_a_discourse_phrase(p, text, (first, last))
+            || adds_an_amount(p, text, last);
         if false_cue {
             cues[first..=last].fill(OUTSIDE);
         }
     }
     cues
+}
+
+/// "Spot gold added 0.1% to $1,472", "the index adds 12 points": "add" before a figure is a
+/// change in amount, not a remark.
+fn adds_an_amount(p: &Paragraph, text: &str, last: usize) -> bool {
+    let verb = word(p, text, last).to_lowercase();
+    matches!(verb.as_str(), "add" | "adds" | "added" | "adding")
+        && last + 1 < p.len()
+        && word(p, text, last + 1)
+            .starts_with(|c: char| c.is_ascii_digit() || matches!(c, '$' | '\u{a3}' | '\u{20ac}'))
 }
 
 /// "That said, …", "having said that", "needless to say", "to say the least", "so to speak",
@@ -2056,7 +2067,8 @@ fn with_verbs_of_saying(p: &Paragraph, text: &str, mut cues: Vec<usize>) -> Vec<
         let w = word(p, text, k);
         let saying = VERBS_OF_SAYING.contains(&w.to_lowercase().as_str())
             && w.chars().next().is_some_and(char::is_lowercase)
-            && !in_a_discourse_phrase(p, text, (k, k));
+            && !in_a_discourse_phrase(p, text, (k, k))
+            && !adds_an_amount(p, text, k);
         let quoted = p.position[k] & 2 != 0;
         // "his claims" is a noun; "should be declared a safe zone" is no one's speech
         let noun_or_passive = k > 0
@@ -4406,6 +4418,21 @@ mod tests {
         let p = Paragraph::new(text, 0, text.len());
         let cues = with_verbs_of_saying(&p, text, vec![OUTSIDE; p.len()]);
         assert!((0..p.len()).any(|k| cues[k] != OUTSIDE && word(&p, text, k) == "said"));
+    }
+
+    #[test]
+    fn adding_a_figure_is_no_remark() {
+        let text = "Spot gold added 0.1% to $1,472 and the index added $3, while Holt added that \
+                    trading was thin.";
+        let p = Paragraph::new(text, 0, text.len());
+        let cues = with_verbs_of_saying(&p, text, vec![OUTSIDE; p.len()]);
+        let added: Vec<usize> = (0..p.len())
+            .filter(|&k| cues[k] != OUTSIDE && word(&p, text, k) == "added")
+            .collect();
+        assert_eq!(added.len(), 1, "{added:?}");
+        assert_eq!(word(&p, text, added[0] + 1), "that");
+        let found = attributed("Copper added 0.9% on Friday.", &["added"], &[]);
+        assert!(found.is_empty(), "{found:?}");
     }
 
     #[test]
