@@ -1194,8 +1194,15 @@ fn orphan_quotations(doc: &Document, statements: &[Statement]) -> Vec<Statement>
             .iter()
             .rev()
             .find(|s| s.end <= open && here - sentence_of(s.start).min(here) <= 2);
+        // with no statement before it, a quotation that stands on its own after a sentence
+        // naming someone is theirs; one inside a sentence ("and think, “…”", "tick “…”") is not
+        let opens_its_sentence = doc
+            .sentences
+            .get(here)
+            .is_some_and(|s| s.start <= open && body[s.start..open].trim().is_empty());
         let (cue, source, speaker) = match previous {
             Some(p) => (p.cue, p.source, p.speaker),
+            None if !opens_its_sentence => continue,
             None => match person_in_sentence_before(doc, open) {
                 Some(m) => (
                     Span {
@@ -2147,6 +2154,28 @@ mod tests {
         assert_eq!(who("dam was unsafe"), Some("Dane Holt"), "{all:?}");
         assert_eq!(who("spillway held"), Some("Lorn Group"), "{all:?}");
         assert_eq!(who("repairs are overdue"), Some("Arlen Voss"), "{all:?}");
+    }
+
+    #[test]
+    fn a_quotation_inside_a_sentence_with_no_cue_is_no_ones_statement() {
+        let (doc, found) = statements_of(
+            "Dane Holt spoke to reporters in Tarnby on Monday.\n\n\"We will rebuild the dam \
+             before the spring rains come.\"\n\nArlen Voss runs the Lorn Group. Voters shrug \
+             and think, \"Enough already, just fix the dam.\"",
+        );
+        let all: Vec<_> = found.iter().map(|s| said(&doc, s)).collect();
+        // a quotation standing on its own after a sentence naming someone is theirs
+        assert!(
+            all.iter()
+                .any(|(text, _, who)| text.contains("rebuild the dam") && *who == Some("Dane Holt")),
+            "{all:?}"
+        );
+        // one inside a sentence after a verb that reports no speech is nobody's
+        assert!(
+            all.iter()
+                .all(|(text, _, _)| !text.contains("Enough already")),
+            "{all:?}"
+        );
     }
 
     /// What each statement of `body` says, and its source as written.
