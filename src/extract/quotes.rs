@@ -47,14 +47,23 @@ pub fn find(doc: &Document, tagger: &AttributionTagger) -> Vec<Statement> {
     let kinds = usual_kinds(doc);
     let mut out = Vec::new();
     for a in attributions {
-        let Some(content) = a.content else {
+        // "He said:" closing its paragraph, the quotation opening the next: the tagger reads one
+        // paragraph at a time and finds no content
+        // and "Asked about it, Voss shot back: “…”": the quotation after the colon, not the
+        // words before the cue, is what was said
+        let after_a_colon = quotation_after_a_colon(&doc.body, a.cue.1);
+        let content = match (a.content, after_a_colon) {
+            (Some(before), Some(quotation)) if before.1 <= a.cue.0 => Some(quotation),
+            (content, quotation) => content.or(quotation),
+        };
+        let Some(content) = content else {
             continue;
         };
         // the tagger also learned attitudes ("wants", "plans"); a quote is speech or a claim, or
         // words quoted after any cue ("called the plan “a disgrace”", "likened it to “a trap”")
-        let quotes_words = doc.body[content.0..content.1]
-            .matches(['"', '\u{201C}', '\u{201D}'])
-            .count()
+        let quoted = &doc.body[content.0..content.1];
+        let quotes_words = quoted.matches(['"', '\u{201C}', '\u{201D}']).count()
+            + quoted.matches("''").count()
             >= 2;
         if !(is_reporting_cue(&doc.body[a.cue.0..a.cue.1]) || quotes_words)
             || is_modifier(&doc.body, a.cue.0)
@@ -130,7 +139,9 @@ pub fn find(doc: &Document, tagger: &AttributionTagger) -> Vec<Statement> {
         // “First half,” she said, “second half.”: the tagger gives one side
         let cue_end = a.source.map_or(a.cue.1, |s| s.1.max(a.cue.1));
         if content.1 <= a.cue.0 {
-            out.extend(quotation_after(&doc.body, cue_end).and_then(statement));
+            let quotation = quotation_after(&doc.body, cue_end)
+                .or_else(|| quotation_after_a_colon(&doc.body, cue_end));
+            out.extend(quotation.and_then(statement));
         }
     }
     out.extend(orphan_quotations(doc, &out));
@@ -969,6 +980,9 @@ fn verbs_the_tagger_missed(doc: &Document, found: &[Attribution]) -> Vec<Attribu
             let opens = matches!(words[k + 1], "that" | ":" | "\"" | "\u{201C}");
             let taken = found.iter().any(|a| a.cue.0 < end && start < a.cue.1);
             if !opens || taken || !SAYING_VERBS.contains(&words[k].to_lowercase().as_str()) {
+                if !taken && words[k + 1] == ":" {
+                    out.extend(a_verb_before_a_colon(doc, &spans, &words, k, found));
+                }
                 continue;
             }
             let content_start = spans[k + 1].0 + usize::from(words[k + 1] == ":");
@@ -986,6 +1000,47 @@ fn verbs_the_tagger_missed(doc: &Document, found: &[Attribution]) -> Vec<Attribu
     }
     out
 }
+
+/// "Holt gloated: “…”", "Voss shot back:\n\n“…”", "Lind, an analyst at Lorn Capital, agreed:
+/// “…”": a verb in the past (with an adverb or particle after it) closes its clause with a colon,
+/// and a quotation follows: the quotation is what the verb's subject said.
+fn a_verb_before_a_colon(
+    doc: &Document,
+    spans: &[(usize, usize)],
+    words: &[&str],
+    k: usize,
+    found: &[Attribution],
+) -> Option<Attribution> {
+    let is_past =
+        |w: &str| w.len() > 4 && w.ends_with("ed") && w.chars().all(|c| c.is_ascii_lowercase());
+    let leans = |w: &str| {
+        (w.len() > 4 && w.ends_with("ly")) || matches!(w, "back" | "it" | "on" | "in" | "up")
+    };
+    let verb = if is_past(words[k]) {
+        k
+    } else if k > 0 && leans(words[k]) && is_past(words[k - 1]) {
+        k - 1
+    } else {
+        return None;
+    };
+    // the verb has a subject before it in its sentence: a name or a pronoun
+    let subject = (0..verb).any(|j| {
+        let w = words[j];
+        w.chars().next().is_some_and(char::is_uppercase) || SUBJECT_WORDS.contains(&w)
+    });
+    let cue = (spans[verb].0, spans[k].1);
+    let taken = found.iter().any(|a| a.cue.0 < cue.1 && cue.0 < a.cue.1);
+    let content = quotation_after_a_colon(&doc.body, cue.1)?;
+    (subject && !taken).then_some(Attribution {
+        cue,
+        source: None,
+        content: Some(content),
+        continued: None,
+    })
+}
+
+/// Subject pronouns, as written in a sentence.
+const SUBJECT_WORDS: &[&str] = &["he", "she", "they", "we", "i"];
 
 /// A quotation closed by a comma (or ? or !) and followed, in its sentence, by its speaker and a
 /// verb of saying: "“…,” Voss said.", "“…,” the agency's spokeswoman, Mara Lind, said.",
@@ -1614,10 +1669,29 @@ const VERBS_AFTER_A_PRONOUN: &[&str] = &[
 ];
 
 /// The quotation that opens right after `at` (past a comma and spaces), up to its closing mark.
+/// The quotation after a colon right after a cue, in the same paragraph or opening the next
+/// ("Holt continued:\n\n“…”").
+fn quotation_after_a_colon(body: &str, cue_end: usize) -> Option<(usize, usize)> {
+    let rest = body[cue_end..].trim_start_matches(' ').strip_prefix(':')?;
+    let after_colon = body.len() - rest.len();
+    let gap = &rest[..rest.len() - rest.trim_start().len()];
+    if gap.matches('\n').count() > 2 {
+        return None;
+    }
+    quotation_after(body, after_colon + gap.len())
+}
+
 fn quotation_after(body: &str, at: usize) -> Option<(usize, usize)> {
     let rest = &body[at..];
     let skipped = rest.len() - rest.trim_start_matches([',', ' ']).len();
     let open = at + skipped;
+    // some wires open and close a quotation with two apostrophes
+    if body[open..].starts_with("''") {
+        let inner = open + 2;
+        let line_end = body[inner..].find('\n').map_or(body.len(), |k| inner + k);
+        let close = body[inner..line_end].find("''").map(|k| inner + k)?;
+        return Some((open, close + 2));
+    }
     let mark = body[open..]
         .chars()
         .next()
@@ -2176,6 +2250,33 @@ mod tests {
                 .all(|(text, _, _)| !text.contains("Enough already")),
             "{all:?}"
         );
+    }
+
+    #[test]
+    fn a_quotation_after_a_verb_and_a_colon_is_the_verbs_subjects() {
+        let (doc, found) = statements_of(
+            "Flood waters rose in Tarnby on Monday. Dane Holt spoke to reporters. He said:\n\n\
+             \"We will rebuild the dam before the spring rains.\"\n\nAsked about the delay, \
+             Arlen Voss shot back:\n\n\u{201C}That would be good for everyone in the \
+             valley.\u{201D}\n\nLater, Mara Lind gloated: ''I told you the dam would not hold.''",
+        );
+        let all: Vec<_> = found.iter().map(|s| said(&doc, s)).collect();
+        let who = |words: &str| {
+            all.iter()
+                .find(|(text, _, _)| text.contains(words))
+                .unwrap_or_else(|| panic!("{words}: {all:?}"))
+                .2
+        };
+        // in the next paragraph, after a cue the tagger found with nothing after it
+        assert_eq!(who("rebuild the dam"), Some("Dane Holt"), "{all:?}");
+        // after a verb that is no verb of saying, not the words before it
+        assert_eq!(who("good for everyone"), Some("Arlen Voss"), "{all:?}");
+        assert!(
+            all.iter().all(|(text, _, _)| !text.contains("Asked about")),
+            "{all:?}"
+        );
+        // between the two apostrophes some wires use for quotation marks
+        assert_eq!(who("would not hold"), Some("Mara Lind"), "{all:?}");
     }
 
     /// What each statement of `body` says, and its source as written.
