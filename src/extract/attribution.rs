@@ -3372,7 +3372,9 @@ fn name_before_apposition(
     if only_a_preposition(&lower(name)) {
         return None;
     }
-    if CLAUSE_OPENERS.contains(&lower(name).as_str()) {
+    // "As | Arlen Voss, a former engineer, put it": the name starts after the opener
+    let after_an_opener = CLAUSE_OPENERS.contains(&lower(name).as_str());
+    if after_an_opener {
         name += 1;
     }
     // "Rep. Tom Cole | of | Oklahoma, an ally of …": a place after "of" belongs to the name
@@ -3392,8 +3394,9 @@ fn name_before_apposition(
         }
     }
     let after_a_preposition = name > 0 && only_a_preposition(&lower(name - 1));
-    let name_starts_here =
-        p.position[name] & 1 != 0 || (name > 0 && !capitalised_at(p, text, name - 1));
+    let name_starts_here = after_an_opener
+        || p.position[name] & 1 != 0
+        || (name > 0 && !capitalised_at(p, text, name - 1));
     (name <= name_end && name_starts_here && !after_a_preposition).then_some(name)
 }
 
@@ -4397,6 +4400,16 @@ mod tests {
             "The Lorn Valley Residents\u{2019} Committee"
         );
         assert_eq!(of("accuses").2, "the board of ignoring warnings.");
+    }
+
+    #[test]
+    fn a_name_after_a_clause_opener_keeps_its_apposition() {
+        let (_, source, _) = the_attribution(
+            "As Arlen Voss, a former engineer, put it: \"The dam was never safe.\"",
+            &["put it"],
+            &["a former engineer"],
+        );
+        assert_eq!(source, "Arlen Voss, a former engineer");
     }
 
     #[test]
