@@ -1070,10 +1070,28 @@ fn quotation_frames(doc: &Document) -> Vec<Attribution> {
         if opens_a_clause {
             continue;
         }
-        let Some(v) = words.iter().take(MAX_FRAME_WORDS).position(|&(s, e)| {
+        let saying = words.iter().take(MAX_FRAME_WORDS).position(|&(s, e)| {
             let w = body[s..e].trim_end_matches(',').to_lowercase();
             SAYING_VERBS.contains(&w.as_str())
-        }) else {
+        });
+        // "“…,” an angry Holt retaliated.", "“…,” mused Lorn's Mara Lind.": any verb in the past
+        // that ends a short frame, or opens it before a name
+        let is_past = |k: usize| {
+            let w = &body[words[k].0..words[k].1];
+            w.len() > 4 && w.ends_with("ed") && w.chars().all(|c| c.is_ascii_lowercase())
+        };
+        let last = words.len().wrapping_sub(1);
+        let past = (!words.is_empty() && words.len() <= 6)
+            .then(|| (0..words.len()).find(|&k| is_past(k) && (k == last || k == 0)))
+            .flatten()
+            .filter(|&k| {
+                let next_is_name = k == 0
+                    && words
+                        .get(1)
+                        .is_some_and(|&(s, _)| body[s..].starts_with(char::is_uppercase));
+                k == last && k > 0 || next_is_name
+            });
+        let Some(v) = saying.or(past) else {
             continue;
         };
         let (cue_start, cue_end) = (
@@ -2277,6 +2295,24 @@ mod tests {
         );
         // between the two apostrophes some wires use for quotation marks
         assert_eq!(who("would not hold"), Some("Mara Lind"), "{all:?}");
+    }
+
+    #[test]
+    fn a_quotation_framed_by_any_past_verb_is_its_subjects() {
+        let (doc, found) = statements_of(
+            "Flood waters rose in Tarnby on Monday. \u{201C}The valley will never forget this \
+             week,\u{201D} an angry Dane Holt retaliated. \u{201C}Nobody warned the farms in \
+             time,\u{201D} mused Lorn analyst Mara Lind.",
+        );
+        let all: Vec<_> = found.iter().map(|s| said(&doc, s)).collect();
+        let who = |words: &str| {
+            all.iter()
+                .find(|(text, _, _)| text.contains(words))
+                .unwrap_or_else(|| panic!("{words}: {all:?}"))
+                .2
+        };
+        assert_eq!(who("never forget"), Some("Dane Holt"), "{all:?}");
+        assert_eq!(who("Nobody warned"), Some("Mara Lind"), "{all:?}");
     }
 
     /// What each statement of `body` says, and its source as written.
