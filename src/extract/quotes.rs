@@ -29,7 +29,7 @@ const GROUP_PRONOUNS: &[&str] = &["they", "them", "their", "it"];
 
 /// The statements of one document (its mentions and roles must be found first).
 pub fn find(doc: &Document, tagger: &AttributionTagger) -> Vec<Statement> {
-    let frames = quotation_frames(doc);
+    let frames = quotation_frames(doc, Marks::QuotationMarks);
     let mut attributions = tagger.attributions(&doc.body);
     // where a quotation is framed the regular way, the frame says who said it
     attributions.retain(|a| {
@@ -41,6 +41,20 @@ pub fn find(doc: &Document, tagger: &AttributionTagger) -> Vec<Statement> {
         })
     });
     attributions.extend(frames);
+    // quotations between two pairs of apostrophes: the tagger learned them from such wires, so
+    // their frames only fill in what it left
+    let uncovered: Vec<Attribution> = quotation_frames(doc, Marks::TwoApostrophes)
+        .into_iter()
+        .filter(|f| {
+            !attributions.iter().any(|a| {
+                let (Some(c), Some(fc)) = (a.content, f.content) else {
+                    return false;
+                };
+                c.0 < fc.1 && fc.0 < c.1
+            })
+        })
+        .collect();
+    attributions.extend(uncovered);
     attributions.extend(verbs_the_tagger_missed(doc, &attributions));
     attributions.extend(according_to(doc, &attributions));
     attributions.sort_by_key(|a| a.cue);
@@ -1046,11 +1060,15 @@ const SUBJECT_WORDS: &[&str] = &["he", "she", "they", "we", "i"];
 /// verb of saying: "“…,” Voss said.", "“…,” the agency's spokeswoman, Mara Lind, said.",
 /// "“…,” said Voss." This is the commonest frame of a direct quote in news English, and the
 /// tagger, trained on other frames, misreads the apposition in it.
-fn quotation_frames(doc: &Document) -> Vec<Attribution> {
+fn quotation_frames(doc: &Document, marks: Marks) -> Vec<Attribution> {
     let body = &doc.body;
     let mut out = Vec::new();
     let mut at = 0;
-    while let Some((open, close_end)) = next_quotation(body, at) {
+    let next = match marks {
+        Marks::QuotationMarks => next_quotation,
+        Marks::TwoApostrophes => next_quotation_in_apostrophes,
+    };
+    while let Some((open, close_end)) = next(body, at) {
         at = close_end;
         let inner = body[open..close_end].trim_end_matches(CLOSING);
         let rest = &body[close_end..];
@@ -1159,6 +1177,32 @@ fn positions(body: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
 
 /// The next quotation from `at`: its opening mark's offset and the offset after its closing
 /// mark, within one paragraph.
+/// How a text marks its quotations: with quotation marks, or with two apostrophes as some wires
+/// do (''…'').
+#[derive(Clone, Copy)]
+enum Marks {
+    QuotationMarks,
+    TwoApostrophes,
+}
+
+/// The next quotation between two pairs of apostrophes from `at`, within one paragraph: its
+/// opening's offset and the offset after its closing.
+fn next_quotation_in_apostrophes(body: &str, at: usize) -> Option<(usize, usize)> {
+    let mut from = at;
+    loop {
+        let open = from + body[from..].find("''")?;
+        let inner = open + 2;
+        let paragraph_end = body[inner..].find('\n').map_or(body.len(), |e| inner + e);
+        match body[inner..paragraph_end].find("''") {
+            Some(k) => return Some((open, inner + k + 2)),
+            None => from = paragraph_end,
+        }
+        if from >= body.len() {
+            return None;
+        }
+    }
+}
+
 fn next_quotation(body: &str, at: usize) -> Option<(usize, usize)> {
     let mut from = at;
     loop {
@@ -2313,6 +2357,28 @@ mod tests {
         };
         assert_eq!(who("never forget"), Some("Dane Holt"), "{all:?}");
         assert_eq!(who("Nobody warned"), Some("Mara Lind"), "{all:?}");
+    }
+
+    #[test]
+    fn a_frame_after_two_apostrophes_names_the_speaker() {
+        let (doc, found) = statements_of(
+            "Flood waters rose in Tarnby on Monday. ''We wanted to control the land around the \
+             dam,'' Arlen Voss recalled. ''Nobody warned the farms in time,'' mused Lorn analyst \
+             Mara Lind. ''The valley will never forget this week,'' an angry Dane Holt \
+             retaliated.",
+        );
+        let all: Vec<_> = found.iter().map(|s| said(&doc, s)).collect();
+        for (words, speaker) in [
+            ("control the land", "Arlen Voss"),
+            ("Nobody warned", "Mara Lind"),
+            ("never forget", "Dane Holt"),
+        ] {
+            assert!(
+                all.iter()
+                    .any(|(text, _, who)| text.contains(words) && *who == Some(speaker)),
+                "{words}: {all:?}"
+            );
+        }
     }
 
     /// What each statement of `body` says, and its source as written.
