@@ -55,6 +55,7 @@ pub fn find(doc: &Document, tagger: &AttributionTagger) -> Vec<Statement> {
         })
         .collect();
     attributions.extend(uncovered);
+    attributions.extend(names_before_a_colon(doc, &attributions));
     attributions.extend(verbs_the_tagger_missed(doc, &attributions));
     attributions.extend(according_to(doc, &attributions));
     attributions.sort_by_key(|a| a.cue);
@@ -1008,6 +1009,35 @@ fn verbs_the_tagger_missed(doc: &Document, found: &[Attribution]) -> Vec<Attribu
                 cue: (start, end),
                 source: None,
                 content: Some((content_start, content_end)),
+                continued: None,
+            });
+        }
+    }
+    out
+}
+
+/// "… - Michael Holt: “…”", "More from Lind: “…”": a person's name right before a colon and a
+/// quotation signs it, as newsletters quote their sources; only where nothing else reads the
+/// quotation.
+fn names_before_a_colon(doc: &Document, found: &[Attribution]) -> Vec<Attribution> {
+    let body = &doc.body;
+    let mut out = Vec::new();
+    for m in doc.mentions.iter().filter(|m| m.kind == EntityType::Person) {
+        let Some(content) = quotation_after_a_colon(body, m.end) else {
+            continue;
+        };
+        if !body[m.end..].starts_with(':') {
+            continue;
+        }
+        let taken = found.iter().any(|a| {
+            a.content
+                .is_some_and(|c| c.0 < content.1 && content.0 < c.1)
+        });
+        if !taken {
+            out.push(Attribution {
+                cue: (m.end, m.end + 1),
+                source: Some((m.start, m.end)),
+                content: Some(content),
                 continued: None,
             });
         }
@@ -2379,6 +2409,20 @@ mod tests {
                 "{words}: {all:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_name_before_a_colon_signs_the_quotation_after_it() {
+        let (doc, found) = statements_of(
+            "Morning briefing.\n\nWHY THE DAM FAILED - Arlen Voss: \u{201C}The spillway was \
+             never rated for a flood this size.\u{201D}\n\nThe Tarnby board meets on Friday.",
+        );
+        let all: Vec<_> = found.iter().map(|s| said(&doc, s)).collect();
+        assert!(
+            all.iter()
+                .any(|(text, _, who)| text.contains("never rated") && *who == Some("Arlen Voss")),
+            "{all:?}"
+        );
     }
 
     /// What each statement of `body` says, and its source as written.
