@@ -2288,12 +2288,7 @@ mod tests {
              dozens have died. Residents of the Tarnby valley say the alarm never sounded.",
         );
         let all: Vec<_> = found.iter().map(|s| said(&doc, s)).collect();
-        let who = |words: &str| {
-            all.iter()
-                .find(|(text, _, _)| text.contains(words))
-                .unwrap_or_else(|| panic!("{words}: {all:?}"))
-                .2
-        };
+        let who = |words: &str| speaker_of_words(&doc, &found, words);
         assert_eq!(
             who("still missing"),
             Some("Harbour Rescue Directorate"),
@@ -2311,12 +2306,7 @@ mod tests {
              board also faces Arlen Voss, who leads the Tarnby Trust and says repairs are overdue.",
         );
         let all: Vec<_> = found.iter().map(|s| said(&doc, s)).collect();
-        let who = |words: &str| {
-            all.iter()
-                .find(|(text, _, _)| text.contains(words))
-                .unwrap_or_else(|| panic!("{words}: {all:?}"))
-                .2
-        };
+        let who = |words: &str| speaker_of_words(&doc, &found, words);
         assert_eq!(who("dam was unsafe"), Some("Dane Holt"), "{all:?}");
         assert_eq!(who("spillway held"), Some("Lorn Group"), "{all:?}");
         assert_eq!(who("repairs are overdue"), Some("Arlen Voss"), "{all:?}");
@@ -2353,12 +2343,7 @@ mod tests {
              valley.\u{201D}\n\nLater, Mara Lind gloated: ''I told you the dam would not hold.''",
         );
         let all: Vec<_> = found.iter().map(|s| said(&doc, s)).collect();
-        let who = |words: &str| {
-            all.iter()
-                .find(|(text, _, _)| text.contains(words))
-                .unwrap_or_else(|| panic!("{words}: {all:?}"))
-                .2
-        };
+        let who = |words: &str| speaker_of_words(&doc, &found, words);
         // in the next paragraph, after a cue the tagger found with nothing after it
         assert_eq!(who("rebuild the dam"), Some("Dane Holt"), "{all:?}");
         // after a verb that is no verb of saying, not the words before it
@@ -2379,12 +2364,7 @@ mod tests {
              time,\u{201D} mused Lorn analyst Mara Lind.",
         );
         let all: Vec<_> = found.iter().map(|s| said(&doc, s)).collect();
-        let who = |words: &str| {
-            all.iter()
-                .find(|(text, _, _)| text.contains(words))
-                .unwrap_or_else(|| panic!("{words}: {all:?}"))
-                .2
-        };
+        let who = |words: &str| speaker_of_words(&doc, &found, words);
         assert_eq!(who("never forget"), Some("Dane Holt"), "{all:?}");
         assert_eq!(who("Nobody warned"), Some("Mara Lind"), "{all:?}");
     }
