@@ -32,27 +32,13 @@ pub fn find(doc: &Document, tagger: &AttributionTagger) -> Vec<Statement> {
     let frames = quotation_frames(doc, Marks::QuotationMarks);
     let mut attributions = tagger.attributions(&doc.body);
     // where a quotation is framed the regular way, the frame says who said it
-    attributions.retain(|a| {
-        !frames.iter().any(|f| {
-            let (Some(c), Some(fc)) = (a.content, f.content) else {
-                return false;
-            };
-            c.0 < fc.1 && fc.0 < c.1
-        })
-    });
+    attributions.retain(|a| !a.content.is_some_and(|c| already_read(&frames, c)));
     attributions.extend(frames);
     // quotations between two pairs of apostrophes: the tagger learned them from such wires, so
     // their frames only fill in what it left
     let uncovered: Vec<Attribution> = quotation_frames(doc, Marks::TwoApostrophes)
         .into_iter()
-        .filter(|f| {
-            !attributions.iter().any(|a| {
-                let (Some(c), Some(fc)) = (a.content, f.content) else {
-                    return false;
-                };
-                c.0 < fc.1 && fc.0 < c.1
-            })
-        })
+        .filter(|f| !f.content.is_some_and(|c| already_read(&attributions, c)))
         .collect();
     attributions.extend(uncovered);
     attributions.extend(names_before_a_colon(doc, &attributions));
@@ -62,10 +48,9 @@ pub fn find(doc: &Document, tagger: &AttributionTagger) -> Vec<Statement> {
     let kinds = usual_kinds(doc);
     let mut out = Vec::new();
     for a in attributions {
-        // "He said:" closing its paragraph, the quotation opening the next: the tagger reads one
-        // paragraph at a time and finds no content
-        // and "Asked about it, Voss shot back: “…”": the quotation after the colon, not the
-        // words before the cue, is what was said
+        // a quotation after the cue and a colon is what was said: "He said:" closing its
+        // paragraph, the quotation opening the next (the tagger reads one paragraph at a time and
+        // finds no content), or "Asked about it, Voss shot back: “…”" (not the words before)
         let after_a_colon = quotation_after_a_colon(&doc.body, a.cue.1);
         let content = match (a.content, after_a_colon) {
             (Some(before), Some(quotation)) if before.1 <= a.cue.0 => Some(quotation),
@@ -1016,6 +1001,14 @@ fn verbs_the_tagger_missed(doc: &Document, found: &[Attribution]) -> Vec<Attribu
     out
 }
 
+/// Whether one of `attributions` already reads some of `span` as what was said.
+fn already_read(attributions: &[Attribution], span: (usize, usize)) -> bool {
+    attributions
+        .iter()
+        .filter_map(|a| a.content)
+        .any(|c| c.0 < span.1 && span.0 < c.1)
+}
+
 /// "… - Michael Holt: “…”", "More from Lind: “…”": a person's name right before a colon and a
 /// quotation signs it, as newsletters quote their sources; only where nothing else reads the
 /// quotation.
@@ -1023,17 +1016,13 @@ fn names_before_a_colon(doc: &Document, found: &[Attribution]) -> Vec<Attributio
     let body = &doc.body;
     let mut out = Vec::new();
     for m in doc.mentions.iter().filter(|m| m.kind == EntityType::Person) {
-        let Some(content) = quotation_after_a_colon(body, m.end) else {
-            continue;
-        };
         if !body[m.end..].starts_with(':') {
             continue;
         }
-        let taken = found.iter().any(|a| {
-            a.content
-                .is_some_and(|c| c.0 < content.1 && content.0 < c.1)
-        });
-        if !taken {
+        let Some(content) = quotation_after_a_colon(body, m.end) else {
+            continue;
+        };
+        if !already_read(found, content) {
             out.push(Attribution {
                 cue: (m.end, m.end + 1),
                 source: Some((m.start, m.end)),
