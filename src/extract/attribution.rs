@@ -1563,100 +1563,125 @@ fn pronoun_subject(p: &Paragraph, text: &str, cs: usize) -> Option<TokenRange> {
     (p.sentence[k] == p.sentence[cs] && SUBJECT_PRONOUNS.contains(&w.as_str())).then_some((k, k))
 }
 
-/// "…, who on Tuesday criticized", "…, which owns the dam and says": the
-/// relative pronoun whose clause the cue belongs to is its subject, as PolNeAR marks it (the
-/// quotes stage reads the name it stands for). The pronoun may stand before an aside set off by
-/// commas or a short phrase of time or place, or before a first verb the cue is joined to by
-/// "and". A relative "that" is left to the tagger: PolNeAR marks it the source of some verbs
-/// ("reports that question his account") and its noun the source of others ("polls that show").
+/// "…, who on Tuesday criticized", "…, which owns the dam and says": the relative pronoun whose
+/// clause the cue belongs to is its subject, as PolNeAR marks it (the quotes stage reads the name
+/// it stands for). The pronoun may stand right before the cue (past auxiliaries and adverbs),
+/// before an aside set off by commas or a short phrase of time or place, or before a first verb
+/// the cue is joined to by "and". A relative "that" is left to the tagger: PolNeAR marks it the
+/// source of some verbs ("reports that question his account") and its noun the source of others
+/// ("polls that show"). A passive cue's source is its agent, not the pronoun.
 fn relative_subject(p: &Paragraph, text: &str, (cs, ce): TokenRange) -> Option<TokenRange> {
-    let sentence = p.sentence[cs];
-    let lower = |k: usize| word(p, text, k).to_lowercase();
-    let class = |k: usize| super::pos::class_name(p.class[k] as usize);
-    let leans = |k: usize| is_leaning(word(p, text, k)) || class(k) == "RB";
-    let in_sentence = |k: usize| p.sentence[k] == sentence;
-    let is_relative = |k: usize| matches!(lower(k).as_str(), "who" | "which");
-    // the relative pronoun before token `k`, past auxiliaries and adverbs
-    let subject_relative = |mut k: usize| -> Option<usize> {
-        while k > 0 && leans(k) && in_sentence(k - 1) {
-            k -= 1;
-        }
-        (in_sentence(k) && is_relative(k)).then_some(k)
-    };
-    let last = cs.checked_sub(1)?;
-    // "who was accused of", "that is expected to": a passive cue's source is its agent
-    let passive = (cs..=ce).any(|k| class(k) == "VBN")
+    let passive = (cs..=ce).any(|k| class_at(p, k) == "VBN")
         && (cs.saturating_sub(4)..ce).any(|k| {
             matches!(
-                lower(k).as_str(),
+                word(p, text, k).to_lowercase().as_str(),
                 "is" | "are" | "was" | "were" | "be" | "been" | "being"
             )
         });
     if passive {
         return None;
     }
-    if let Some(k) = subject_relative(last) {
-        return Some((k, k));
+    let k = past_leaning_words(p, text, cs.checked_sub(1)?);
+    if p.sentence[k] != p.sentence[cs] {
+        return None;
     }
-    let mut k = last;
-    while k > 0 && leans(k) && in_sentence(k - 1) {
+    let pronoun = if is_relative_at(p, text, k) {
+        Some(k)
+    } else if word(p, text, k) == "," {
+        relative_before_an_aside(p, text, k)
+    } else {
+        relative_before_a_setting(p, text, k).or_else(|| relative_of_a_joined_verb(p, text, k))
+    };
+    pronoun.map(|r| (r, r))
+}
+
+fn class_at(p: &Paragraph, k: usize) -> &'static str {
+    super::pos::class_name(p.class[k] as usize)
+}
+
+fn is_relative_at(p: &Paragraph, text: &str, k: usize) -> bool {
+    matches!(word(p, text, k).to_lowercase().as_str(), "who" | "which")
+}
+
+/// Token k, or the first token before it past auxiliaries and adverbs in its sentence.
+fn past_leaning_words(p: &Paragraph, text: &str, mut k: usize) -> usize {
+    while k > 0
+        && (is_leaning(word(p, text, k)) || class_at(p, k) == "RB")
+        && p.sentence[k - 1] == p.sentence[k]
+    {
         k -= 1;
     }
-    if !in_sentence(k) {
-        return None;
-    }
-    let no_clause = |a: usize, b: usize| {
-        (a..=b).all(|j| {
-            !super::pos::is_finite_verb(p.class[j] as usize) && !is_quote_mark(word(p, text, j))
-        })
-    };
-    // "who, on a press call Friday, criticized": an aside set off by commas
-    if word(p, text, k) == "," {
-        let open = (k.saturating_sub(14)..k)
-            .rev()
-            .find(|&j| in_sentence(j) && word(p, text, j) == ",")?;
-        let relative = open.checked_sub(1).filter(|&r| is_relative(r))?;
-        return (open + 1 < k && no_clause(open + 1, k - 1)).then_some((relative, relative));
-    }
-    // "who last year threatened", "who through his office declined": a short phrase
-    let short = (k.saturating_sub(4)..k)
+    k
+}
+
+/// No clause between tokens a and b: no verb that carries tense, no quotation mark.
+fn holds_no_clause(p: &Paragraph, text: &str, a: usize, b: usize) -> bool {
+    (a..=b).all(|j| {
+        !super::pos::is_finite_verb(p.class[j] as usize) && !is_quote_mark(word(p, text, j))
+    })
+}
+
+/// "who, | on a press call Friday, | criticized": the pronoun before an aside that closes with
+/// the comma at `comma`.
+fn relative_before_an_aside(p: &Paragraph, text: &str, comma: usize) -> Option<usize> {
+    let open = (comma.saturating_sub(14)..comma)
         .rev()
-        .find(|&j| in_sentence(j) && is_relative(j));
-    if let Some(r) = short {
-        let opener = lower(r + 1);
-        let sets_the_scene = PREPOSITIONS.contains(&opener.as_str())
-            || TIME_OPENERS.contains(&opener.as_str())
-            || is_time_word(&opener);
-        if sets_the_scene
-            && no_clause(r + 1, k)
-            && (r + 1..=k).all(|j| !is_verbal_class(p.class[j]))
-        {
-            return Some((r, r));
-        }
-    }
-    // "which owns the dam and says": a verb joined to the relative clause's first verb
-    if !matches!(lower(k).as_str(), "and" | "or" | "but") {
+        .find(|&j| p.sentence[j] == p.sentence[comma] && word(p, text, j) == ",")?;
+    let pronoun = open
+        .checked_sub(1)
+        .filter(|&r| is_relative_at(p, text, r))?;
+    (open + 1 < comma && holds_no_clause(p, text, open + 1, comma - 1)).then_some(pronoun)
+}
+
+/// "who | last year | threatened", "who | through his office | declined": the pronoun before a
+/// short phrase of time or place that ends at token k.
+fn relative_before_a_setting(p: &Paragraph, text: &str, k: usize) -> Option<usize> {
+    let pronoun = (k.saturating_sub(4)..k)
+        .rev()
+        .find(|&j| p.sentence[j] == p.sentence[k] && is_relative_at(p, text, j))?;
+    let opener = word(p, text, pronoun + 1).to_lowercase();
+    let sets_the_scene = PREPOSITIONS.contains(&opener.as_str())
+        || TIME_OPENERS.contains(&opener.as_str())
+        || is_time_word(&opener);
+    let no_verb = (pronoun + 1..=k).all(|j| !is_verbal_class(p.class[j]));
+    (sets_the_scene && no_verb && holds_no_clause(p, text, pronoun + 1, k)).then_some(pronoun)
+}
+
+/// Personal pronouns that are a clause's own subject.
+const PERSONAL_SUBJECTS: &[&str] = &["he", "she", "they", "i", "we", "you", "it"];
+
+/// "which owns the dam | and | says": the pronoun of the relative clause whose first verb the
+/// cue is joined to by the coordinator at token k. Not across a comma, a dash or a colon, nor
+/// past a subject of its own ("… Holt claimed victory and argued").
+fn relative_of_a_joined_verb(p: &Paragraph, text: &str, k: usize) -> Option<usize> {
+    if !matches!(
+        word(p, text, k).to_lowercase().as_str(),
+        "and" | "or" | "but"
+    ) {
         return None;
     }
-    let mut j = k;
-    while j > 0 && k - j < 25 {
-        j -= 1;
-        let w = lower(j);
-        if !in_sentence(j)
+    for j in (k.saturating_sub(25)..k).rev() {
+        let w = word(p, text, j).to_lowercase();
+        let own_subject =
+            is_nominal_class(p.class[j]) && super::pos::is_finite_verb(p.class[j + 1] as usize);
+        let a_break = matches!(
+            w.as_str(),
+            ";" | ":" | "," | "--" | "\u{2014}" | "\u{2013}" | "\u{2015}"
+        );
+        if p.sentence[j] != p.sentence[k]
             || is_quote_mark(&w)
-            || matches!(w.as_str(), ";" | ":" | "," | "--" | "\u{2014}" | "\u{2013}" | "\u{2015}")
-            || SUBJECT_PRONOUNS[..7].contains(&w.as_str())
-            // "… Holt claimed victory and argued": a subject of its own before a verb
-            || (is_nominal_class(p.class[j]) && super::pos::is_finite_verb(p.class[j + 1] as usize))
+            || a_break
+            || PERSONAL_SUBJECTS.contains(&w.as_str())
+            || own_subject
         {
             return None;
         }
-        if is_relative(j) && j + 1 < k {
-            let mut v = j + 1;
-            while v < k && leans(v) {
-                v += 1;
+        if is_relative_at(p, text, j) && j + 1 < k {
+            let mut verb = j + 1;
+            while verb < k && (is_leaning(word(p, text, verb)) || class_at(p, verb) == "RB") {
+                verb += 1;
             }
-            return is_verbal_class(p.class[v]).then_some((j, j));
+            return is_verbal_class(p.class[verb]).then_some(j);
         }
     }
     None
