@@ -1667,6 +1667,10 @@ fn reported(body: &str, start: usize, end: usize) -> Option<(usize, usize, Quote
         (QuoteKind::Direct, inner)
     } else if trimmed.contains(['"', '\u{201C}', '\u{201D}']) {
         (QuoteKind::Partial, trimmed)
+    } else if closes && !trimmed.contains(OPENING) {
+        // "Holt Says ‘The Dam Held’": the cue took the opening mark, the closing one stays out
+        let inner = trimmed.trim_end_matches(|c: char| CLOSING.contains(&c) || edge(c));
+        (QuoteKind::Indirect, inner)
     } else {
         (QuoteKind::Indirect, trimmed)
     };
@@ -2391,6 +2395,19 @@ mod tests {
             all.iter()
                 .any(|(text, _, who)| text.contains("never rated") && *who == Some("Arlen Voss")),
             "{all:?}"
+        );
+    }
+
+    #[test]
+    fn a_headline_quotation_whose_opening_mark_went_to_its_cue_keeps_no_closing_mark() {
+        let said = spoken(
+            "Holt Says \u{2018}The Dam Was Never Safe For Farms\u{2019}\n\nFlood waters rose in \
+             Tarnby on Monday.",
+        );
+        assert!(
+            said.iter()
+                .any(|(text, _)| text == "The Dam Was Never Safe For Farms"),
+            "{said:?}"
         );
     }
 
