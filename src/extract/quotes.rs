@@ -1044,14 +1044,12 @@ fn a_verb_before_a_colon(
     k: usize,
     found: &[Attribution],
 ) -> Option<Attribution> {
-    let is_past =
-        |w: &str| w.len() > 4 && w.ends_with("ed") && w.chars().all(|c| c.is_ascii_lowercase());
     let leans = |w: &str| {
         (w.len() > 4 && w.ends_with("ly")) || matches!(w, "back" | "it" | "on" | "in" | "up")
     };
-    let verb = if is_past(words[k]) {
+    let verb = if is_past_form(words[k]) {
         k
-    } else if k > 0 && leans(words[k]) && is_past(words[k - 1]) {
+    } else if k > 0 && leans(words[k]) && is_past_form(words[k - 1]) {
         k - 1
     } else {
         return None;
@@ -1070,6 +1068,11 @@ fn a_verb_before_a_colon(
         content: Some(content),
         continued: None,
     })
+}
+
+/// A verb in the past as news writes it: a lowercase word in "-ed" ("gloated", "quipped").
+fn is_past_form(w: &str) -> bool {
+    w.len() > 4 && w.ends_with("ed") && w.chars().all(|c| c.is_ascii_lowercase())
 }
 
 /// Subject pronouns, as written in a sentence.
@@ -1113,21 +1116,16 @@ fn quotation_frames(doc: &Document, marks: Marks) -> Vec<Attribution> {
         });
         // "“…,” an angry Holt retaliated.", "“…,” mused Lorn's Mara Lind.": any verb in the past
         // that ends a short frame, or opens it before a name
-        let is_past = |k: usize| {
-            let w = &body[words[k].0..words[k].1];
-            w.len() > 4 && w.ends_with("ed") && w.chars().all(|c| c.is_ascii_lowercase())
-        };
+        let is_past = |k: usize| is_past_form(&body[words[k].0..words[k].1]);
+        let before_a_name = words
+            .get(1)
+            .is_some_and(|&(s, _)| body[s..].starts_with(char::is_uppercase));
         let last = words.len().wrapping_sub(1);
-        let past = (!words.is_empty() && words.len() <= 6)
-            .then(|| (0..words.len()).find(|&k| is_past(k) && (k == last || k == 0)))
-            .flatten()
-            .filter(|&k| {
-                let next_is_name = k == 0
-                    && words
-                        .get(1)
-                        .is_some_and(|&(s, _)| body[s..].starts_with(char::is_uppercase));
-                k == last && k > 0 || next_is_name
-            });
+        let past = match words.len() {
+            1..=6 if is_past(0) => before_a_name.then_some(0),
+            2..=6 if is_past(last) => Some(last),
+            _ => None,
+        };
         let Some(v) = saying.or(past) else {
             continue;
         };
