@@ -301,6 +301,9 @@ pub enum Lean {
     Nearest,
     /// The first from the anchor on: "talks will resume on Friday".
     Ahead,
+    /// Nothing in the clause tells: a schedule's line ("Oct. 5–7, in Gladstone") or a
+    /// caption. The last one, unless the next is days away.
+    Unmarked,
 }
 
 /// What a time expression says. Weekdays count from Monday = 0; `DaysAgo` runs from `from` days
@@ -358,6 +361,25 @@ pub enum TimeValue {
     Calendar {
         unit: String,
         offset: i64,
+    },
+    /// The month or year `offset` units from that of the time told before it: "the next year"
+    /// (1), "the previous month" (-1), "later that year" (0).
+    CalendarFromPrevious {
+        unit: String,
+        offset: i64,
+    },
+    /// A month of the anchor's year, or of the year `year_offset` from it: "May of this year"
+    /// (0), "March of last year" (-1).
+    MonthOfYear {
+        month: u32,
+        year_offset: i32,
+    },
+    /// "since March", "since 1993": from the time named to the anchor.
+    Since(Box<TimeValue>),
+    /// A date and the `more_days` days after it: "Oct. 5–7", "18-24 November".
+    DaySpan {
+        first: Box<TimeValue>,
+        more_days: i64,
     },
 }
 

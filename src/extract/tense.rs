@@ -9,6 +9,10 @@ use crate::model::Lean;
 /// Words that put their clause in the future wherever they stand before the time.
 const MODAL_WORDS: [&str; 5] = ["will", "shall", "won't", "upcoming", "forthcoming"];
 
+/// Modals of what should or may come ("rain should ease by Thursday"), unless a perfect follows
+/// ("may have met on Friday"). "May" the month is told apart by what stands around it.
+const LIKELY_MODALS: [&str; 4] = ["should", "might", "must", "may"];
+
 /// Verbs of a schedule in the present ("the show opens on Friday", "tickets go on sale Dec. 6",
 /// "the Gophers play Saturday"): news tells of the past in the past tense, so these in the
 /// present (or bare, after "to") look ahead.
@@ -70,11 +74,113 @@ const PLAN_TIES: [&str; 8] = ["for", "to", "on", "in", "at", "by", "until", "aro
 const AHEAD_BEFORE_TO: [&str; 6] = ["set", "plans", "plan", "planning", "going", "poised"];
 
 /// Past forms that end no "-ed": a clause told in the past has no future marker before them.
-const IRREGULAR_PAST: [&str; 37] = [
-    "was", "were", "had", "did", "said", "told", "met", "won", "lost", "made", "came", "went",
-    "began", "took", "gave", "held", "left", "saw", "got", "became", "fell", "rose", "kept",
-    "sent", "spent", "paid", "ran", "sold", "brought", "thought", "found", "led", "struck",
-    "fought", "broke", "would", "could",
+const IRREGULAR_PAST: &[&str] = &[
+    "was",
+    "were",
+    "had",
+    "did",
+    "said",
+    "told",
+    "met",
+    "won",
+    "lost",
+    "made",
+    "came",
+    "went",
+    "began",
+    "took",
+    "gave",
+    "held",
+    "left",
+    "saw",
+    "got",
+    "became",
+    "fell",
+    "rose",
+    "kept",
+    "sent",
+    "spent",
+    "paid",
+    "ran",
+    "sold",
+    "brought",
+    "thought",
+    "found",
+    "led",
+    "struck",
+    "fought",
+    "broke",
+    "would",
+    "could",
+    "bought",
+    "caught",
+    "taught",
+    "wrote",
+    "spoke",
+    "chose",
+    "drove",
+    "flew",
+    "grew",
+    "knew",
+    "threw",
+    "wore",
+    "stood",
+    "sought",
+    "swore",
+    "tore",
+    "woke",
+    "shot",
+    "fled",
+    "fed",
+    "hung",
+    "rode",
+    "rang",
+    "sang",
+    "sank",
+    "forgot",
+    "hid",
+    "stole",
+    "froze",
+    "shook",
+    "withdrew",
+    "drew",
+    "meant",
+    "felt",
+    "heard",
+    "built",
+    "lent",
+    "dealt",
+    "slept",
+    "swept",
+    "sat",
+    "stuck",
+    "dug",
+    "spun",
+    "ate",
+    "forbade",
+    "overtook",
+    "undertook",
+    "arose",
+    "awoke",
+    "bore",
+    "beat",
+    "bit",
+    "blew",
+    "bled",
+    "bred",
+    "clung",
+    "crept",
+    "fled",
+    "flung",
+    "fought",
+    "laid",
+    "lay",
+    "leapt",
+    "slid",
+    "smote",
+    "stung",
+    "strove",
+    "swung",
 ];
 
 /// Words that open a clause of their own: a marker before them belongs to another clause.
@@ -103,9 +209,21 @@ pub fn lean_of(body: &str, start: usize, end: usize) -> Lean {
     match rest.strip_prefix(',') {
         Some(after) if opens_its_clause => {
             let after = words(clause_after(after));
-            first_marker(&after, 0..after.len()).unwrap_or(Lean::Past)
+            first_marker(&after, 0..after.len()).unwrap_or_else(|| past_or_unmarked(&[&after]))
         }
-        _ => Lean::Past,
+        _ => past_or_unmarked(&[&before, &words(clause_after(rest))]),
+    }
+}
+
+/// Past when a past form stands around the time; with none, a line of a schedule or a caption.
+fn past_or_unmarked(around: &[&[String]]) -> Lean {
+    let past = around
+        .iter()
+        .any(|words| (0..words.len()).any(|k| is_past(words, k)));
+    if past {
+        Lean::Past
+    } else {
+        Lean::Unmarked
     }
 }
 
@@ -188,6 +306,7 @@ fn marker_at(words: &[String], k: usize) -> Option<Lean> {
         None => false,
     };
     if MODAL_WORDS.contains(&word)
+        || is_a_likely_modal(words, k)
         || (SCHEDULE_VERBS.contains(&word) && !after_a_past_word)
         || word.ends_with("'ll")
         || (AHEAD_BEFORE_TO.contains(&word) && next == Some("to"))
@@ -206,6 +325,37 @@ fn marker_at(words: &[String], k: usize) -> Option<Lean> {
     } else {
         Lean::Ahead
     })
+}
+
+/// "Should", "might", "must" or "may" before a verb, and no perfect ("should have"): not the
+/// month ("in May", "May 3").
+fn is_a_likely_modal(words: &[String], k: usize) -> bool {
+    let word = words[k].as_str();
+    let next = words.get(k + 1).map(String::as_str);
+    let previous = k.checked_sub(1).map(|j| words[j].as_str());
+    let before_a_verb =
+        next.is_some_and(|n| n.chars().all(char::is_alphabetic) && !matches!(n, "have" | "of"));
+    let the_month = word == "may"
+        && previous.is_some_and(|p| {
+            matches!(
+                p,
+                "in" | "on"
+                    | "since"
+                    | "until"
+                    | "by"
+                    | "of"
+                    | "early"
+                    | "late"
+                    | "mid"
+                    | "last"
+                    | "this"
+                    | "next"
+                    | "from"
+                    | "through"
+                    | "during"
+            )
+        });
+    LIKELY_MODALS.contains(&word) && before_a_verb && !the_month
 }
 
 /// Whether the word at `k` closes the clause the time is in: a past verb or a word opening a

@@ -53,6 +53,9 @@ fn count_of(word: &str) -> Option<i64> {
 
 const MONTH: &str = r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)";
 
+/// The dash between the days of a span ("Oct. 5–7"): a hyphen or an en dash.
+const DASH: &str = "(?:-|\u{2013})";
+
 static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
     let weekday = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
     let part = r"(?:\s+(?:morning|afternoon|evening|night))?";
@@ -61,14 +64,20 @@ static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
         r"(?P<iso>\b(?:18|19|20)\d\d-[01]\d-[0-3]\d\b)".to_string(),
         // September 3, 2021 / Sept. 3 / September 3rd
         format!(
-            r"(?P<md>\b{MONTH}\s+(?P<md_day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<md_year>(?:18|19|20)\d\d)\b)?)"
+            r"(?P<md>\b{MONTH}\s+(?P<md_day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:\s?{DASH}\s?(?P<md_to>[0-3]?\d)(?:st|nd|rd|th)?\b)?(?:,?\s+(?P<md_year>(?:18|19|20)\d\d)\b)?)"
         ),
-        // 3 September 2021 / 3rd of September
+        // 3 September 2021 / 3rd of September / 18-24 November
         format!(
-            r"(?P<dm>\b(?P<dm_day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:\s+(?P<dm_year>(?:18|19|20)\d\d))?\b)"
+            r"(?P<dm>\b(?:(?P<dm_from>[0-3]?\d)\s?{DASH}\s?)?(?P<dm_day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:\s+(?P<dm_year>(?:18|19|20)\d\d))?\b)"
         ),
-        // August 2021 / in August
-        format!(r"(?P<my>\b(?:in\s+)?{MONTH}\s+(?P<my_year>(?:18|19|20)\d\d)\b)"),
+        // August 2021 / in August / October of 2006
+        format!(
+            r"(?P<my>\b(?:in\s+)?{MONTH}\s+(?:of\s+)?(?P<my_year>(?:18|19|20)\d\d)\b)"
+        ),
+        // May of this year, March of last year
+        format!(
+            r"(?P<moy>\b(?:in\s+)?(?P<moy_month>{MONTH})\s+of\s+(?P<moy_which>this|last|next)\s+year\b)"
+        ),
         // in August, last May, early September, mid-June, since March 3: a month named
         // without its year, after a word that makes it a time
         format!(
@@ -82,6 +91,10 @@ static PATTERN: LazyLock<Regex> = LazyLock::new(|| {
         // the next day, two days later, earlier that day, that night: counted from the time
         // told before it
         r"(?P<prev>\b(?i:the\s+(?P<prev_dir>next|following|previous|preceding)\s+(?P<prev_unit>day|morning|night|evening|week)|(?P<prev_n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?P<prev_units>days?|weeks?)\s+(?P<prev_when>later|earlier)|(?:earlier|later)\s+that\s+(?:day|night|morning|afternoon|evening)|that\s+(?:night|morning|afternoon|evening)|the\s+same\s+day)\b)"
+            .to_string(),
+        // the next year, the previous month, later that year: counted in months or years from
+        // the time told before it
+        r"(?P<prevc>\b(?P<prevc_lead>(?i:the\s+(?:next|following|previous|preceding|same)|(?:earlier|later)\s+that|that))\s+(?P<prevc_unit>month|year)\b)"
             .to_string(),
         // the day after the attack, two days before the vote, hours after the blast: counted
         // from a happening the report tells of
@@ -132,14 +145,30 @@ pub fn find(body: &str) -> Vec<TimeExpression> {
                 .as_str()
                 .split(|ch: char| !ch.is_alphabetic() && ch != '.')
                 .find_map(month_number);
+            let number = |name: &str| c.name(name).and_then(|d| d.as_str().parse::<u32>().ok());
             let day = day.and_then(|d| d.as_str().parse::<u32>().ok());
+            // "Oct. 5–7" runs from the first day to the last; "18-24 November" too
+            let (day, last) = match (number("md_to"), number("dm_from")) {
+                (Some(to), _) => (day, Some(to)),
+                (_, Some(from)) => (Some(from), day),
+                _ => (day, None),
+            };
             match (month, day) {
-                (Some(month), Some(day)) if (1..=31).contains(&day) => Some(TimeValue::Date {
-                    year: year.and_then(|y| y.as_str().parse().ok()),
-                    month,
-                    day: Some(day),
-                    lean: Lean::Past,
-                }),
+                (Some(month), Some(day)) if (1..=31).contains(&day) => {
+                    let date = TimeValue::Date {
+                        year: year.and_then(|y| y.as_str().parse().ok()),
+                        month,
+                        day: Some(day),
+                        lean: Lean::Past,
+                    };
+                    Some(match last {
+                        Some(last) if last > day && last <= 31 => TimeValue::DaySpan {
+                            first: Box::new(date),
+                            more_days: i64::from(last - day),
+                        },
+                        _ => date,
+                    })
+                }
                 _ => None,
             }
         } else if c.name("my").is_some() {
@@ -168,6 +197,17 @@ pub fn find(body: &str) -> Vec<TimeExpression> {
                 })
         } else if c.name("prev").is_some() {
             told_before(&c)
+        } else if let (Some(lead), Some(unit)) = (c.name("prevc_lead"), c.name("prevc_unit")) {
+            counted_in_units(body, whole.start(), lead.as_str(), unit.as_str())
+        } else if let (Some(month), Some(which)) = (c.name("moy_month"), c.name("moy_which")) {
+            month_number(month.as_str()).map(|month| TimeValue::MonthOfYear {
+                month,
+                year_offset: match which.as_str() {
+                    "last" => -1,
+                    "next" => 1,
+                    _ => 0,
+                },
+            })
         } else if let Some(word) = c.name("evt_word") {
             // "the week after the brand took a stake": "after" opens a clause, not a happening
             if !names_a_countable_happening(&word.as_str().to_lowercase()) {
@@ -228,8 +268,17 @@ pub fn find(body: &str) -> Vec<TimeExpression> {
                 "next" => 1,
                 _ => 0,
             };
-            // "the past week": the seven days before, not the calendar week
-            match (which.as_str(), unit.as_str()) {
+            // "the past week", "in the last week": the seven days before, not the calendar
+            // week; "the last week of June" is no time of its own
+            let after_the = body[..whole.start()].to_lowercase().ends_with("the ");
+            let which = match which.as_str() {
+                "last" if after_the => "past",
+                w => w,
+            };
+            if which == "past" && body[whole.end()..].starts_with(" of ") {
+                continue;
+            }
+            match (which, unit.as_str()) {
                 ("past", "week") => Some(TimeValue::DaysAgo { from: 7, to: 0 }),
                 ("past", "month") => Some(TimeValue::DaysAgo { from: 30, to: 0 }),
                 ("past", _) => Some(TimeValue::DaysAgo { from: 365, to: 0 }),
@@ -265,16 +314,73 @@ pub fn find(body: &str) -> Vec<TimeExpression> {
                 .name("around_stop")
                 .map_or(whole.end(), |stop| stop.start());
             let value = with_lean(value, super::tense::lean_of(body, whole.start(), end));
+            // "since March": from March to the report; the span takes the word
+            let (start, value) = match since_before(body, whole.start()) {
+                Some(since) if can_run_since(&value) => (
+                    since,
+                    TimeValue::Since(Box::new(with_lean(value, Lean::Past))),
+                ),
+                _ => (whole.start(), value),
+            };
             out.push(TimeExpression {
-                span: Span {
-                    start: whole.start(),
-                    end,
-                },
+                span: Span { start, end },
                 value,
             });
         }
     }
     out
+}
+
+/// Where "since" starts when it stands right before `start` or opens the match there ("since
+/// 1993" is matched whole, "since early August" from "early").
+fn since_before(body: &str, start: usize) -> Option<usize> {
+    let rest = body.get(start..)?;
+    if rest.len() > 6 && rest[..6].eq_ignore_ascii_case("since ") {
+        return Some(start);
+    }
+    let head = body.get(..start)?;
+    let word_start = start.checked_sub(6)?;
+    let word = head.get(word_start..)?;
+    let bounded = word_start == 0 || !head.as_bytes()[word_start - 1].is_ascii_alphanumeric();
+    (bounded && word.eq_ignore_ascii_case("since ")).then_some(word_start)
+}
+
+/// Whether a time can open a stretch running to the report ("since Monday"): one placed from
+/// the anchor or complete in itself, not one counted from another time.
+fn can_run_since(value: &TimeValue) -> bool {
+    !matches!(
+        value,
+        TimeValue::FromPrevious { .. }
+            | TimeValue::FromEvent { .. }
+            | TimeValue::CalendarFromPrevious { .. }
+            | TimeValue::Since(_)
+    )
+}
+
+/// "The next year", "the previous month", "later that year": months or years counted from the
+/// time told before. "Over the next year" looks ahead from the report instead.
+fn counted_in_units(body: &str, start: usize, lead: &str, unit: &str) -> Option<TimeValue> {
+    let lead = lead.to_lowercase();
+    let offset = if lead.ends_with("next") || lead.ends_with("following") {
+        1
+    } else if lead.ends_with("previous") || lead.ends_with("preceding") {
+        -1
+    } else {
+        0
+    };
+    let before = body.get(..start).unwrap_or("").trim_end().to_lowercase();
+    let stretch_ahead = offset == 1
+        && ["in", "over", "within", "during", "for"]
+            .iter()
+            .any(|w| before.ends_with(&format!(" {w}")) || before == *w);
+    if stretch_ahead {
+        let days = if unit == "year" { 365 } else { 30 };
+        return Some(TimeValue::DaysAgo { from: 0, to: -days });
+    }
+    Some(TimeValue::CalendarFromPrevious {
+        unit: unit.to_string(),
+        offset,
+    })
 }
 
 /// Words that make a weekday after them the name of a day of the year ("Black Friday", "Super
@@ -311,13 +417,19 @@ fn names_a_holiday(body: &str, start: usize) -> bool {
     head.len() < start && HOLIDAY_WORDS.contains(&word)
 }
 
-/// What a time says once its clause has told which occurrence it means.
+/// What a time says once its clause has told which occurrence it means. A clause that tells
+/// nothing leaves a weekday or a month in the past, as news tells of it; only a date can be
+/// a schedule's line.
 fn with_lean(value: TimeValue, lean: Lean) -> TimeValue {
+    let unmarked_is_past = match lean {
+        Lean::Unmarked => Lean::Past,
+        other => other,
+    };
     match value {
         TimeValue::Weekday { weekday, next, .. } => TimeValue::Weekday {
             weekday,
             next,
-            lean,
+            lean: unmarked_is_past,
         },
         TimeValue::Date {
             year: None,
@@ -341,7 +453,11 @@ fn with_lean(value: TimeValue, lean: Lean) -> TimeValue {
             month,
             third,
             which,
-            lean,
+            lean: unmarked_is_past,
+        },
+        TimeValue::DaySpan { first, more_days } => TimeValue::DaySpan {
+            first: Box::new(with_lean(*first, lean)),
+            more_days,
         },
         other => other,
     }
@@ -565,7 +681,29 @@ pub fn resolve(value: &TimeValue, anchor: Option<(NaiveDate, NaiveDate)>) -> Opt
             range(shift(first), shift(last) + Duration::days(1))
         }
         // counted from another expression: `resolve_document` places it
-        TimeValue::FromPrevious { .. } | TimeValue::FromEvent { .. } => None,
+        TimeValue::FromPrevious { .. }
+        | TimeValue::FromEvent { .. }
+        | TimeValue::CalendarFromPrevious { .. } => None,
+        TimeValue::MonthOfYear { month, year_offset } => {
+            let (first, last) = anchor?;
+            let a = month_range(first.year() + year_offset, month, None)?;
+            let b = month_range(last.year() + year_offset, month, None)?;
+            range(a.start, b.end)
+        }
+        TimeValue::DaySpan {
+            ref first,
+            more_days,
+        } => {
+            let first = resolve(first, anchor)?;
+            range(first.start, first.end + Duration::days(more_days))
+        }
+        TimeValue::Since(ref from) => {
+            let from = resolve(from, anchor)?;
+            match anchor {
+                Some((_, last)) => range(from.start, last.max(from.end)),
+                None => Some(from),
+            }
+        }
         TimeValue::DaysAgo { from, to } => {
             let (first, last) = anchor?;
             range(first - Duration::days(from), last - Duration::days(to))
@@ -579,6 +717,10 @@ pub fn resolve(value: &TimeValue, anchor: Option<(NaiveDate, NaiveDate)>) -> Opt
     }
 }
 
+/// How near a date told with no tense must be ahead to be the one meant rather than last
+/// year's: a schedule's line published the day before ("Oct. 5–7, in Gladstone").
+const UNMARKED_DAYS_AHEAD: i64 = 14;
+
 /// The occurrence a lean picks of the last one up to the anchor and the first from it on: with
 /// `Nearest`, the one fewer days away (the past one on a tie).
 fn leaning(
@@ -590,6 +732,8 @@ fn leaning(
     match lean {
         Lean::Past => past,
         Lean::Ahead => ahead,
+        Lean::Unmarked if (ahead.start - last).num_days() <= UNMARKED_DAYS_AHEAD => ahead,
+        Lean::Unmarked => past,
         Lean::Nearest => {
             let back = (first - past.end).num_days().max(0);
             let forward = (ahead.start - last).num_days().max(0);
@@ -774,6 +918,8 @@ pub fn resolve_document(doc: &Document) -> Vec<Option<(DateRange, Placed)>> {
     };
     let mut out: Vec<Option<(DateRange, Placed)>> = Vec::with_capacity(doc.times.len());
     let mut last_resolved: Option<(usize, DateRange)> = None;
+    // the last time placed at all: "in 2018 … the previous year" counts from a whole year
+    let mut last_placed: Option<(usize, DateRange)> = None;
     for (k, t) in doc.times.iter().enumerate() {
         // "18 years ago – on the same day" counts from the long time in its own sentence, so
         // from nothing a reader can use
@@ -807,14 +953,24 @@ pub fn resolve_document(doc: &Document) -> Vec<Option<(DateRange, Placed)>> {
             TimeValue::FromEvent { days, ref word } => {
                 dated_happening(doc, k, word, &out).map(|placed| counted_from(placed, days))
             }
+            TimeValue::CalendarFromPrevious { ref unit, offset } => match last_placed {
+                Some((j, range)) => {
+                    calendar_unit(range.start, unit, offset).map(|range| (range, Placed::After(j)))
+                }
+                // "later that month" with nothing told before says nothing; "the previous
+                // year" is the report's
+                None if offset == 0 => None,
+                None => resolve(
+                    &TimeValue::Calendar {
+                        unit: unit.clone(),
+                        offset,
+                    },
+                    anchor,
+                )
+                .map(|range| (range, Placed::Document(anchor_name))),
+            },
             ref value => resolve(value, anchor).map(|range| {
-                let explicit = matches!(
-                    value,
-                    TimeValue::Date { year: Some(_), .. }
-                        | TimeValue::Year { .. }
-                        | TimeValue::Month { year: Some(_), .. }
-                );
-                let placed = if explicit {
+                let placed = if is_explicit(value) && (anchor.is_none() || !is_since(value)) {
                     Placed::Explicit
                 } else {
                     Placed::Document(anchor_name)
@@ -827,6 +983,10 @@ pub fn resolve_document(doc: &Document) -> Vec<Option<(DateRange, Placed)>> {
         if let Some((range, _)) = resolved.filter(|(r, _)| (r.end - r.start).num_days() < 7) {
             last_resolved = Some((k, range));
         }
+        // a stretch to the report ("since 1993") is no time to count from
+        if let Some((range, _)) = resolved.filter(|_| !is_since(&t.value)) {
+            last_placed = Some((k, range));
+        }
         // "on Saturday, May 18": the weekday is that date
         if let (Some(_), Some(placed)) = (weekday_before, resolved.as_ref()) {
             out[k - 1] = Some(*placed);
@@ -834,6 +994,21 @@ pub fn resolve_document(doc: &Document) -> Vec<Option<(DateRange, Placed)>> {
         out.push(resolved);
     }
     out
+}
+
+/// Whether a time is complete in itself: a date, month or year with its year ("since 1993"
+/// too, but its end is the report's).
+fn is_explicit(value: &TimeValue) -> bool {
+    match value {
+        TimeValue::Since(from) | TimeValue::DaySpan { first: from, .. } => is_explicit(from),
+        TimeValue::Date { year, .. } | TimeValue::Month { year, .. } => year.is_some(),
+        TimeValue::Year { .. } => true,
+        _ => false,
+    }
+}
+
+fn is_since(value: &TimeValue) -> bool {
+    matches!(value, TimeValue::Since(_))
 }
 
 /// The dates `days` days from those of the time at index `before`, placed after it.
@@ -1134,11 +1309,44 @@ mod tests {
                 Placed::Document("published")
             ))
         );
-        // with nothing told before it, "the next day" stays unplaced
-        let mut doc = crate::model::test_document("d", "The next day crews arrived.");
+        // "the previous year", "the next year" count from the time told before
+        let mut doc = crate::model::test_document(
+            "d",
+            "Exports fell to $9 billion in 2028, from $19 billion the previous year. Holt \
+             left Lorn in August 2024. The next year she returned, and later that year she won. \
+             Over the next year the dam will be rebuilt.",
+        );
         doc.published = Some("2030-05-10".into());
         doc.times = find(&doc.body);
-        assert_eq!(resolve_document(&doc), vec![None]);
+        let placed: Vec<(String, Option<(String, String)>)> = doc
+            .times
+            .iter()
+            .zip(resolve_document(&doc))
+            .map(|(t, r)| {
+                (
+                    doc.body[t.span.start..t.span.end].to_string(),
+                    r.map(|(r, _)| (r.start.to_string(), r.end.to_string())),
+                )
+            })
+            .collect();
+        let years = |a: &str, b: &str| Some((a.to_string(), b.to_string()));
+        assert_eq!(placed[1].0, "the previous year");
+        assert_eq!(placed[1].1, years("2027-01-01", "2027-12-31"));
+        assert_eq!(placed[3].0, "The next year");
+        assert_eq!(placed[3].1, years("2025-01-01", "2025-12-31"));
+        assert_eq!(placed[4].0, "later that year");
+        assert_eq!(placed[4].1, years("2025-01-01", "2025-12-31"));
+        // a stretch from the report on, not the year after the last one told
+        assert_eq!(placed[5].0, "the next year");
+        assert_eq!(placed[5].1, years("2030-05-10", "2031-05-10"));
+        // with nothing told before them, "the next day" and "later that month" stay unplaced
+        let mut doc = crate::model::test_document(
+            "d",
+            "The next day crews arrived. Later that month the river fell.",
+        );
+        doc.published = Some("2030-05-10".into());
+        doc.times = find(&doc.body);
+        assert_eq!(resolve_document(&doc), vec![None, None]);
     }
 
     #[test]
@@ -1275,7 +1483,8 @@ mod tests {
         assert_eq!(got("mid-March"), days("2030-03-11", "2030-03-20"));
         // a month not yet begun is last year's
         assert_eq!(got("Last August"), days("2029-08-01", "2029-08-31"));
-        assert_eq!(got("Since June 3"), days("2029-06-03", "2029-06-03"));
+        // "since" runs from the day named to the report
+        assert_eq!(got("Since June 3"), days("2029-06-03", "2030-05-11"));
         assert_eq!(got("overnight"), days("2030-05-10", "2030-05-11"));
         assert_eq!(got("over the weekend"), days("2030-05-11", "2030-05-12"));
         assert_eq!(got("In recent days"), days("2030-05-08", "2030-05-11"));
@@ -1296,6 +1505,60 @@ mod tests {
         assert_eq!(found[0].1, days("2028-08-21", "2028-08-31"));
         // "may" the verb is no month
         assert!(resolved("Crews may return in a week.", ("2030-05-11", "2030-05-11")).is_empty());
+    }
+
+    #[test]
+    fn since_runs_to_the_report_and_months_take_a_year_after_of() {
+        // published on Saturday 2030-05-11
+        let found = resolved(
+            "The pass has been shut since early March, the first closure since 2011. Holt drafted \
+             her will in October of 2006 and revised it in May of this year. Visits rose in the \
+             last week; the last week of June is busiest.",
+            ("2030-05-11", "2030-05-11"),
+        );
+        let days = |a: &str, b: &str| Some((a.to_string(), b.to_string()));
+        let texts: Vec<&str> = found.iter().map(|f| f.0.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "since early March",
+                "since 2011",
+                "in October of 2006",
+                "in May of this year",
+                "last week"
+            ]
+        );
+        assert_eq!(found[0].1, days("2030-03-01", "2030-05-11"));
+        assert_eq!(found[1].1, days("2011-01-01", "2030-05-11"));
+        assert_eq!(found[2].1, days("2006-10-01", "2006-10-31"));
+        assert_eq!(found[3].1, days("2030-05-01", "2030-05-31"));
+        // "in the last week": the seven days before, not the calendar week before this one
+        assert_eq!(found[4].1, days("2030-05-04", "2030-05-11"));
+        // the days of a span, either way round
+        let found = resolved(
+            "The finals ran 18-24 November 2029 and on Jan. 3-5, 2030.",
+            ("2030-05-11", "2030-05-11"),
+        );
+        assert_eq!(found[0].1, days("2029-11-18", "2029-11-24"));
+        assert_eq!(found[1].1, days("2030-01-03", "2030-01-05"));
+    }
+
+    #[test]
+    fn a_date_told_without_a_verb_is_the_next_one_when_it_is_days_away() {
+        // published Thursday 2030-10-03: a schedule's lines, and a past told in the past
+        let found = resolved(
+            "Autumn Trials, Oct. 5–7, in Lorn. Spring Fair, Sept. 20, in Tarnby. The fair \
+             opened Oct. 4, and the river rose. Rain should ease by Friday morning.",
+            ("2030-10-03", "2030-10-03"),
+        );
+        let days = |a: &str, b: &str| Some((a.to_string(), b.to_string()));
+        assert_eq!(found[0].0, "Oct. 5–7");
+        assert_eq!(found[0].1, days("2030-10-05", "2030-10-07"));
+        assert_eq!(found[1].1, days("2030-09-20", "2030-09-20"));
+        assert_eq!(found[2].1, days("2029-10-04", "2029-10-04"));
+        // a modal of what should come looks ahead
+        assert_eq!(found[3].0, "Friday morning");
+        assert_eq!(found[3].1, days("2030-10-04", "2030-10-04"));
     }
 
     #[test]
