@@ -53,6 +53,22 @@ const SCHEDULE_VERBS: &[&str] = &[
     "reopen",
     "convenes",
     "convene",
+    "runs",
+    "lasts",
+    "continues",
+    "continue",
+    "concludes",
+    "conclude",
+    "wraps",
+    "holds",
+    "hold",
+    "takes",
+    "heads",
+    "visits",
+    "hits",
+    "lands",
+    "unveils",
+    "comes",
 ];
 
 /// Participles of planning ("scheduled for", "due to", "expected on"): in a clause told in the
@@ -427,6 +443,12 @@ mod tests {
             "on Friday"
         ));
         assert!(!ahead("Holt did meet Voss on Friday.", "on Friday"));
+        assert!(ahead("The exhibit runs through Friday.", "Friday"));
+        assert!(ahead(
+            "The tour concludes October 10th in Lorn.",
+            "October 10th"
+        ));
+        assert!(!ahead("The exhibit ran through Friday.", "Friday"));
         assert!(!ahead(
             "Judges decided to reopen the case in May.",
             "in May"

@@ -694,8 +694,11 @@ pub fn resolve(value: &TimeValue, anchor: Option<(NaiveDate, NaiveDate)>) -> Opt
             ref first,
             more_days,
         } => {
-            let first = resolve(first, anchor)?;
-            range(first.start, first.end + Duration::days(more_days))
+            // a span under way at the anchor is the one meant: its first day may lie up to
+            // `more_days` before the anchor and still count as not over
+            let days = Duration::days(more_days);
+            let first = resolve(first, anchor.map(|(start, end)| (start - days, end)))?;
+            range(first.start, first.end + days)
         }
         TimeValue::Since(ref from) => {
             let from = resolve(from, anchor)?;
@@ -1541,6 +1544,12 @@ mod tests {
         );
         assert_eq!(found[0].1, days("2029-11-18", "2029-11-24"));
         assert_eq!(found[1].1, days("2030-01-03", "2030-01-05"));
+        // a span under way when the report is written is this one, not next year's
+        let found = resolved(
+            "The final round takes place 9-15 May in Lorn.",
+            ("2030-05-11", "2030-05-11"),
+        );
+        assert_eq!(found[0].1, days("2030-05-09", "2030-05-15"));
     }
 
     #[test]
