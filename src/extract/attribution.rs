@@ -1272,8 +1272,12 @@ fn is_verbal_class(class: u64) -> bool {
 /// water rose, | residents | …") and holds a noun and no verb. Pieces after it without a verb
 /// are its apposition ("Dane Holt, | 58, | of Lorn, | said"); a relative clause or a phrase with a
 /// verb ends it, and must run on to the comma before the verb.
-fn opening_subject(p: &Paragraph, text: &str, (cs, _): TokenRange) -> Option<TokenRange> {
-    if cs == 0 || !is_verbal_class(p.class[cs]) {
+fn opening_subject(p: &Paragraph, text: &str, (cs, ce): TokenRange) -> Option<TokenRange> {
+    // "Clinton, after the scandal broke, | initially said": the verb may follow adverbs
+    let verb = (cs..=ce)
+        .find(|&k| is_verbal_class(p.class[k]))
+        .unwrap_or(cs);
+    if cs == 0 || !is_verbal_class(p.class[verb]) {
         return None;
     }
     let mut start = cs;
@@ -4748,6 +4752,14 @@ mod tests {
         assert_eq!(
             opening("The board met the residents and warned them.", "warned"),
             ""
+        );
+        // the cue may open with an adverb before its verb
+        assert_eq!(
+            opening(
+                "Holt, after the report on the wall came out in March, initially said that it held.",
+                "initially said"
+            ),
+            "Holt"
         );
         // a participle after a comma speaks with its clause's subject, cue or no cue before it
         let found = attributed(
