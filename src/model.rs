@@ -464,7 +464,10 @@ pub struct EventFound {
     pub kind: &'static str,
     pub trigger: Span,
     pub sentence: Span,
-    pub actors: Vec<usize>,
+    /// Mention indices: who acted ("militants" in "civilians were killed by militants") and on
+    /// whom ("civilians").
+    pub actor: Option<usize>,
+    pub target: Option<usize>,
     pub place: Option<usize>,
     pub time: Option<usize>,
     pub claimant: Option<usize>,
@@ -484,6 +487,12 @@ pub struct Event {
     pub date_source: Option<String>,
     /// Entity ids: who acted first, then on whom.
     pub actors: Vec<String>,
+    /// Who acted (ACLED's actor 1) and on whom (actor 2), when named: "civilians were killed"
+    /// names only whom.
+    #[serde(default)]
+    pub actor: Option<String>,
+    #[serde(default)]
+    pub target: Option<String>,
     pub place: Option<String>,
     pub claimant: Option<String>,
     pub evidence: Vec<EventEvidence>,

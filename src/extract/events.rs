@@ -703,11 +703,19 @@ pub fn find(doc: &Document) -> Vec<EventFound> {
                 start: spans[k].0,
                 end: spans[k].1,
             };
+            let (actor, target) = if is_passive(&words, k) {
+                passive_roles(doc, *sentence, trigger, &spans, &words, k)
+            } else if let Some(sides) = sides_between(doc, *sentence, &spans, &words, k) {
+                sides
+            } else {
+                active_roles(doc, *sentence, trigger)
+            };
             out.push(EventFound {
                 kind,
                 trigger,
                 sentence: *sentence,
-                actors: actors(doc, *sentence, trigger),
+                actor,
+                target,
                 place: place(doc, *sentence, trigger),
                 time: nearest_time(doc, *sentence, trigger),
                 claimant: doc
@@ -746,23 +754,106 @@ fn in_sentence(doc: &Document, sentence: Span) -> impl Iterator<Item = usize> + 
     })
 }
 
-/// Who acted and on whom: the last person or group named before the trigger, then the first one
-/// after it.
-fn actors(doc: &Document, sentence: Span, trigger: Span) -> Vec<usize> {
-    let is_actor = |k: &usize| {
-        matches!(
-            doc.mentions[*k].kind,
-            EntityType::Person | EntityType::Organization | EntityType::Other
-        )
-    };
-    let before = in_sentence(doc, sentence)
-        .filter(is_actor)
+fn is_actor(doc: &Document, k: usize) -> bool {
+    matches!(
+        doc.mentions[k].kind,
+        EntityType::Person | EntityType::Organization | EntityType::Other
+    )
+}
+
+/// The last person or group named before the trigger in its sentence.
+fn named_before(doc: &Document, sentence: Span, trigger: Span) -> Option<usize> {
+    in_sentence(doc, sentence)
+        .filter(|&k| is_actor(doc, k))
         .filter(|&k| doc.mentions[k].end <= trigger.start)
-        .last();
+        .last()
+}
+
+/// Who acted and on whom, told in the active: the last person or group named before the
+/// trigger, then the first one after it.
+fn active_roles(doc: &Document, sentence: Span, trigger: Span) -> (Option<usize>, Option<usize>) {
     let after = in_sentence(doc, sentence)
-        .filter(is_actor)
+        .filter(|&k| is_actor(doc, k))
         .find(|&k| doc.mentions[k].start >= trigger.end);
-    before.into_iter().chain(after).collect()
+    (named_before(doc, sentence, trigger), after)
+}
+
+/// "Clashes between the Northern Front and Tarnby's militia", "talks between Holt and Voss": the
+/// two sides named after "between", the first as actor 1, as ACLED codes them.
+fn sides_between(
+    doc: &Document,
+    sentence: Span,
+    spans: &[(usize, usize)],
+    words: &[&str],
+    k: usize,
+) -> Option<(Option<usize>, Option<usize>)> {
+    let between = (k + 1..words.len().min(k + 4)).find(|&j| words[j] == "between")?;
+    let mut sides = in_sentence(doc, sentence)
+        .filter(|&m| is_actor(doc, m))
+        .filter(|&m| doc.mentions[m].start >= spans[between].1);
+    let first = sides.next()?;
+    let second = sides.next();
+    Some((Some(first), second))
+}
+
+/// Forms of "be" and "get" before a participle that make it passive ("were killed", "got
+/// arrested"), and words that may stand between ("were reportedly killed", "have been").
+const PASSIVE_AUXILIARIES: &[&str] = &[
+    "was", "were", "is", "are", "be", "been", "being", "got", "get", "gets", "getting",
+];
+
+/// Whether the trigger at `k` is a participle in the passive: after a form of "be" or "get"
+/// (adverbs between), or followed by "by" and a name ("civilians killed by militants").
+fn is_passive(words: &[&str], k: usize) -> bool {
+    let lower = words[k].to_lowercase();
+    let participle = lower.ends_with("ed") || matches!(lower.as_str(), "slain" | "overran");
+    if !participle || lower == "overran" {
+        return false;
+    }
+    let after_be = words[..k]
+        .iter()
+        .rev()
+        .map(|w| w.to_lowercase())
+        .find(|w| !is_an_adverb(w))
+        .is_some_and(|w| PASSIVE_AUXILIARIES.contains(&w.as_str()));
+    let by_a_name = words
+        .get(k + 1)
+        .is_some_and(|w| w.eq_ignore_ascii_case("by"))
+        && words
+            .get(k + 2)
+            .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()) || *w == "the");
+    after_be || by_a_name
+}
+
+/// "reportedly", "also", "not": words that may stand between an auxiliary and its participle.
+fn is_an_adverb(w: &str) -> bool {
+    matches!(w, "also" | "not") || (w.len() > 4 && w.ends_with("ly"))
+}
+
+/// Who acted and on whom, told in the passive: the subject before the trigger was acted on; the
+/// name after "by" acted, if one is given.
+fn passive_roles(
+    doc: &Document,
+    sentence: Span,
+    trigger: Span,
+    spans: &[(usize, usize)],
+    words: &[&str],
+    k: usize,
+) -> (Option<usize>, Option<usize>) {
+    let by = (k + 1..words.len().min(k + 4)).find(|&j| words[j].eq_ignore_ascii_case("by"));
+    let agent = by.and_then(|j| {
+        let after_by = spans[j].1;
+        in_sentence(doc, sentence)
+            .filter(|&m| is_actor(doc, m))
+            .find(|&m| doc.mentions[m].start >= after_by)
+            // the agent is named right after "by" ("by the Northern Front"), not a clause on
+            .filter(|&m| {
+                doc.body
+                    .get(after_by..doc.mentions[m].start)
+                    .is_some_and(|gap| gap.split_whitespace().count() <= 2)
+            })
+    });
+    (agent, named_before(doc, sentence, trigger))
 }
 
 /// Where: the first place named after the trigger in the sentence, else the last one before it.
@@ -811,8 +902,12 @@ pub fn link(
                 Some(range) => (Some(range), Some("expression")),
                 None => (dated_by, dated_by.map(|_| "article")),
             };
-            let mut actors: Vec<String> = e.actors.iter().filter_map(|&k| entity(k)).collect();
-            actors.dedup();
+            let actor = e.actor.and_then(entity);
+            let target = e
+                .target
+                .and_then(entity)
+                .filter(|t| Some(t) != actor.as_ref());
+            let actors: Vec<String> = actor.iter().chain(target.iter()).cloned().collect();
             out.push(Event {
                 id: format!("event-{}", out.len() + 1),
                 kind: e.kind.to_string(),
@@ -820,6 +915,8 @@ pub fn link(
                 date,
                 date_source: date_source.map(String::from),
                 actors,
+                actor,
+                target,
                 place: e
                     .place
                     .and_then(entity)
@@ -986,11 +1083,46 @@ mod tests {
         let name = |k: usize| doc.mentions[k].text(&doc.body);
         assert_eq!(e.place.map(name), Some("Tarnby"));
         assert!(e.time.is_some());
+        assert_eq!(e.actor.map(name), Some("Northern Front"));
+        assert_eq!(e.target.map(name), Some("Arlen Voss"));
+    }
+
+    #[test]
+    fn in_the_passive_the_subject_was_acted_on_and_the_agent_acted() {
+        let roles = |text: &str| {
+            let mut doc = test_document("d", text);
+            crate::text::segment(&mut doc);
+            doc.mentions = super::super::mentions::find(&doc, super::super::shipped_ner());
+            let name = |k: usize| doc.mentions[k].text(&doc.body).to_string();
+            find(&doc)
+                .iter()
+                .map(|e| (e.actor.map(name), e.target.map(name)))
+                .collect::<Vec<_>>()
+        };
+        let some = |s: &str| Some(s.to_string());
         assert_eq!(
-            e.actors.len(),
-            2,
-            "{:?}",
-            e.actors.iter().map(|&k| name(k)).collect::<Vec<_>>()
+            roles("Arlen Voss was attacked by the Northern Front in Tarnby."),
+            [(some("Northern Front"), some("Arlen Voss"))]
+        );
+        // no agent named: only whom
+        assert_eq!(
+            roles("Arlen Voss was reportedly arrested in Tarnby on Monday."),
+            [(None, some("Arlen Voss"))]
+        );
+        // the active still reads who, then whom
+        assert_eq!(
+            roles("The Northern Front attacked Arlen Voss in Tarnby."),
+            [(some("Northern Front"), some("Arlen Voss"))]
+        );
+        // with no one named before the verb, the one named after was acted on
+        assert_eq!(
+            roles("Officers arrested Arlen Voss in Tarnby."),
+            [(None, some("Arlen Voss"))]
+        );
+        // clashes between two sides: both act
+        assert_eq!(
+            roles("Clashes erupted between the Northern Front and the Tarnby Guard."),
+            [(some("Northern Front"), some("Tarnby Guard"))]
         );
     }
 }

@@ -62,7 +62,10 @@ pub fn events_csv(analysis: &Analysis, out: impl Write) -> Result<(), csv::Error
             .fold(None, |low: Option<f64>, v| {
                 Some(low.map_or(v, |l| l.min(v)))
             });
-        let actor = |k: usize| name_of(&names, e.actors.get(k).map(String::as_str));
+        let actor = |k: usize| {
+            let id = if k == 0 { &e.actor } else { &e.target };
+            name_of(&names, id.as_deref())
+        };
         w.write_record([
             e.date.map_or(String::new(), |d| d.start.to_string()),
             e.date.map_or(String::new(), |d| precision(d).to_string()),
