@@ -1927,11 +1927,62 @@ fn without_false_cues(p: &Paragraph, text: &str, mut cues: Vec<usize>) -> Vec<us
 /// change in amount, not a remark.
 fn adds_an_amount(p: &Paragraph, text: &str, last: usize) -> bool {
     let verb = word(p, text, last).to_lowercase();
+    let lower = |k: usize| (k < p.len()).then(|| word(p, text, k).to_lowercase());
+    // "added a goal and an assist", "adds another layer": a thing added, unless it is words
+    // ("added a caveat", "adds a note that") or the frame is inverted ("“…,” added a Lorn
+    // voter": the phrase is who spoke)
+    let inverted = last > 0 && !word(p, text, last - 1).chars().any(char::is_alphanumeric);
+    let a_thing = !inverted
+        && lower(last + 1).is_some_and(|w| COUNTING_DETERMINERS.contains(&w.as_str()))
+        && !(last + 2..last + 4)
+            .filter_map(lower)
+            .any(|w| SPEECH_NOUNS.contains(&w.as_str()));
     matches!(verb.as_str(), "add" | "adds" | "added" | "adding")
         && last + 1 < p.len()
-        && word(p, text, last + 1)
-            .starts_with(|c: char| c.is_ascii_digit() || matches!(c, '$' | '\u{a3}' | '\u{20ac}'))
+        && (a_thing
+            || word(p, text, last + 1).starts_with(|c: char| {
+                c.is_ascii_digit() || matches!(c, '$' | '\u{a3}' | '\u{20ac}')
+            }))
 }
+
+/// Words that open a counted object: "added | a goal", "adds | two more seats".
+const COUNTING_DETERMINERS: &[&str] = &[
+    "a", "an", "another", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+];
+
+/// Nouns of words: what is added by saying it ("added a caveat", "added a note of caution").
+const SPEECH_NOUNS: &[&str] = &[
+    "caveat",
+    "note",
+    "warning",
+    "word",
+    "words",
+    "comment",
+    "comments",
+    "statement",
+    "remark",
+    "remarks",
+    "line",
+    "quote",
+    "plea",
+    "thought",
+    "thoughts",
+    "footnote",
+    "disclaimer",
+    "question",
+    "questions",
+    "request",
+    "message",
+    "reminder",
+    "dig",
+    "jab",
+    "twist",
+    "plug",
+    "reason",
+    "explanation",
+    "detail",
+    "details",
+];
 
 /// "That said, …", "having said that", "needless to say", "to say the least", "so to speak",
 /// "suffice it to say":

@@ -1812,11 +1812,19 @@ fn speaker_of(doc: &Document, kinds: &[EntityType], source: Span) -> Option<usiz
             .next_back();
         last.is_some_and(|w| crate::lexicon::PLACE_DESIGNATORS.contains(&w.to_lowercase().as_str()))
     };
+    // "Patrick Hayden, Teresa's husband": a possessor is whose the speaker is, not who spoke
+    let possessor = |k: usize| {
+        let after = doc.body.get(doc.mentions[k].end..).unwrap_or("");
+        after.starts_with("'s") || after.starts_with("\u{2019}s")
+    };
     let inside_of = |kind: EntityType| {
+        let of_kind = |k: &&usize| doc.mentions[**k].kind == kind && !designates_a_place(**k);
         inside
             .iter()
             .rev()
-            .find(|&&k| doc.mentions[k].kind == kind && !designates_a_place(k))
+            .filter(of_kind)
+            .find(|&&k| !possessor(k))
+            .or_else(|| inside.iter().rev().find(of_kind))
             .copied()
     };
     if let Some(role) = doc
@@ -2301,6 +2309,34 @@ mod tests {
         assert_eq!(who("dam was unsafe"), Some("Dane Holt"), "{all:?}");
         assert_eq!(who("spillway held"), Some("Lorn Group"), "{all:?}");
         assert_eq!(who("repairs are overdue"), Some("Arlen Voss"), "{all:?}");
+    }
+
+    #[test]
+    fn adding_a_thing_is_no_remark() {
+        let (doc, found) = statements_of(
+            "Rookie Dane Holt added a goal and an assist as Lorn beat Tarnby on Monday.\n\n\
+             \"The dam held,\" added a Lorn engineer.",
+        );
+        let all: Vec<_> = found.iter().map(|s| said(&doc, s)).collect();
+        assert!(
+            all.iter().all(|(text, _, _)| !text.contains("goal")),
+            "{all:?}"
+        );
+        assert!(
+            all.iter().any(|(text, _, _)| text.contains("dam held")),
+            "{all:?}"
+        );
+    }
+
+    #[test]
+    fn a_possessor_in_the_source_is_not_the_speaker() {
+        let (doc, found) = statements_of(
+            "\"The dam will hold,\" said Dane Holt, Mara Lind's husband and the Lorn Group's \
+             chief engineer.",
+        );
+        let all: Vec<_> = found.iter().map(|s| said(&doc, s)).collect();
+        let who = |words: &str| speaker_of_words(&doc, &found, words);
+        assert_eq!(who("dam will hold"), Some("Dane Holt"), "{all:?}");
     }
 
     #[test]

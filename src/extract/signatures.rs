@@ -192,7 +192,11 @@ fn speaker_line(text: &str, start: usize, end: usize) -> Option<Attribution> {
         .split_whitespace()
         .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
         .count();
-    if !opens_what_is_said || words < 2 || !is_speaker_name(name.as_str()) {
+    if !opens_what_is_said
+        || words < 2
+        || !is_speaker_name(name.as_str())
+        || is_an_enumeration(&paragraph[rest.start()..])
+    {
         return None;
     }
     let colon = found.name("colon")?;
@@ -215,6 +219,28 @@ fn speaker_line(text: &str, start: usize, end: usize) -> Option<Attribution> {
         continued: None,
     })
 }
+
+/// Items a line after a name and a colon must list, each short, to be a list rather than speech.
+const MIN_LIST_ITEMS: usize = 3;
+const MAX_LIST_ITEM_WORDS: usize = 6;
+
+/// "Dane Holt: Theft, possession of a stolen vehicle, held on $5,000 bond", "Containers: 1 Green,
+/// 1 Red, 1 Yellow": a run of short items set off by commas is a record's row or a recipe's
+/// line, not what the person named said.
+fn is_an_enumeration(line: &str) -> bool {
+    let items: Vec<&str> = line.trim_end().split([',', ';']).collect();
+    items.len() >= MIN_LIST_ITEMS
+        && items.iter().all(|item| {
+            let n = item.split_whitespace().count();
+            // "We came, we saw, we won": clauses with their subjects are speech
+            let first = item.split_whitespace().next().unwrap_or("").to_lowercase();
+            (1..=MAX_LIST_ITEM_WORDS).contains(&n)
+                && !item.contains(['?', '!'])
+                && !SUBJECT_PRONOUNS.contains(&first.as_str())
+        })
+}
+
+const SUBJECT_PRONOUNS: &[&str] = &["i", "we", "you", "he", "she", "they", "it"];
 
 /// Quotations signed after a dash: "“…” — Arlen Voss", also when the signature opens the next
 /// paragraph, and an embedded post's text before "— Arlen Voss (@avoss)".
@@ -344,7 +370,8 @@ mod tests {
     fn a_line_that_opens_with_a_name_and_a_colon_is_that_persons_statement() {
         let text = "Holt: Pass Will Reopen by Friday\n\n\"VOSS: We never saw the report.\n\nQ: Did you see it?\n\n\
                     Update: the pass reopened at noon.\n\nVeto Power Impedes Peace Efforts Across The Region: More talks\n\n\
-                    The board said this: it will pay.";
+                    The board said this: it will pay.\n\nDane Holt: Theft, possession of a stolen car, held on $5,000 bond.\n\n\
+                    Containers: 1 Green, 1 Red, 1 Yellow, 1 tsp.\n\nLIND: We came, we saw, we won.";
         assert_eq!(
             found(text),
             vec![
@@ -355,6 +382,7 @@ mod tests {
                 ),
                 (":".into(), "VOSS".into(), "We never saw the report.".into()),
                 (":".into(), "Q".into(), "Did you see it?".into()),
+                (":".into(), "LIND".into(), "We came, we saw, we won.".into()),
             ]
         );
     }
