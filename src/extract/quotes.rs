@@ -124,7 +124,7 @@ pub fn find(doc: &Document, tagger: &AttributionTagger) -> Vec<Statement> {
                 },
                 kind,
                 source,
-                speaker: source.and_then(|s| speaker_of(doc, &kinds, s)),
+                speaker: source.and_then(|s| speaker_of(doc, &kinds, s, Span { start, end })),
                 via: relay_of(doc, &a),
             })
         };
@@ -232,7 +232,15 @@ fn rejections_in_apposition(
             },
             kind: QuoteKind::Indirect,
             source: Some(source),
-            speaker: speaker_of(doc, kinds, source),
+            speaker: speaker_of(
+                doc,
+                kinds,
+                source,
+                Span {
+                    start: s.start,
+                    end: claim_end,
+                },
+            ),
             via: None,
         });
         s.end = claim_end;
@@ -1794,8 +1802,9 @@ fn quotation_after(body: &str, at: usize) -> Option<(usize, usize)> {
 /// Voss"); the person an apposition it belongs to describes ("Voss, head of the Front, said");
 /// for a pronoun, the last person (or group) named before; for a role ("the senior official"),
 /// the person introduced with it; for a group ("militia leaders"), the organization whose name
-/// holds its word; else an organization or other name in it.
-fn speaker_of(doc: &Document, kinds: &[EntityType], source: Span) -> Option<usize> {
+/// holds its word; else an organization or other name in it. A pronoun's person is never one
+/// named in what was said (`said`): in "“It was easy for Holt,” she said", she is not Holt.
+fn speaker_of(doc: &Document, kinds: &[EntityType], source: Span, said: Span) -> Option<usize> {
     // "residents interviewed by the Ledger": whoever the participle's agent is, it did not speak
     let source = agent_cut(doc, source);
     // "the anti-Lorn force" is not Lorn: a name bound to "anti-" or "pro-" says whom the
@@ -1843,10 +1852,12 @@ fn speaker_of(doc: &Document, kinds: &[EntityType], source: Span) -> Option<usiz
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect();
+    let in_what_was_said =
+        |k: usize| doc.mentions[k].start >= said.start && doc.mentions[k].end <= said.end;
     let last_before = |kind: EntityType| {
-        (0..doc.mentions.len())
-            .rev()
-            .find(|&k| doc.mentions[k].end <= source.start && kinds[k] == kind)
+        (0..doc.mentions.len()).rev().find(|&k| {
+            doc.mentions[k].end <= source.start && kinds[k] == kind && !in_what_was_said(k)
+        })
     };
     match words.as_slice() {
         [w] if PERSON_PRONOUNS.contains(&w.as_str()) => return last_before(EntityType::Person),
@@ -2309,6 +2320,17 @@ mod tests {
         assert_eq!(who("dam was unsafe"), Some("Dane Holt"), "{all:?}");
         assert_eq!(who("spillway held"), Some("Lorn Group"), "{all:?}");
         assert_eq!(who("repairs are overdue"), Some("Arlen Voss"), "{all:?}");
+    }
+
+    #[test]
+    fn a_pronoun_speaker_is_no_one_named_in_the_quotation() {
+        let (doc, found) = statements_of(
+            "Mara Lind met the press in Lorn on Monday. \"It was easy for Dane Holt to sign the \
+             report,\" she said.",
+        );
+        let all: Vec<_> = found.iter().map(|s| said(&doc, s)).collect();
+        let who = |words: &str| speaker_of_words(&doc, &found, words);
+        assert_eq!(who("easy for"), Some("Mara Lind"), "{all:?}");
     }
 
     #[test]
