@@ -812,6 +812,7 @@ fn attributions_of(
                     }
                 })
                 .or(named)
+                .or_else(|| inverted_phrase(p, text, cue))
                 .or_else(|| opening_subject(p, text, cue))
                 .map(|source| with_trailing_apposition(p, text, cues, cue, source))
                 .map(|source| without_a_dateline(p, text, source))
@@ -1781,6 +1782,59 @@ fn name_beside(p: &Paragraph, text: &str, (cs, ce): TokenRange) -> Option<TokenR
         && is_nominal_class(p.class[name_start - 1])
         && !(first..name_start).any(names_an_amount);
     plain_phrase.then_some((first, name_start - 1))
+}
+
+/// "…, said | the company's chief executive, John Ferriola.", "“…?” asked | the boy, who wore a
+/// cap.": after what was said, the source of an inverted verb of saying runs to the end of its
+/// sentence, appositions and all, as PolNeAR marks it. A setting ("in a statement", "on
+/// Tuesday") or a participle after a comma (", adding …") ends it; a verb before any comma makes
+/// it a clause ("…, said | he would"), no source.
+fn inverted_phrase(p: &Paragraph, text: &str, (cs, ce): TokenRange) -> Option<TokenRange> {
+    let verb = word(p, text, cs);
+    let a_verb_of_saying =
+        verb == "say" || INVERTED_SAYING.iter().any(|v| v.eq_ignore_ascii_case(verb));
+    let after_what_was_said =
+        cs > 0 && (word(p, text, cs - 1) == "," || is_quote_mark(word(p, text, cs - 1)));
+    let first = ce + 1;
+    if cs != ce || !a_verb_of_saying || !after_what_was_said || first >= p.len() {
+        return None;
+    }
+    let same_sentence = |k: usize| k < p.len() && p.sentence[k] == p.sentence[cs];
+    let opens_a_phrase = matches!(word(p, text, first), "the" | "a" | "an")
+        || matches!(
+            super::pos::class_name(p.class[first] as usize),
+            "NN" | "NNS" | "JJ" | "CD" | "NNP" | "NNPS"
+        );
+    if !same_sentence(first) || !opens_a_phrase {
+        return None;
+    }
+    let mut last = first;
+    let mut past_a_comma = false;
+    while same_sentence(last + 1) {
+        let next = word(p, text, last + 1);
+        let lower = next.to_lowercase();
+        let after_comma = word(p, text, last) == ",";
+        if is_quote_mark(next) || matches!(next, "." | "?" | "!" | ";" | ":" | "(") {
+            break;
+        }
+        if (SETTING_OPENERS.contains(&lower.as_str()) || names_a_time(p, text, last + 1))
+            && !after_comma
+        {
+            break;
+        }
+        if after_comma && lower.ends_with("ing") {
+            break;
+        }
+        if !past_a_comma && super::pos::is_finite_verb(p.class[last + 1] as usize) {
+            return None;
+        }
+        past_a_comma |= next == ",";
+        last += 1;
+    }
+    while last > first && !word(p, text, last).chars().any(char::is_alphanumeric) {
+        last -= 1;
+    }
+    Some((first, last))
 }
 
 /// Words that say how much, not who: "…, he said | nothing".
@@ -4802,6 +4856,26 @@ mod tests {
         );
         assert_eq!(
             opening("The board met the residents and warned them.", "warned"),
+            ""
+        );
+        // an inverted verb of saying: the phrase after it to the end of the sentence, with its
+        // apposition, but not a setting after it, and no clause
+        assert_eq!(
+            opening(
+                "The plant is under pressure from imports, said the company's chief executive, Dane Holt.",
+                "said"
+            ),
+            "the company's chief executive, Dane Holt"
+        );
+        assert_eq!(
+            opening(
+                "The plant will close, said the 46-year-old in a statement.",
+                "said"
+            ),
+            "the 46-year-old"
+        );
+        assert_eq!(
+            opening("The plant will close, said the mayor would resign.", "said"),
             ""
         );
         // the cue may open with an adverb before its verb
