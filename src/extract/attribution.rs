@@ -1834,7 +1834,10 @@ fn inverted_phrase(p: &Paragraph, text: &str, (cs, ce): TokenRange) -> Option<To
     while last > first && !word(p, text, last).chars().any(char::is_alphanumeric) {
         last -= 1;
     }
-    Some((first, last))
+    // "…, at first, said | nothing": an amount is no one
+    let names_an_amount =
+        |k: usize| AMOUNT_PRONOUNS.contains(&word(p, text, k).to_lowercase().as_str());
+    (!(first..=last).any(names_an_amount)).then_some((first, last))
 }
 
 /// Words that say how much, not who: "…, he said | nothing".

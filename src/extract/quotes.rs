@@ -1798,6 +1798,9 @@ fn quotation_after(body: &str, at: usize) -> Option<(usize, usize)> {
     Some((open, close + closing.len_utf8()))
 }
 
+/// How many sentences before a statement the body a group's pronoun stands for may be named in.
+const PRONOUN_REACH: usize = 2;
+
 /// The mention a source refers to: a person named in it or right after it ("the Front's Arlen
 /// Voss"); the person an apposition it belongs to describes ("Voss, head of the Front, said");
 /// for a pronoun, the last person (or group) named before; for a role ("the senior official"),
@@ -1854,9 +1857,25 @@ fn speaker_of(doc: &Document, kinds: &[EntityType], source: Span, said: Span) ->
         .collect();
     let in_what_was_said =
         |k: usize| doc.mentions[k].start >= said.start && doc.mentions[k].end <= said.end;
+    // a group's pronoun ("they", "it") names a body named near: in the two sentences before the
+    // statement, or in it; a person may be named further back, as features tell of one
+    let opening = said.start.min(source.start);
+    let sentence_at = doc
+        .sentences
+        .iter()
+        .position(|s| s.end > opening)
+        .unwrap_or(0);
+    let near = doc
+        .sentences
+        .get(sentence_at.saturating_sub(PRONOUN_REACH))
+        .map_or(0, |s| s.start);
     let last_before = |kind: EntityType| {
+        let from = if kind == EntityType::Person { 0 } else { near };
         (0..doc.mentions.len()).rev().find(|&k| {
-            doc.mentions[k].end <= source.start && kinds[k] == kind && !in_what_was_said(k)
+            doc.mentions[k].end <= source.start
+                && doc.mentions[k].start >= from
+                && kinds[k] == kind
+                && !in_what_was_said(k)
         })
     };
     match words.as_slice() {
@@ -2331,6 +2350,23 @@ mod tests {
         let all: Vec<_> = found.iter().map(|s| said(&doc, s)).collect();
         let who = |words: &str| speaker_of_words(&doc, &found, words);
         assert_eq!(who("easy for"), Some("Mara Lind"), "{all:?}");
+    }
+
+    #[test]
+    fn a_group_pronoun_stands_for_no_body_named_far_back() {
+        let (doc, found) = statements_of(
+            "The Lorn Group built the dam in 1990. Inspectors checked it in 2020. Crews rebuilt \
+             the spillway in 2024. Two senators toured the site on Monday. Some bridges should \
+             be rebuilt, they said.",
+        );
+        let all: Vec<_> = found.iter().map(|s| said(&doc, s)).collect();
+        let who = |words: &str| speaker_of_words(&doc, &found, words);
+        assert!(
+            all.iter()
+                .any(|(text, _, _)| text.contains("bridges should")),
+            "{all:?}"
+        );
+        assert_eq!(who("bridges should"), None, "{all:?}");
     }
 
     #[test]
