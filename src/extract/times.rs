@@ -335,7 +335,10 @@ pub fn find(body: &str) -> Vec<TimeExpression> {
 /// 1993" is matched whole, "since early August" from "early").
 fn since_before(body: &str, start: usize) -> Option<usize> {
     let rest = body.get(start..)?;
-    if rest.len() > 6 && rest[..6].eq_ignore_ascii_case("since ") {
+    if rest
+        .get(..6)
+        .is_some_and(|w| w.eq_ignore_ascii_case("since "))
+    {
         return Some(start);
     }
     let head = body.get(..start)?;
@@ -1537,6 +1540,15 @@ mod tests {
         assert_eq!(found[3].1, days("2030-05-01", "2030-05-31"));
         // "in the last week": the seven days before, not the calendar week before this one
         assert_eq!(found[4].1, days("2030-05-04", "2030-05-11"));
+        // a time right before a curly mark ("May 3’") reads safely
+        assert_eq!(
+            resolved(
+                "Holt left on May 3\u{2019}s eve.",
+                ("2030-05-11", "2030-05-11")
+            )
+            .len(),
+            1
+        );
         // the days of a span, either way round
         let found = resolved(
             "The finals ran 18-24 November 2029 and on Jan. 3-5, 2030.",
