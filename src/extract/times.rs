@@ -270,7 +270,9 @@ pub fn find(body: &str) -> Vec<TimeExpression> {
             };
             // "the past week", "in the last week": the seven days before, not the calendar
             // week; "the last week of June" is no time of its own
-            let after_the = body[..whole.start()].to_lowercase().ends_with("the ");
+            let after_the = body
+                .get(whole.start().saturating_sub(4)..whole.start())
+                .is_some_and(|w| w.eq_ignore_ascii_case("the "));
             let which = match which.as_str() {
                 "last" if after_the => "past",
                 w => w,
