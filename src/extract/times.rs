@@ -373,7 +373,10 @@ fn counted_in_units(body: &str, start: usize, lead: &str, unit: &str) -> Option<
     } else {
         0
     };
-    let before = body.get(..start).unwrap_or("").trim_end().to_lowercase();
+    // the word before: a dozen characters are enough for "within"
+    let head = body.get(..start).unwrap_or("");
+    let from = head.char_indices().rev().nth(11).map_or(0, |(i, _)| i);
+    let before = head[from..].trim_end().to_lowercase();
     let stretch_ahead = offset == 1
         && ["in", "over", "within", "during", "for"]
             .iter()
