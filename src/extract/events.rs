@@ -573,16 +573,16 @@ fn figurative(words: &[&str], k: usize, kind: &str) -> bool {
         && words
             .get(k + 2)
             .is_some_and(|w| RECORDINGS.contains(&w.to_lowercase().as_str()));
-    if struggle || adjective || allure {
-        return true;
-    }
-    match kind {
-        "capture" if recorded => true,
-        "attack" if ILLNESS_BEFORE_ATTACK.contains(&previous.as_str()) => true,
-        "clash" if CONTESTS_BEFORE_BATTLE.contains(&previous.as_str()) => true,
-        "killing" if key == "execut" => odd_object || bare_execution,
-        _ => odd_object,
-    }
+    let illness = kind == "attack" && ILLNESS_BEFORE_ATTACK.contains(&previous.as_str());
+    let contest = kind == "clash" && CONTESTS_BEFORE_BATTLE.contains(&previous.as_str());
+    odd_object
+        || struggle
+        || adjective
+        || allure
+        || bare_execution
+        || recorded
+        || illness
+        || contest
 }
 
 /// Whether a trigger word, between its neighbours, is used in a sense that tells of no
