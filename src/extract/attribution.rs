@@ -1719,8 +1719,7 @@ fn name_beside(p: &Paragraph, text: &str, (cs, ce): TokenRange) -> Option<TokenR
     let first = ce + 1;
     // "…, reported | news agency Relay | on Wednesday.": after what was said, role words may come
     // before the name, and a phrase of setting after it
-    let after_what_was_said =
-        cs > 0 && (word(p, text, cs - 1) == "," || is_quote_mark(word(p, text, cs - 1)));
+    let after_what_was_said = follows_what_was_said(p, text, cs);
     // "said | the Rev. | Ann Holt", "said | 9/11 widow | Mara Lind": an article, a role and a date
     // that names one may come first
     let a_role_word = |k: usize| {
@@ -1760,10 +1759,7 @@ fn name_beside(p: &Paragraph, text: &str, (cs, ce): TokenRange) -> Option<TokenR
         }
     }
     // "“…,” said | the ruling.": after what was said, a plain noun phrase that ends the clause
-    let a_verb_of_saying = cs == ce && {
-        let w = word(p, text, cs);
-        w == "say" || INVERTED_SAYING.iter().any(|v| v.eq_ignore_ascii_case(w))
-    };
+    let a_verb_of_saying = cs == ce && is_inverted_saying(word(p, text, cs));
     // ", say | officials.", ", said | health experts.": with no article too, when its last word
     // names people rather than an amount ("…, said | nothing.")
     let opens_a_phrase = first < p.len()
@@ -1772,15 +1768,13 @@ fn name_beside(p: &Paragraph, text: &str, (cs, ce): TokenRange) -> Option<TokenR
                 super::pos::class_name(p.class[first] as usize),
                 "NN" | "NNS" | "JJ"
             ));
-    let names_an_amount =
-        |k: usize| AMOUNT_PRONOUNS.contains(&word(p, text, k).to_lowercase().as_str());
     let plain_phrase = after_what_was_said
         && a_verb_of_saying
         && first < name_start
         && opens_a_phrase
         && ends_a_clause(p, text, name_start - 1)
         && is_nominal_class(p.class[name_start - 1])
-        && !(first..name_start).any(names_an_amount);
+        && !(first..name_start).any(|k| names_an_amount(p, text, k));
     plain_phrase.then_some((first, name_start - 1))
 }
 
@@ -1790,13 +1784,12 @@ fn name_beside(p: &Paragraph, text: &str, (cs, ce): TokenRange) -> Option<TokenR
 /// Tuesday") or a participle after a comma (", adding …") ends it; a verb before any comma makes
 /// it a clause ("…, said | he would"), no source.
 fn inverted_phrase(p: &Paragraph, text: &str, (cs, ce): TokenRange) -> Option<TokenRange> {
-    let verb = word(p, text, cs);
-    let a_verb_of_saying =
-        verb == "say" || INVERTED_SAYING.iter().any(|v| v.eq_ignore_ascii_case(verb));
-    let after_what_was_said =
-        cs > 0 && (word(p, text, cs - 1) == "," || is_quote_mark(word(p, text, cs - 1)));
     let first = ce + 1;
-    if cs != ce || !a_verb_of_saying || !after_what_was_said || first >= p.len() {
+    if cs != ce
+        || !is_inverted_saying(word(p, text, cs))
+        || !follows_what_was_said(p, text, cs)
+        || first >= p.len()
+    {
         return None;
     }
     let same_sentence = |k: usize| k < p.len() && p.sentence[k] == p.sentence[cs];
@@ -1835,9 +1828,22 @@ fn inverted_phrase(p: &Paragraph, text: &str, (cs, ce): TokenRange) -> Option<To
         last -= 1;
     }
     // "…, at first, said | nothing": an amount is no one
-    let names_an_amount =
-        |k: usize| AMOUNT_PRONOUNS.contains(&word(p, text, k).to_lowercase().as_str());
-    (!(first..=last).any(names_an_amount)).then_some((first, last))
+    (!(first..=last).any(|k| names_an_amount(p, text, k))).then_some((first, last))
+}
+
+/// A cue right after a comma or a quotation mark: what was said came before it.
+fn follows_what_was_said(p: &Paragraph, text: &str, cs: usize) -> bool {
+    cs > 0 && (word(p, text, cs - 1) == "," || is_quote_mark(word(p, text, cs - 1)))
+}
+
+/// "say" or a verb of saying that may stand before its subject ("said", "added", "asked").
+fn is_inverted_saying(verb: &str) -> bool {
+    verb == "say" || INVERTED_SAYING.iter().any(|v| v.eq_ignore_ascii_case(verb))
+}
+
+/// "nothing", "little": a word that says how much, not who.
+fn names_an_amount(p: &Paragraph, text: &str, k: usize) -> bool {
+    AMOUNT_PRONOUNS.contains(&word(p, text, k).to_lowercase().as_str())
 }
 
 /// Words that say how much, not who: "…, he said | nothing".
