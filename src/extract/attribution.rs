@@ -93,6 +93,11 @@ struct Paragraph {
     sentence: Vec<usize>,
     /// whether each token has a letter: one without ("—", "$12", ",") is no cue's word
     has_letter: Vec<bool>,
+    /// per token, whether a quotation mark stands before it in its sentence (bit 0) and after
+    /// it (bit 1)
+    marks_around: Vec<u8>,
+    /// per token, what it opens (`opener_kind`), or 0
+    opener: Vec<u8>,
 }
 
 /// Tokens with each two apostrophes typed together ("''", a quotation mark of some wires) made
@@ -193,6 +198,8 @@ impl Paragraph {
             has_letter: Vec::with_capacity(spans.len()),
             position: Vec::with_capacity(spans.len()),
             sentence: Vec::with_capacity(spans.len()),
+            marks_around: Vec::new(),
+            opener: Vec::new(),
             spans,
         };
         let mut in_quote = false;
@@ -230,6 +237,8 @@ impl Paragraph {
             p.has_letter.push(word.chars().any(char::is_alphabetic));
         }
         p.class = word_classes(text, &p.spans, &p.sentence);
+        p.marks_around = marks_around(&p.position, &p.sentence);
+        p.opener = (0..p.len()).map(|k| opener_kind(&p, k)).collect();
         p
     }
 
@@ -364,18 +373,37 @@ fn context_features(
     }
 }
 
-/// Words that open what a verb of saying says: "that", "to", "if", "whether", a colon, a
-/// quotation mark.
-fn opener_kind(p: &Paragraph, k: usize) -> Option<u64> {
+/// Words that open what a verb of saying says: a quotation mark (1), "that", "to", "if",
+/// "whether" or a colon (2 to 6); 0 for any other.
+fn opener_kind(p: &Paragraph, k: usize) -> u8 {
     if p.position[k] & 4 != 0 {
-        return Some(1);
+        return 1;
     }
     OPENERS.with(|openers| {
         openers
             .iter()
             .position(|&h| h == p.lower[k])
-            .map(|n| n as u64 + 2)
+            .map_or(0, |n| n as u8 + 2)
     })
+}
+
+/// Per token, whether a quotation mark (position bit 2) stands before it in its sentence (bit 0)
+/// and after it (bit 1): one pass each way.
+fn marks_around(position: &[u64], sentence: &[usize]) -> Vec<u8> {
+    let n = position.len();
+    let mut out = vec![0u8; n];
+    let mark = |k: usize| position[k] & 4 != 0;
+    for k in 1..n {
+        if sentence[k] == sentence[k - 1] && (mark(k - 1) || out[k - 1] & 1 != 0) {
+            out[k] |= 1;
+        }
+    }
+    for k in (0..n.saturating_sub(1)).rev() {
+        if sentence[k] == sentence[k + 1] && (mark(k + 1) || out[k + 1] & 2 != 0) {
+            out[k] |= 2;
+        }
+    }
+    out
 }
 
 thread_local! {
@@ -388,9 +416,8 @@ thread_local! {
 fn frame_features(p: &Paragraph, i: usize, out: &mut Vec<u32>) {
     let s = p.sentence[i];
     let same = |k: &usize| p.sentence[*k] == s;
-    let mark = |k: usize| p.position[k] & 4 != 0;
-    let before = (0..i).rev().take_while(same).any(mark);
-    let after = (i + 1..p.len()).take_while(same).any(mark);
+    let before = p.marks_around[i] & 1 != 0;
+    let after = p.marks_around[i] & 2 != 0;
     let stem = p.stem[i];
     out.push(feature(
         Template::StemQuotes,
@@ -398,7 +425,8 @@ fn frame_features(p: &Paragraph, i: usize, out: &mut Vec<u32>) {
     ));
     let ahead = (i + 1..(i + 7).min(p.len()))
         .take_while(same)
-        .find_map(|k| opener_kind(p, k).map(|kind| (kind, bucket(k - i))));
+        .find(|&k| p.opener[k] != 0)
+        .map(|k| (u64::from(p.opener[k]), bucket(k - i)));
     let (kind, d) = ahead.unwrap_or((0, 0));
     out.push(feature(Template::StemAhead, &[stem, kind, d]));
     let class = p.class[i];
