@@ -245,6 +245,21 @@ pub fn is_reporting_cue(cue: &str) -> bool {
     })
 }
 
+/// Nouns that stand for what someone said was so: what a denial rejects ("denied the
+/// reports"), and what a that-clause spells out ("repeated his claim that …").
+pub const CLAIM_NOUNS: &[&str] = &[
+    "claim",
+    "claims",
+    "assertion",
+    "assertions",
+    "allegation",
+    "allegations",
+    "report",
+    "reports",
+    "statement",
+    "version",
+];
+
 /// Verbs of saying that open a sentence before their speaker ("Said Holt: …", "Added Voss, …").
 /// "Asked" is not one: "Asked about the dam, Holt said …" puts a question to the speaker.
 pub const INVERTED_SAYING: &[&str] = &[

@@ -2666,7 +2666,8 @@ fn with_a_noun_of_content(p: &Paragraph, text: &str, last: usize) -> usize {
         same_sentence(last + 1) && NOUN_DETERMINERS.contains(&lower(last + 1).as_str());
     let noun = last + 1 + usize::from(determiner);
     let holds_a_clause = same_sentence(noun + 1)
-        && CONTENT_NOUNS.contains(&lower(noun).as_str())
+        && (CONTENT_NOUNS.contains(&lower(noun).as_str())
+            || crate::lexicon::CLAIM_NOUNS.contains(&lower(noun).as_str()))
         && lower(noun + 1) == "that";
     if holds_a_clause {
         noun
@@ -2680,14 +2681,9 @@ const NOUN_DETERMINERS: &[&str] = &[
     "his", "her", "their", "its", "our", "my", "your", "the", "a", "an", "this", "that",
 ];
 
-/// Nouns whose that-clause says what they hold: what someone claimed, warned or promised.
+/// Nouns whose that-clause says what they hold, besides the claims (`lexicon::CLAIM_NOUNS`): what
+/// someone argued, warned or promised.
 const CONTENT_NOUNS: &[&str] = &[
-    "claim",
-    "claims",
-    "assertion",
-    "assertions",
-    "allegation",
-    "allegations",
     "argument",
     "warning",
     "warnings",
@@ -2705,7 +2701,6 @@ const CONTENT_NOUNS: &[&str] = &[
     "announcement",
     "admission",
     "denial",
-    "statement",
 ];
 
 /// Verbs a name never ends in: a run ending in one is the subject of a clause.

@@ -23,20 +23,6 @@ pub struct Denied {
     pub by_content: bool,
 }
 
-/// Nouns a denial rejects.
-const CLAIM_NOUNS: &[&str] = &[
-    "claim",
-    "claims",
-    "assertion",
-    "assertions",
-    "allegation",
-    "allegations",
-    "report",
-    "reports",
-    "statement",
-    "version",
-];
-
 /// Words that point back to a claim just made ("the claim", "these reports").
 const POINTERS: &[&str] = &["the", "this", "these", "that", "those", "such"];
 
@@ -128,9 +114,9 @@ fn possessive_party(run: &Run, d: &Said) -> Option<usize> {
             else {
                 return false;
             };
-            rest.split_whitespace()
-                .take(3)
-                .any(|w| CLAIM_NOUNS.contains(&trim_word(w).to_lowercase().as_str()))
+            rest.split_whitespace().take(3).any(|w| {
+                crate::lexicon::CLAIM_NOUNS.contains(&trim_word(w).to_lowercase().as_str())
+            })
         })
         .map(|&(_, _, k)| run.party[k])
 }
@@ -145,9 +131,10 @@ fn points_back(sentence: &str) -> bool {
         .split_whitespace()
         .map(|w| trim_word(w).to_lowercase())
         .collect();
-    words
-        .windows(2)
-        .any(|pair| POINTERS.contains(&pair[0].as_str()) && CLAIM_NOUNS.contains(&pair[1].as_str()))
+    words.windows(2).any(|pair| {
+        POINTERS.contains(&pair[0].as_str())
+            && crate::lexicon::CLAIM_NOUNS.contains(&pair[1].as_str())
+    })
 }
 
 /// The party's statements in the denial's document that share the most with the denial's
