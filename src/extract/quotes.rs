@@ -24,6 +24,55 @@ const CLOSING: &[char] = &['"', '\u{201D}', '\u{2019}', '\''];
 
 /// Pronouns that point back to the last person named.
 const PERSON_PRONOUNS: &[&str] = &["he", "she", "him", "her", "his"];
+/// A person's sex as a pronoun or a title tells it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Gender {
+    Male,
+    Female,
+}
+
+/// Titles that say a man ("Mr.", "Sir", "King") or a woman ("Ms.", "Dame", "Queen").
+const MALE_TITLES: &[&str] = &["mr", "sir", "lord", "king", "prince", "duke"];
+const FEMALE_TITLES: &[&str] = &[
+    "mrs", "ms", "miss", "dame", "lady", "queen", "princess", "duchess",
+];
+
+fn gender_of_pronoun(w: &str) -> Option<Gender> {
+    match w {
+        "he" | "him" | "his" => Some(Gender::Male),
+        "she" | "her" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+/// The sex the titles of a person's mentions in the document say ("Ms. Lind" for every
+/// "Lind"), matched by the last word of the name; none when no title says it, or titles differ.
+fn title_gender(doc: &Document, k: usize) -> Option<Gender> {
+    let surname = |m: &Mention| m.text(&doc.body).split_whitespace().next_back();
+    let name = surname(&doc.mentions[k])?;
+    let mut found = None;
+    let titles = doc
+        .mentions
+        .iter()
+        .filter(|m| m.kind == EntityType::Person && surname(m) == Some(name))
+        .filter_map(|m| m.title.as_deref());
+    for word in titles.flat_map(str::split_whitespace) {
+        let word = word.trim_end_matches('.').to_lowercase();
+        let said = if MALE_TITLES.contains(&word.as_str()) {
+            Gender::Male
+        } else if FEMALE_TITLES.contains(&word.as_str()) {
+            Gender::Female
+        } else {
+            continue;
+        };
+        if found.is_some_and(|g| g != said) {
+            return None;
+        }
+        found = Some(said);
+    }
+    found
+}
+
 /// Pronouns that point back to the last group named.
 const GROUP_PRONOUNS: &[&str] = &["they", "them", "their", "it"];
 
@@ -1869,19 +1918,27 @@ fn speaker_of(doc: &Document, kinds: &[EntityType], source: Span, said: Span) ->
         .sentences
         .get(sentence_at.saturating_sub(PRONOUN_REACH))
         .map_or(0, |s| s.start);
-    let last_before = |kind: EntityType| {
+    let last_before = |kind: EntityType, agrees: &dyn Fn(usize) -> bool| {
         let from = if kind == EntityType::Person { 0 } else { near };
         (0..doc.mentions.len()).rev().find(|&k| {
             doc.mentions[k].end <= source.start
                 && doc.mentions[k].start >= from
                 && kinds[k] == kind
                 && !in_what_was_said(k)
+                && agrees(k)
         })
     };
     match words.as_slice() {
-        [w] if PERSON_PRONOUNS.contains(&w.as_str()) => return last_before(EntityType::Person),
+        // "Ms. Lind … Mr. Holt … she said": a person whose title says otherwise is not "she"
+        [w] if PERSON_PRONOUNS.contains(&w.as_str()) => {
+            let wanted = gender_of_pronoun(w);
+            let agrees = |k: usize| {
+                wanted.is_none() || title_gender(doc, k).is_none_or(|g| Some(g) == wanted)
+            };
+            return last_before(EntityType::Person, &agrees);
+        }
         [w] if GROUP_PRONOUNS.contains(&w.as_str()) => {
-            return last_before(EntityType::Organization)
+            return last_before(EntityType::Organization, &|_| true)
         }
         _ => {}
     }
@@ -2987,6 +3044,18 @@ mod tests {
             .find(|(text, _, _)| text.contains(words))
             .unwrap_or_else(|| panic!("{words:?} not among {all:?}"))
             .2
+    }
+
+    #[test]
+    fn she_is_not_a_man_the_document_calls_mr() {
+        let (doc, found) = statements_of(
+            "Ms. Mara Lind, the harbour engineer, met Mr. Dane Holt at the dam on Friday. \
+             \"The wall will hold,\" she said.\n\nMr. Holt was not convinced.",
+        );
+        assert_eq!(
+            speaker_of_words(&doc, &found, "The wall will hold"),
+            Some("Mara Lind")
+        );
     }
 
     #[test]
