@@ -5231,38 +5231,36 @@ mod tests {
 
     #[test]
     fn a_cue_runs_on_to_the_verb_its_auxiliaries_lean_on() {
+        // the cue `whole_verb` makes of tokens first..=last of `text`
+        let whole = |text: &str, cue: TokenRange| -> String {
+            let p = Paragraph::new(text, 0, text.len());
+            let (first, last) = whole_verb(&p, text, cue);
+            text[p.spans[first].0..p.spans[last].1].to_string()
+        };
         let text = "Voss has repeatedly denied the claim, and Holt said nothing.";
-        let p = Paragraph::new(text, 0, text.len());
-        let span = |(first, last): TokenRange| &text[p.spans[first].0..p.spans[last].1];
         // "has repeatedly" is tokens 1..=2; "said" is token 9
-        assert_eq!(span(whole_verb(&p, text, (1, 2))), "has repeatedly denied");
-        assert_eq!(span(whole_verb(&p, text, (9, 9))), "said");
+        assert_eq!(whole(text, (1, 2)), "has repeatedly denied");
+        assert_eq!(whole(text, (9, 9)), "said");
         // and back from the verb to them: "denied" alone is token 3
-        assert_eq!(span(whole_verb(&p, text, (3, 3))), "has repeatedly denied");
+        assert_eq!(whole(text, (3, 3)), "has repeatedly denied");
         // a verb of saying ends before the time or place that follows it
-        let text = "Voss said on Tuesday that the dam held.";
-        let p = Paragraph::new(text, 0, text.len());
-        let span = |(first, last): TokenRange| &text[p.spans[first].0..p.spans[last].1];
-        assert_eq!(span(whole_verb(&p, text, (1, 2))), "said");
+        assert_eq!(
+            whole("Voss said on Tuesday that the dam held.", (1, 2)),
+            "said"
+        );
         // after what was said, the name after an inverted verb is its source
         let text = "\"The road is shut,\" comments Voss in a statement.";
-        let p = Paragraph::new(text, 0, text.len());
-        let span = |(first, last): TokenRange| &text[p.spans[first].0..p.spans[last].1];
-        assert_eq!(span(whole_verb(&p, text, (7, 8))), "comments");
+        assert_eq!(whole(text, (7, 8)), "comments");
         // a noun whose that-clause says what it holds goes with the verb before it
         let text = "Voss repeated his claim that the dam held.";
-        let p = Paragraph::new(text, 0, text.len());
-        let span = |(first, last): TokenRange| &text[p.spans[first].0..p.spans[last].1];
-        assert_eq!(span(whole_verb(&p, text, (1, 1))), "repeated his claim");
-        let text = "Voss repeated his story about the dam.";
-        let p = Paragraph::new(text, 0, text.len());
-        let span = |(first, last): TokenRange| &text[p.spans[first].0..p.spans[last].1];
-        assert_eq!(span(whole_verb(&p, text, (1, 1))), "repeated");
+        assert_eq!(whole(text, (1, 1)), "repeated his claim");
+        assert_eq!(
+            whole("Voss repeated his story about the dam.", (1, 1)),
+            "repeated"
+        );
         // a gerund after "said" opens what was said
         let text = "Voss said rising water had closed the road.";
-        let p = Paragraph::new(text, 0, text.len());
-        let span = |(first, last): TokenRange| &text[p.spans[first].0..p.spans[last].1];
-        assert_eq!(span(whole_verb(&p, text, (1, 3))), "said");
+        assert_eq!(whole(text, (1, 3)), "said");
     }
 
     #[test]
