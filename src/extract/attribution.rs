@@ -2109,10 +2109,7 @@ fn with_role_words_before(p: &Paragraph, text: &str, mut first: usize) -> usize 
     if first > 1 && same_sentence(first - 1) && matches!(word(p, text, first - 1), "’s" | "'s") {
         return with_words_before(p, text, first - 1);
     }
-    if first > 0
-        && same_sentence(first - 1)
-        && matches!(lower(first - 1).as_str(), "the" | "a" | "an")
-    {
+    if first > 0 && same_sentence(first - 1) && is_an_article(word(p, text, first - 1)) {
         first -= 1;
     }
     first
@@ -2574,12 +2571,7 @@ fn whole_verb(p: &Paragraph, text: &str, (first, mut last): TokenRange) -> Token
         last -= 1;
     }
     // "told | the | Observer": an article belongs to the addressee after the cue
-    while last > first
-        && matches!(
-            word(p, text, last).to_lowercase().as_str(),
-            "the" | "a" | "an"
-        )
-    {
+    while last > first && is_an_article(word(p, text, last)) {
         last -= 1;
     }
     // "say | years of warnings about", "say | they're prepared", "said | overwhelming demand":
