@@ -31,8 +31,8 @@ fn shipped_model_scores_on_the_development_split() {
     }
     // what holds today (the targets are 0.80 for source and content overlap)
     let [source, cue, content] = scores;
-    assert!(source.overlap_f1() >= 0.78, "{source:?}");
-    assert!(source.exact_f1() >= 0.73, "{source:?}");
+    assert!(source.overlap_f1() >= 0.79, "{source:?}");
+    assert!(source.exact_f1() >= 0.74, "{source:?}");
     assert!(cue.overlap_f1() >= 0.77, "{cue:?}");
     // the target for contents
     assert!(content.overlap_f1() >= 0.82, "{content:?}");
