@@ -1431,8 +1431,9 @@ fn opening_subject(p: &Paragraph, text: &str, (cs, ce): TokenRange) -> Option<To
         !opens_a_clause(a)
             && !PREPOSITIONS.contains(&lower(a).as_str())
             && !is_a_fronted_participle(p, text, a)
-            && !(n + 1 < pieces.len() && has_verb((a, b)))
-            && !(n + 1 < pieces.len() && names_only_a_time(p, text, (a, b - 1)))
+            // "Minutes after the vote began, | the chair | announced", "Last May, | a judge …"
+            && (n + 1 == pieces.len()
+                || !(has_verb((a, b)) || names_only_a_time(p, text, (a, b - 1))))
     })?;
     let subject = pieces[first];
     // a relative clause may make it long ("some voters who have listened to his speeches over
