@@ -1717,9 +1717,9 @@ fn split_quotation(
     Some(((first_open, frame.0 - 1), (open, close)))
 }
 
-/// "X blamed Y for the failure, | saying …", "X did it sideways, … but | warning …": a participle
-/// after a comma or a coordinator speaks with the subject of the clause it hangs on, the source of
-/// the sentence's cue before it.
+/// "X blamed Y for the failure, | saying …", "X did it sideways, … but | warning …", "X began the
+/// day after | questioning …": a participle after a comma, a coordinator or a preposition speaks
+/// with the subject of the clause it hangs on, the source of the sentence's cue before it.
 fn participle_subject(
     p: &Paragraph,
     text: &str,
@@ -1729,7 +1729,8 @@ fn participle_subject(
     let participle = cs > 0
         && word(p, text, cs).ends_with("ing")
         && !word(p, text, cs).eq_ignore_ascii_case("according")
-        && matches!(word(p, text, cs - 1), "," | "and" | "but");
+        && (matches!(word(p, text, cs - 1), "," | "and" | "but")
+            || PARTICIPLE_PREPOSITIONS.contains(&word(p, text, cs - 1).to_lowercase().as_str()));
     // "she has given to many, but | plans …": a verb joined to the one before shares its subject
     // (in a relative clause, "which owns the dam and | says …", the relative pronoun is it)
     let in_a_relative_clause = (0..cs)
@@ -3303,6 +3304,12 @@ const COORDINATING_ADVERBS: &[&str] = &[
     "instead",
     "meanwhile",
     "or",
+];
+
+/// Words before a participle that make it an adverbial of its clause ("… after | questioning |
+/// …", "by | touting | …", "while | saying | …").
+const PARTICIPLE_PREPOSITIONS: &[&str] = &[
+    "after", "before", "by", "while", "when", "in", "without", "since", "despite", "upon", "on",
 ];
 
 /// Words that open a clause set before the main one ("When the vote came, …").
@@ -5485,6 +5492,9 @@ mod tests {
         let text = "When the vote came, Mara Lind backed the plan, but warning that the dam \
                     was old.";
         let found = attributed(text, &["warning"], &[]);
+        assert_eq!(found[0].1, "Mara Lind");
+        let text = "Mara Lind began the day at the dam after questioning the board's figures.";
+        let found = attributed(text, &["questioning"], &[]);
         assert_eq!(found[0].1, "Mara Lind");
         let text = "Dane Holt has given to many clubs but says he will back only one.";
         let found = attributed(text, &["says"], &[]);
