@@ -734,8 +734,10 @@ fn part_spans(a: &Attribution) -> Vec<PartSpan> {
 
 /// What the cue tagger adds to the score of B against O: each token is tagged on its own,
 /// and a cue it misses loses the attribution whole, while one too many costs a little precision.
-/// Chosen on held-out tenths of the training split (`eval-attribution --tenth`).
-const CUE_LEAN: f32 = 6.0;
+/// Chosen on held-out tenths of the training split (`eval-attribution --tenth`); 7 since sources
+/// of passive cues are left out (held out, 6 → 7 added 0.0004 overlap F1 with one seed's models,
+/// 0.0001 with another's).
+const CUE_LEAN: f32 = 7.0;
 
 /// What it adds to I against O: less than to B, since a cue run on too far eats the first words
 /// of what was said ("said | overwhelming demand …"); held out, it finds the same cues with a few
