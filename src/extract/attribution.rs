@@ -1420,6 +1420,7 @@ fn opening_subject(p: &Paragraph, text: &str, (cs, ce): TokenRange) -> Option<To
                 (RELATIVE_PRONOUNS.contains(&lower(j).as_str()) && !is_verbal_class(p.class[j - 1]))
                     || (matches!(super::pos::class_name(p.class[j] as usize), "VBG" | "VBN")
                         && is_nominal_class(p.class[j - 1]))
+                    || (lower(j) == "to" && is_nominal_class(p.class[j - 1]))
             })
             .unwrap_or(b);
         (a..head_end).any(|j| is_verbal_class(p.class[j]))
@@ -1435,7 +1436,9 @@ fn opening_subject(p: &Paragraph, text: &str, (cs, ce): TokenRange) -> Option<To
             && !is_a_fronted_participle(p, text, a)
             // "Minutes after the vote began, | the chair | announced", "Last May, | a judge …"
             && (n + 1 == pieces.len()
-                || !(has_verb((a, b)) || names_only_a_time(p, text, (a, b - 1))))
+                || !(has_verb((a, b))
+                    || names_only_a_time(p, text, (a, b - 1))
+                    || !(a..b).any(|j| is_nominal_class(p.class[j]))))
     })?;
     let subject = pieces[first];
     // a relative clause may make it long ("some voters who have listened to his speeches over
@@ -1738,8 +1741,21 @@ fn participle_subject(
     let in_a_relative_clause = (0..cs)
         .filter(|&k| p.sentence[k] == p.sentence[cs])
         .any(|k| is_relative_at(p, text, k));
-    let joined = cs > 0
-        && matches!(word(p, text, cs - 1), "and" | "but")
+    // "… and | on Monday | announced": a time may stand between
+    let mut before = cs;
+    while before > 0
+        && cs - before < 3
+        && p.sentence[before - 1] == p.sentence[cs]
+        && (is_part_of_a_time(p, text, before - 1)
+            || matches!(
+                word(p, text, before - 1).to_lowercase().as_str(),
+                "on" | "later" | "then" | "also"
+            ))
+    {
+        before -= 1;
+    }
+    let joined = before > 0
+        && matches!(word(p, text, before - 1), "and" | "but")
         && super::pos::is_finite_verb(p.class[cs] as usize)
         && !in_a_relative_clause;
     let hangs = participle || joined;
@@ -5501,6 +5517,10 @@ mod tests {
         let text = "Dane Holt has given to many clubs but says he will back only one.";
         let found = attributed(text, &["says"], &[]);
         assert_eq!(found[0].1, "Dane Holt");
+        // a time may stand between the coordinator and the verb
+        let text = "Dane Holt has closed the road and on Monday announced a new route.";
+        let found = attributed(text, &["announced"], &[]);
+        assert_eq!(found[0].1, "Dane Holt");
     }
 
     #[test]
@@ -5520,6 +5540,13 @@ mod tests {
         let text = "Minutes after the vote began, the harbour master announced the result.";
         let (_, source, _) = the_attribution(text, &["announced"], &[]);
         assert_eq!(source, "the harbour master");
+        // as is an adverb set off before it, and an infinitive after the head is the subject's
+        let text = "Indeed, residents of the lower valley say the dam leaks.";
+        let (_, source, _) = the_attribution(text, &["say"], &[]);
+        assert_eq!(source, "residents of the lower valley");
+        let text = "The first mayor to visit the dam says it is safe.";
+        let (_, source, _) = the_attribution(text, &["says"], &[]);
+        assert_eq!(source, "The first mayor to visit the dam");
     }
 
     #[test]
