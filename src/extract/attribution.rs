@@ -1728,7 +1728,7 @@ fn split_quotation(
 fn participle_subject(
     p: &Paragraph,
     text: &str,
-    (cs, _): TokenRange,
+    (cs, ce): TokenRange,
     earlier: &[(TokenRange, Option<TokenRange>)],
 ) -> Option<TokenRange> {
     let participle = cs > 0
@@ -1754,34 +1754,44 @@ fn participle_subject(
     {
         before -= 1;
     }
+    // "… and | officially endorsed |": the cue's verb may follow an adverb
+    let cue_verb = (cs..=ce)
+        .find(|&k| is_verbal_class(p.class[k]))
+        .unwrap_or(cs);
     let joined = before > 0
         && matches!(word(p, text, before - 1), "and" | "but")
-        && super::pos::is_finite_verb(p.class[cs] as usize)
+        && (super::pos::is_finite_verb(p.class[cue_verb] as usize)
+            || super::pos::class_name(p.class[cue_verb] as usize) == "VBN")
         && !in_a_relative_clause;
     let hangs = participle || joined;
     if !hangs {
         return None;
     }
+    // the main clause, past a clause or phrase that opens the sentence ("When the vote came, | he
+    // voted no, saying …")
+    let start = (0..cs)
+        .find(|&k| p.sentence[k] == p.sentence[cs])
+        .unwrap_or(cs);
+    let opener = word(p, text, start).to_lowercase();
+    let set_up =
+        SUBORDINATORS.contains(&opener.as_str()) || PREPOSITIONS.contains(&opener.as_str());
+    let main_clause = if set_up {
+        (start..cs)
+            .find(|&k| word(p, text, k) == ",")
+            .map(|k| k + 1)
+    } else {
+        Some(start)
+    };
+    // the source of the sentence's cue before it
     let of_the_sentence_cue = earlier
         .iter()
         .rev()
         .find(|(cue, _)| p.sentence[cue.0] == p.sentence[cs])
         .and_then(|(_, source)| *source);
-    // with no cue before it, the clause's subject: the noun phrase before the sentence's first
-    // verb ("Officials | blamed the board …, saying …"), past a clause or phrase that opens the
-    // sentence ("When the vote came, | he | voted no, saying …")
+    // with no cue before it, the clause's subject: the noun phrase before the main clause's first
+    // verb ("Officials | blamed the board …, saying …")
     of_the_sentence_cue.or_else(|| {
-        let start = (0..cs)
-            .find(|&k| p.sentence[k] == p.sentence[cs])
-            .unwrap_or(cs);
-        let opener = word(p, text, start).to_lowercase();
-        let set_up =
-            SUBORDINATORS.contains(&opener.as_str()) || PREPOSITIONS.contains(&opener.as_str());
-        let main_clause = if set_up {
-            (start..cs).find(|&k| word(p, text, k) == ",")? + 1
-        } else {
-            start
-        };
+        let main_clause = main_clause?;
         let first_verb = (main_clause..cs)
             .filter(|&k| p.position[k] & 2 == 0)
             .find(|&k| is_verbal_class(p.class[k]))?;
@@ -5518,6 +5528,9 @@ mod tests {
         let found = attributed(text, &["says"], &[]);
         assert_eq!(found[0].1, "Dane Holt");
         // a time may stand between the coordinator and the verb
+        let text = "Mara Lind met the board and formally endorsed Dane Holt.";
+        let found = attributed(text, &["formally endorsed"], &[]);
+        assert_eq!(found[0].1, "Mara Lind");
         let text = "Dane Holt has closed the road and on Monday announced a new route.";
         let found = attributed(text, &["announced"], &[]);
         assert_eq!(found[0].1, "Dane Holt");
