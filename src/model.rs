@@ -321,10 +321,13 @@ pub enum TimeValue {
     Year {
         year: i32,
     },
-    /// `next`: the first such day after the anchor ("next Monday"); otherwise `lean` says which.
+    /// `next`: the first such day after the anchor ("next Monday"); `last`: the latest one at
+    /// least two days before it ("last Tuesday" said on a Wednesday is the week before's: the day
+    /// before would be "yesterday" or "on Tuesday"); otherwise `lean` says which.
     Weekday {
         weekday: u32,
         next: bool,
+        last: bool,
         lean: Lean,
     },
     DaysAgo {

@@ -193,6 +193,7 @@ pub fn find(body: &str) -> Vec<TimeExpression> {
                 .map(|k| TimeValue::Weekday {
                     weekday: k as u32,
                     next: whole.as_str().to_lowercase().starts_with("next"),
+                    last: whole.as_str().to_lowercase().starts_with("last"),
                     lean: Lean::Past,
                 })
         } else if c.name("prev").is_some() {
@@ -434,9 +435,15 @@ fn with_lean(value: TimeValue, lean: Lean) -> TimeValue {
         other => other,
     };
     match value {
-        TimeValue::Weekday { weekday, next, .. } => TimeValue::Weekday {
+        TimeValue::Weekday {
             weekday,
             next,
+            last,
+            ..
+        } => TimeValue::Weekday {
+            weekday,
+            next,
+            last,
             lean: unmarked_is_past,
         },
         TimeValue::Date {
@@ -609,6 +616,7 @@ pub fn resolve(value: &TimeValue, anchor: Option<(NaiveDate, NaiveDate)>) -> Opt
         TimeValue::Weekday {
             weekday,
             next,
+            last: last_week,
             lean,
         } => {
             let (first, last) = anchor?;
@@ -626,8 +634,14 @@ pub fn resolve(value: &TimeValue, anchor: Option<(NaiveDate, NaiveDate)>) -> Opt
                 d + Duration::days(if days == 0 { 7 } else { days })
             };
             let on_or_after = |d: NaiveDate| d + Duration::days(days_to(d));
+            let two_days = Duration::days(2);
             if next {
                 range(after(first), after(last))
+            } else if last_week {
+                range(
+                    on_or_before(first - two_days),
+                    on_or_before(last - two_days),
+                )
             } else {
                 let past = DateRange {
                     start: on_or_before(first),
@@ -1266,6 +1280,14 @@ mod tests {
         // an anchor range of three days still places a Monday two days before it
         let found = resolved("on Monday", ("2030-05-08", "2030-05-10"));
         assert_eq!(found[0].1, Some(("2030-05-06".into(), "2030-05-06".into())));
+        // "last Thursday" said on a Friday is the week before's ("on Thursday" is the day
+        // before), and said on a Tuesday it is five days before
+        let found = resolved("last Thursday", ("2030-05-10", "2030-05-10"));
+        assert_eq!(found[0].1, Some(("2030-05-02".into(), "2030-05-02".into())));
+        let found = resolved("last Thursday", ("2030-05-07", "2030-05-07"));
+        assert_eq!(found[0].1, Some(("2030-05-02".into(), "2030-05-02".into())));
+        let found = resolved("last Friday", ("2030-05-10", "2030-05-10"));
+        assert_eq!(found[0].1, Some(("2030-05-03".into(), "2030-05-03".into())));
     }
 
     /// First and last day of a resolved time, and what placed it.
