@@ -1736,34 +1736,7 @@ fn participle_subject(
         && !word(p, text, cs).eq_ignore_ascii_case("according")
         && (matches!(word(p, text, cs - 1), "," | "and" | "but")
             || PARTICIPLE_PREPOSITIONS.contains(&word(p, text, cs - 1).to_lowercase().as_str()));
-    // "she has given to many, but | plans …": a verb joined to the one before shares its subject
-    // (in a relative clause, "which owns the dam and | says …", the relative pronoun is it)
-    let in_a_relative_clause = (0..cs)
-        .filter(|&k| p.sentence[k] == p.sentence[cs])
-        .any(|k| is_relative_at(p, text, k));
-    // "… and | on Monday | announced": a time may stand between
-    let mut before = cs;
-    while before > 0
-        && cs - before < 3
-        && p.sentence[before - 1] == p.sentence[cs]
-        && (is_part_of_a_time(p, text, before - 1)
-            || matches!(
-                word(p, text, before - 1).to_lowercase().as_str(),
-                "on" | "later" | "then" | "also"
-            ))
-    {
-        before -= 1;
-    }
-    // "… and | officially endorsed |": the cue's verb may follow an adverb
-    let cue_verb = (cs..=ce)
-        .find(|&k| is_verbal_class(p.class[k]))
-        .unwrap_or(cs);
-    let joined = before > 0
-        && matches!(word(p, text, before - 1), "and" | "but")
-        && (super::pos::is_finite_verb(p.class[cue_verb] as usize)
-            || super::pos::class_name(p.class[cue_verb] as usize) == "VBN")
-        && !in_a_relative_clause;
-    let hangs = participle || joined;
+    let hangs = participle || is_a_joined_verb(p, text, (cs, ce));
     if !hangs {
         return None;
     }
@@ -3333,6 +3306,38 @@ const COORDINATING_ADVERBS: &[&str] = &[
     "meanwhile",
     "or",
 ];
+
+/// "she has given to many, but | plans …", "… and | on Monday | announced", "… and | formally
+/// endorsed |": a verb joined by "and" or "but" to the one before shares its subject; a time may
+/// stand between, an adverb before the verb. In a relative clause ("which owns the dam and | says
+/// …") the relative pronoun is the subject, found elsewhere.
+fn is_a_joined_verb(p: &Paragraph, text: &str, (cs, ce): TokenRange) -> bool {
+    let mut before = cs;
+    while before > 0
+        && cs - before < 3
+        && p.sentence[before - 1] == p.sentence[cs]
+        && (is_part_of_a_time(p, text, before - 1)
+            || matches!(
+                word(p, text, before - 1).to_lowercase().as_str(),
+                "on" | "later" | "then" | "also"
+            ))
+    {
+        before -= 1;
+    }
+    if before == 0 || !matches!(word(p, text, before - 1), "and" | "but") {
+        return false;
+    }
+    let verb = (cs..=ce)
+        .find(|&k| is_verbal_class(p.class[k]))
+        .unwrap_or(cs);
+    let verb_like = super::pos::is_finite_verb(p.class[verb] as usize)
+        || super::pos::class_name(p.class[verb] as usize) == "VBN";
+    verb_like
+        && !(0..cs)
+            .rev()
+            .take_while(|&k| p.sentence[k] == p.sentence[cs])
+            .any(|k| is_relative_at(p, text, k))
+}
 
 /// Words before a participle that make it an adverbial of its clause ("… after | questioning |
 /// …", "by | touting | …", "while | saying | …").
@@ -5523,7 +5528,7 @@ mod tests {
         let text = "Dane Holt has given to many clubs but says he will back only one.";
         let found = attributed(text, &["says"], &[]);
         assert_eq!(found[0].1, "Dane Holt");
-        // a time may stand between the coordinator and the verb
+        // an adverb may stand before the joined verb, and a time between it and "and"
         let text = "Mara Lind met the board and formally endorsed Dane Holt.";
         let found = attributed(text, &["formally endorsed"], &[]);
         assert_eq!(found[0].1, "Mara Lind");
