@@ -26,6 +26,10 @@ const NAME_CONNECTORS: &[&str] = &[
 const LINE_LABELS: &[&str] = &[
     "video",
     "watch",
+    "look",
+    "revealed",
+    "contributing",
+    "contributors",
     "photo",
     "photos",
     "picture",
@@ -154,8 +158,11 @@ fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// Forms of "be": a headline's claim ("Fix Is In: …"), never part of a name.
+const COPULAS: &[&str] = &["is", "are", "was", "were"];
+
 /// Whether `name` reads as a speaker's name: one to five words, the first and last capitalised,
-/// the others capitalised or connectors, and not a label of the page.
+/// the others capitalised or connectors, none a form of "be", and not a label of the page.
 fn is_speaker_name(name: &str) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
     let (Some(first), Some(last)) = (words.first(), words.last()) else {
@@ -169,9 +176,10 @@ fn is_speaker_name(name: &str) -> bool {
             (is_capitalised(w) && w.chars().all(|c| c.is_alphabetic() || "'’.-&".contains(c)))
                 || NAME_CONNECTORS.contains(w)
         })
-        && !words
-            .iter()
-            .any(|w| LINE_LABELS.contains(&w.to_lowercase().as_str()))
+        && !words.iter().any(|w| {
+            let lower = w.to_lowercase();
+            LINE_LABELS.contains(&lower.as_str()) || COPULAS.contains(&lower.as_str())
+        })
         && !LINE_LABELS.contains(&lower_last.as_str())
 }
 
@@ -371,7 +379,9 @@ mod tests {
         let text = "Holt: Pass Will Reopen by Friday\n\n\"VOSS: We never saw the report.\n\nQ: Did you see it?\n\n\
                     Update: the pass reopened at noon.\n\nVeto Power Impedes Peace Efforts Across The Region: More talks\n\n\
                     The board said this: it will pay.\n\nDane Holt: Theft, possession of a stolen car, held on $5,000 bond.\n\n\
-                    Containers: 1 Green, 1 Red, 1 Yellow, 1 tsp.\n\nLIND: We came, we saw, we won.";
+                    Containers: 1 Green, 1 Red, 1 Yellow, 1 tsp.\n\nLIND: We came, we saw, we won.\n\n\
+                    LOOK: Crowds Fill The Square In Tarnby\n\nTHE FIX IS IN: Council Skips The Vote\n\n\
+                    Contributing: Mara Lind and Dane Holt.";
         assert_eq!(
             found(text),
             vec![
