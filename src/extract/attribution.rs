@@ -886,6 +886,11 @@ fn attributions_of(
                     // "Holt on Tuesday said", "a poll released in late August found": a time
                     // is never who spoke; the phrase before it is
                     let only_a_time = |t: TokenRange| names_only_a_time(p, text, t);
+                    // "Holt, who says | the council | should pay, insisted": a run inside a
+                    // relative clause set off before the cue is the clause's; the phrase the
+                    // clause describes spoke
+                    let tagged = tagged
+                        .map(|t| head_before_a_relative_clause(p, text, cues, t, cue).unwrap_or(t));
                     let tagged = match tagged {
                         Some(t) if only_a_time(t) && t.1 < cue.0 => {
                             subject_before_setting(p, text, cues, t.0)
@@ -1915,6 +1920,41 @@ fn relative_before_a_setting(p: &Paragraph, text: &str, k: usize) -> Option<usiz
         || is_time_word(&opener);
     let no_verb = (pronoun + 1..=k).all(|j| !is_verbal_class(p.class[j]));
     (sets_the_scene && no_verb && holds_no_clause(p, text, pronoun + 1, k)).then_some(pronoun)
+}
+
+/// Most tokens a relative clause set off before its cue may hold.
+const MAX_RELATIVE_CLAUSE: usize = 30;
+
+/// "Holt, who says | the council | should pay, | insisted": a run inside a relative clause that
+/// closes with a comma right before the cue belongs to the clause; the phrase the clause
+/// describes is who spoke.
+fn head_before_a_relative_clause(
+    p: &Paragraph,
+    text: &str,
+    cues: &[usize],
+    (first, last): TokenRange,
+    (cs, _): TokenRange,
+) -> Option<TokenRange> {
+    if cs < 4 || last >= cs || word(p, text, cs - 1) != "," {
+        return None;
+    }
+    let sentence = p.sentence[cs];
+    let pronoun = (cs.saturating_sub(MAX_RELATIVE_CLAUSE)..first)
+        .rev()
+        .take_while(|&j| p.sentence[j] == sentence && !is_quote_mark(word(p, text, j)))
+        .find(|&j| {
+            j >= 2
+                && word(p, text, j - 1) == ","
+                && matches!(
+                    word(p, text, j).to_lowercase().as_str(),
+                    "who" | "which" | "whose"
+                )
+        })?;
+    let head = pronoun - 2;
+    (p.sentence[head] == sentence && is_nominal_class(p.class[head])).then(|| {
+        let (first, last) = noun_phrase(p, text, cues, whole_name(p, text, (head, head)));
+        (first, last.min(head))
+    })
 }
 
 /// Personal pronouns that are a clause's own subject.
@@ -5484,6 +5524,30 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn a_run_inside_a_relative_clause_before_the_cue_gives_way_to_the_phrase_it_describes() {
+        let cases = [
+            (
+                "Dane Holt, who says the council should pay for the dam, insisted that the vote go ahead.",
+                "the council",
+                "Dane Holt",
+            ),
+            (
+                "The Tarnby Rowing Club, whose chair, Mara Lind, backs the plan, said it would help.",
+                "Mara Lind",
+                "The Tarnby Rowing Club",
+            ),
+        ];
+        for (text, run, source) in cases {
+            let cue = if text.contains("insisted") {
+                "insisted"
+            } else {
+                "said"
+            };
+            assert_eq!(source_given(text, cue, run), source, "{text}");
+        }
     }
 
     #[test]
