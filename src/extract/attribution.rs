@@ -3310,6 +3310,12 @@ const CLAUSE_OPENERS: &[&str] = &[
     "still",
     "now",
     "instead",
+    "however",
+    "besides",
+    "moreover",
+    "furthermore",
+    "nevertheless",
+    "nonetheless",
 ];
 
 /// Members of a party, as an apposition names them ("Holt, Democrat of Oregon, said").
@@ -5524,6 +5530,25 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn a_sentence_adverb_before_the_subject_is_no_part_of_the_source() {
+        let cases = [
+            (
+                "However, five past and current workers at the mill said the pay was late.",
+                "However, five past and current workers at the mill",
+                "five past and current workers at the mill",
+            ),
+            (
+                "Nevertheless, Dane Holt said the vote would go ahead.",
+                "Nevertheless, Dane Holt",
+                "Dane Holt",
+            ),
+        ];
+        for (text, run, source) in cases {
+            assert_eq!(source_given(text, "said", run), source, "{text}");
+        }
     }
 
     #[test]
