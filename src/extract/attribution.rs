@@ -911,6 +911,7 @@ fn attributions_of(
                 .or(named)
                 .or_else(|| inverted_phrase(p, text, cue))
                 .or_else(|| opening_subject(p, text, cue))
+                .or_else(|| subordinate_subject(p, text, cues, cue))
                 .map(|source| with_trailing_apposition(p, text, cues, cue, source))
                 .map(|source| without_a_dateline(p, text, source))
                 .map(|source| with_conjuncts(p, text, cues, cue, source))
@@ -1448,9 +1449,14 @@ fn opening_subject(p: &Paragraph, text: &str, (cs, ce): TokenRange) -> Option<To
     let subject = pieces[first];
     // a relative clause may make it long ("some voters who have listened to his speeches over
     // the decades")
+    // "The levee held for a week | before | the engineer warned": a subordinator inside it
+    // opens another clause, so the piece is no subject
+    let holds_a_subordinator =
+        |(a, b): (usize, usize)| (a + 1..b).any(|j| SUBORDINATORS.contains(&lower(j).as_str()));
     let a_subject = subject.1 - subject.0 <= MAX_FRAME_TAIL
         && (subject.0..subject.1).any(|j| is_nominal_class(p.class[j]))
-        && !has_verb(subject);
+        && !has_verb(subject)
+        && !holds_a_subordinator(subject);
     // an apposition names ("58", "chair of the board", "of Lorn"); a phrase of setting ("on the
     // other hand", "in a statement") or a clause ends the subject
     let apposition = |piece: (usize, usize)| {
@@ -1554,6 +1560,56 @@ fn subject_before_setting(
     }
     let a_noun = (start..end).any(|k| is_nominal_class(p.class[k]));
     (start < end && a_noun).then(|| trimmed_phrase(p, text, (start, end - 1)))
+}
+
+/// Most adverbs between a clause's subject and its verb ("the judge | also recently | ruled").
+const MAX_ADVERBS_BEFORE_VERB: usize = 2;
+
+/// "… before | a federal judge | ordered", "while | the donor | didn't disclose", "a trip that |
+/// investigators | concluded …": the noun phrase between a word that opens a clause and the
+/// cue's verb, when it carries tense, is that clause's subject.
+fn subordinate_subject(
+    p: &Paragraph,
+    text: &str,
+    cues: &[usize],
+    (cs, _): TokenRange,
+) -> Option<TokenRange> {
+    if cs == 0 || !super::pos::is_finite_verb(p.class[cs] as usize) {
+        return None;
+    }
+    let sentence = p.sentence[cs];
+    let lower = |k: usize| word(p, text, k).to_lowercase();
+    let mut end = cs;
+    while end > 0
+        && cs - end < MAX_ADVERBS_BEFORE_VERB
+        && p.sentence[end - 1] == sentence
+        && class_at(p, end - 1) == "RB"
+    {
+        end -= 1;
+    }
+    let belongs = |k: usize| {
+        p.sentence[k] == sentence
+            && cues[k] == OUTSIDE
+            && !is_bare_punctuation(p, text, k)
+            && !is_quote_mark(word(p, text, k))
+            && !is_verbal_class(p.class[k])
+            && !CLAUSE_OPENERS.contains(&lower(k).as_str())
+            && !SUBORDINATORS.contains(&lower(k).as_str())
+            && !RELATIVE_PRONOUNS.contains(&lower(k).as_str())
+            && !PREPOSITIONS.contains(&lower(k).as_str())
+    };
+    let mut start = end;
+    while start > 0 && end - start < MAX_SUBJECT_WORDS && belongs(start - 1) {
+        start -= 1;
+    }
+    if start == end || start == 0 || p.sentence[start - 1] != sentence {
+        return None;
+    }
+    let opener = lower(start - 1);
+    let opens = SUBORDINATORS.contains(&opener.as_str())
+        || matches!(opener.as_str(), "that" | "and" | "but");
+    let a_noun = (start..end).any(|k| is_nominal_class(p.class[k]));
+    (opens && a_noun).then(|| trimmed_phrase(p, text, (start, end - 1)))
 }
 
 /// The forms of "be" that make a passive ("is expected", "was asked"); "'s" may be "has".
@@ -5030,7 +5086,8 @@ mod tests {
             ),
             "Residents interviewed by the Courier"
         );
-        // a name far on in the clause after a cue is not its source
+        // a name far on in the clause after a cue is not its source; the subject of the cue's
+        // own clause is
         let found = attributed(
             "Engineers came after residents reported seepage at the dam, according to a notice \
              seen by the Ledger.",
@@ -5038,7 +5095,7 @@ mod tests {
             &["the Ledger", "a notice seen by the Ledger"],
         );
         let reported = found.iter().find(|a| a.0 == "reported").expect("the cue");
-        assert_eq!(reported.1, "", "{found:?}");
+        assert_eq!(reported.1, "residents", "{found:?}");
     }
 
     #[test]
@@ -5530,6 +5587,31 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn the_subject_of_a_clause_opened_inside_the_sentence_holds_its_view() {
+        // the tagger marks the cue and no source
+        let cases = [
+            (
+                "The levee held for a week before the county engineer warned that it could fail.",
+                "warned",
+                "the county engineer",
+            ),
+            (
+                "Crews left the site while the mill owners insisted that the dam was safe.",
+                "insisted",
+                "the mill owners",
+            ),
+            (
+                "Crews left the site because the Tarnby auditors warned that the loans were lost.",
+                "warned",
+                "the Tarnby auditors",
+            ),
+        ];
+        for (text, cue, source) in cases {
+            assert_eq!(the_attribution(text, &[cue], &[]).1, source, "{text}");
+        }
     }
 
     #[test]
