@@ -971,9 +971,14 @@ fn attributions_of(
         .collect()
 }
 
-/// "Holt himself", "Carter however": no source ends in such a word.
+/// "Holt himself", "Carter however", "Sanders during": no source ends in such a word, nor in a
+/// preposition.
 fn without_trailers(p: &Paragraph, text: &str, (first, mut last): TokenRange) -> TokenRange {
-    while last > first && TRAILERS.contains(&word(p, text, last).to_lowercase().as_str()) {
+    let trails = |k: usize| {
+        let w = word(p, text, k).to_lowercase();
+        TRAILERS.contains(&w.as_str()) || PREPOSITIONS.contains(&w.as_str())
+    };
+    while last > first && trails(last) {
         last -= 1;
     }
     (first, last)
@@ -4670,7 +4675,8 @@ mod tests {
     }
 
     #[test]
-    fn a_source_keeps_its_party_tag_and_proportion_and_leaves_a_reflexive_and_a_clitic() {
+    fn a_source_keeps_its_party_tag_and_proportion_and_leaves_a_reflexive_a_preposition_and_a_clitic(
+    ) {
         assert_eq!(
             source_given(
                 "Rep. Dane Holt, R-NY, says the bill is dead.",
@@ -4700,6 +4706,14 @@ mod tests {
                 "Holt himself said the bill is dead.",
                 "said",
                 "Holt himself"
+            ),
+            "Holt"
+        );
+        assert_eq!(
+            source_given(
+                "Holt during a Sunday rally thanked the crews.",
+                "thanked",
+                "Holt during"
             ),
             "Holt"
         );
