@@ -1928,7 +1928,27 @@ fn relative_subject(p: &Paragraph, text: &str, (cs, ce): TokenRange) -> Option<T
     } else {
         relative_before_a_setting(p, text, k).or_else(|| relative_of_a_joined_verb(p, text, k))
     };
-    pronoun.map(|r| (r, r))
+    pronoun.map(|r| (r, r)).or_else(|| whose_phrase(p, text, k))
+}
+
+/// Most words between "whose" and the noun it owns ("whose | new | book").
+const MAX_WHOSE_WORDS: usize = 3;
+
+/// "…, whose new book | boasts of …": "whose" and the noun it owns, ending at token k, are the
+/// subject of a relative clause.
+fn whose_phrase(p: &Paragraph, text: &str, k: usize) -> Option<TokenRange> {
+    if !is_nominal_class(p.class[k]) {
+        return None;
+    }
+    (k.saturating_sub(MAX_WHOSE_WORDS + 1)..k)
+        .rev()
+        .take_while(|&j| {
+            p.sentence[j] == p.sentence[k]
+                && !is_bare_punctuation(p, text, j)
+                && !is_verbal_class(p.class[j])
+        })
+        .find(|&j| word(p, text, j).eq_ignore_ascii_case("whose"))
+        .map(|j| (j, k))
 }
 
 fn class_at(p: &Paragraph, k: usize) -> &'static str {
@@ -5626,6 +5646,15 @@ mod tests {
         for (text, cue, source) in cases {
             assert_eq!(the_attribution(text, &[cue], &[]).1, source, "{text}");
         }
+    }
+
+    #[test]
+    fn whose_and_the_noun_it_owns_are_the_subject_of_their_clause() {
+        let text = "The Tarnby club, whose new chairman strongly backs the plan, met on Monday.";
+        assert_eq!(
+            the_attribution(text, &["backs"], &[]).1,
+            "whose new chairman"
+        );
     }
 
     #[test]
