@@ -1371,6 +1371,10 @@ fn is_verbal_class(class: u64) -> bool {
     super::pos::is_verbal(class as usize)
 }
 
+/// Fewest words of a quotation closed with a comma before its speaker ("“We will rebuild,” Holt
+/// said"); fewer are a title or a nickname inside the subject.
+const MIN_QUOTED_SPEECH_WORDS: usize = 4;
+
 /// "Two doctors at the hospital, speaking on condition of anonymity, told …": with no source
 /// marked, a verb's subject is the noun phrase that opens its sentence. The words before the
 /// verb fall into pieces at commas; the subject is the first piece that is no opener ("When the
@@ -1394,10 +1398,18 @@ fn opening_subject(p: &Paragraph, text: &str, (cs, ce): TokenRange) -> Option<To
     }
     // "“…,” Mara Lind, a writer for the Courier, said": a quotation that closes with a comma
     // is what was said; the subject follows it
+    // a title or nickname in quotation marks ("the hacker known as “Guccifer,” said") is part
+    // of the subject: speech quoted before its speaker runs longer
     let closes_a_quotation = |k: usize| {
+        let quoted_words = (start..k.saturating_sub(1))
+            .rev()
+            .take_while(|&j| !is_quote_mark(word(p, text, j)))
+            .filter(|&j| p.has_letter[j])
+            .count();
         k > start
             && is_quote_mark(word(p, text, k))
             && matches!(word(p, text, k - 1), "," | "?" | "!")
+            && quoted_words >= MIN_QUOTED_SPEECH_WORDS
     };
     if let Some(k) = (start..cs).rev().find(|&k| closes_a_quotation(k)) {
         start = k + 1;
@@ -5646,6 +5658,15 @@ mod tests {
         for (text, cue, source) in cases {
             assert_eq!(the_attribution(text, &[cue], &[]).1, source, "{text}");
         }
+    }
+
+    #[test]
+    fn a_quoted_title_inside_the_subject_is_no_quotation_before_it() {
+        let text = "Mara Lind, a contestant on the show \u{201C}Lorn Nights,\u{201D} said the vote was fixed.";
+        assert_eq!(
+            the_attribution(text, &["said"], &[]).1,
+            "Mara Lind, a contestant on the show \u{201C}Lorn Nights"
+        );
     }
 
     #[test]
