@@ -880,8 +880,15 @@ fn attributions_of(
                     };
                     // "Holt, | at a later briefing, | said": a phrase of setting is no source;
                     // the subject before it is
+                    // "Holt, through | a spokeswoman |, declined": the run after a preposition
+                    // set off by a comma is such a phrase too
                     let setting = |t: TokenRange| {
-                        PREPOSITIONS.contains(&word(p, text, t.0).to_lowercase().as_str())
+                        let opens = |k: usize| {
+                            let w = word(p, text, k).to_lowercase();
+                            PREPOSITIONS.contains(&w.as_str())
+                                || matches!(w.as_str(), "through" | "via")
+                        };
+                        opens(t.0) || (t.0 >= 2 && opens(t.0 - 1) && word(p, text, t.0 - 2) == ",")
                     };
                     // "Holt on Tuesday said", "a poll released in late August found": a time
                     // is never who spoke; the phrase before it is
@@ -3491,7 +3498,7 @@ const SUBORDINATORS: &[&str] = &[
 ];
 const PREPOSITIONS: &[&str] = &[
     "at", "in", "on", "for", "after", "before", "during", "from", "with", "by", "of", "to",
-    "about", "over", "under", "like", "among", "since", "until", "despite",
+    "about", "over", "under", "like", "among", "since", "until", "despite", "through", "via",
 ];
 
 /// Adverbs that stand before a subject without being part of it ("Even | China", "Perhaps |
@@ -5658,6 +5665,18 @@ mod tests {
         for (text, cue, source) in cases {
             assert_eq!(the_attribution(text, &[cue], &[]).1, source, "{text}");
         }
+    }
+
+    #[test]
+    fn who_speaks_through_a_spokeswoman_is_the_source() {
+        assert_eq!(
+            source_given(
+                "Holt, through a spokeswoman, declined to comment.",
+                "declined",
+                "a spokeswoman"
+            ),
+            "Holt"
+        );
     }
 
     #[test]
