@@ -1569,21 +1569,41 @@ fn subject_before_setting(
     if end > 0 && super::pos::class_name(p.class[end - 1] as usize) == "VBN" {
         end -= 1;
     }
+    let start = phrase_start_before(
+        p,
+        text,
+        cues,
+        (sentence, end),
+        &[CLAUSE_OPENERS, RELATIVE_PRONOUNS],
+    );
+    let a_noun = (start..end).any(|k| is_nominal_class(p.class[k]));
+    (start < end && a_noun).then(|| trimmed_phrase(p, text, (start, end - 1)))
+}
+
+/// The first token of the words before token `end` in `sentence` that may make up a subject:
+/// back over tokens that are no cue, punctuation, quotation mark or verb, nor a word of the
+/// `stops` lists, at most `MAX_SUBJECT_WORDS` of them.
+fn phrase_start_before(
+    p: &Paragraph,
+    text: &str,
+    cues: &[usize],
+    (sentence, end): (usize, usize),
+    stops: &[&[&str]],
+) -> usize {
     let belongs = |k: usize| {
+        let lower = word(p, text, k).to_lowercase();
         p.sentence[k] == sentence
             && cues[k] == OUTSIDE
             && !is_bare_punctuation(p, text, k)
             && !is_quote_mark(word(p, text, k))
             && !is_verbal_class(p.class[k])
-            && !CLAUSE_OPENERS.contains(&lower(k).as_str())
-            && !RELATIVE_PRONOUNS.contains(&lower(k).as_str())
+            && !stops.iter().any(|list| list.contains(&lower.as_str()))
     };
     let mut start = end;
     while start > 0 && end - start < MAX_SUBJECT_WORDS && belongs(start - 1) {
         start -= 1;
     }
-    let a_noun = (start..end).any(|k| is_nominal_class(p.class[k]));
-    (start < end && a_noun).then(|| trimmed_phrase(p, text, (start, end - 1)))
+    start
 }
 
 /// Most adverbs between a clause's subject and its verb ("the judge | also recently | ruled").
@@ -1611,21 +1631,18 @@ fn subordinate_subject(
     {
         end -= 1;
     }
-    let belongs = |k: usize| {
-        p.sentence[k] == sentence
-            && cues[k] == OUTSIDE
-            && !is_bare_punctuation(p, text, k)
-            && !is_quote_mark(word(p, text, k))
-            && !is_verbal_class(p.class[k])
-            && !CLAUSE_OPENERS.contains(&lower(k).as_str())
-            && !SUBORDINATORS.contains(&lower(k).as_str())
-            && !RELATIVE_PRONOUNS.contains(&lower(k).as_str())
-            && !PREPOSITIONS.contains(&lower(k).as_str())
-    };
-    let mut start = end;
-    while start > 0 && end - start < MAX_SUBJECT_WORDS && belongs(start - 1) {
-        start -= 1;
-    }
+    let start = phrase_start_before(
+        p,
+        text,
+        cues,
+        (sentence, end),
+        &[
+            CLAUSE_OPENERS,
+            SUBORDINATORS,
+            RELATIVE_PRONOUNS,
+            PREPOSITIONS,
+        ],
+    );
     if start == end || start == 0 || p.sentence[start - 1] != sentence {
         return None;
     }
