@@ -884,9 +884,7 @@ fn attributions_of(
                     // set off by a comma is such a phrase too
                     let setting = |t: TokenRange| {
                         let opens = |k: usize| {
-                            let w = word(p, text, k).to_lowercase();
-                            PREPOSITIONS.contains(&w.as_str())
-                                || matches!(w.as_str(), "through" | "via")
+                            PREPOSITIONS.contains(&word(p, text, k).to_lowercase().as_str())
                         };
                         opens(t.0) || (t.0 >= 2 && opens(t.0 - 1) && word(p, text, t.0 - 2) == ",")
                     };
@@ -1407,16 +1405,18 @@ fn opening_subject(p: &Paragraph, text: &str, (cs, ce): TokenRange) -> Option<To
     // is what was said; the subject follows it
     // a title or nickname in quotation marks ("the hacker known as “Guccifer,” said") is part
     // of the subject: speech quoted before its speaker runs longer
-    let closes_a_quotation = |k: usize| {
-        let quoted_words = (start..k.saturating_sub(1))
+    let quoted_words = |k: usize| {
+        (start..k - 1)
             .rev()
             .take_while(|&j| !is_quote_mark(word(p, text, j)))
             .filter(|&j| p.has_letter[j])
-            .count();
+            .count()
+    };
+    let closes_a_quotation = |k: usize| {
         k > start
             && is_quote_mark(word(p, text, k))
             && matches!(word(p, text, k - 1), "," | "?" | "!")
-            && quoted_words >= MIN_QUOTED_SPEECH_WORDS
+            && quoted_words(k) >= MIN_QUOTED_SPEECH_WORDS
     };
     if let Some(k) = (start..cs).rev().find(|&k| closes_a_quotation(k)) {
         start = k + 1;
@@ -4025,8 +4025,7 @@ fn with_apposition(
 /// Whether a phrase set off by commas opens with a preposition of setting ("in an interview",
 /// "for example", "through a spokeswoman"): "of" (an origin) and "as" (a role) open none.
 fn opens_a_setting(w: &str) -> bool {
-    (PREPOSITIONS.contains(&w) && w != "of" && w != "like")
-        || matches!(w, "through" | "via" | "without" | "amid")
+    (PREPOSITIONS.contains(&w) && w != "of" && w != "like") || matches!(w, "without" | "amid")
 }
 
 /// Appositions a speaker's name may carry before its cue, and the words of each.
