@@ -1759,6 +1759,11 @@ fn passive_agent(p: &Paragraph, text: &str, (cs, ce): TokenRange) -> Option<Toke
     if lower(first).ends_with("ing") {
         return None;
     }
+    // "says | by a wide margin", "said | by telephone": an active verb's "by" and a means of
+    // speaking say how, not who
+    if !is_passive_before(p, text, cs, by) || MEANS_OF_SPEAKING.contains(&lower(first).as_str()) {
+        return None;
+    }
     let mut last = first;
     while last + 1 < p.len() && last + 1 - first < MAX_AGENT_WORDS && !ends_a_clause(p, text, last)
     {
@@ -1774,6 +1779,63 @@ fn passive_agent(p: &Paragraph, text: &str, (cs, ce): TokenRange) -> Option<Toke
     }
     let (first, last) = trimmed_phrase(p, text, (first, last));
     is_a_word(word(p, text, last)).then_some((first, last))
+}
+
+/// Means by which words reach a reporter: "said | by telephone" says how, not who.
+const MEANS_OF_SPEAKING: &[&str] = &[
+    "telephone",
+    "phone",
+    "email",
+    "e-mail",
+    "mail",
+    "text",
+    "fax",
+    "letter",
+    "video",
+    "videolink",
+    "satellite",
+    "radio",
+    "skype",
+    "teleconference",
+    "internet",
+];
+
+/// Whether the cue words before "by" make a passive: a form of "be" or "get" reached before any
+/// other verb ("was booed and shouted down | by", "appears to be understated | by"), a participle
+/// ("a claim rejected outright | by") or a noun with no verb of its own ("suggestions | by"). A
+/// verb in the present tense makes the cue active, "by" then saying how or by how much ("says |
+/// by a wide margin", "sticking | by"); so does a past tense before the noun or participle the
+/// "by" hangs on ("took aim at comments | by", "said in a statement released | by"): the
+/// phrase after "by" is that noun's or participle's.
+fn is_passive_before(p: &Paragraph, text: &str, cs: usize, by: usize) -> bool {
+    if by <= cs {
+        return true;
+    }
+    let class = |k: usize| super::pos::class_name(p.class[k] as usize);
+    let lower = |k: usize| word(p, text, k).to_lowercase();
+    if matches!(class(by - 1), "VBG" | "VBZ" | "VBP") {
+        return false;
+    }
+    for k in (cs..by).rev() {
+        let w = lower(k);
+        if BE_FORMS.contains(&w.as_str()) || matches!(w.as_str(), "get" | "gets" | "got" | "gotten")
+        {
+            return true;
+        }
+    }
+    let auxiliary = |k: usize| matches!(lower(k).as_str(), "has" | "have" | "had");
+    if (cs..by).any(|k| matches!(class(k), "VBZ" | "VBP") && !auxiliary(k)) {
+        return false;
+    }
+    let Some(past) = (cs..by - 1).find(|&k| class(k) == "VBD") else {
+        return true;
+    };
+    let hangs_on_a_noun = class(by - 1).starts_with("NN");
+    // "said in a statement | released": a participle after a noun of the verb's own phrase
+    let hangs_on_a_participle = (past + 2..by).any(|k| {
+        matches!(class(k), "VBN" | "VBD") && (past + 1..k).any(|j| class(j).starts_with("NN"))
+    });
+    !(hangs_on_a_noun || hangs_on_a_participle)
 }
 
 /// A quotation split around its cue (and source): “First half,” she said, “second half.” The
@@ -5479,6 +5541,58 @@ mod tests {
             &["Voss", "a claim"],
         );
         assert_eq!(found[1].1, "the Harbour Council");
+        // an active verb's "by" says how or by how much; so does a noun or participle's "by"
+        // after a past tense, and a means of speaking
+        let by_phrase = |text: &str, cue: &str, run: &str| source_given(text, cue, run);
+        assert_eq!(
+            by_phrase(
+                "Lorn voters back the levee, the poll says by a wide margin.",
+                "says",
+                "the poll"
+            ),
+            "the poll"
+        );
+        assert_eq!(
+            by_phrase(
+                "Dane Holt took aim at comments by the Harbour Council.",
+                "took aim at comments",
+                "Dane Holt"
+            ),
+            "Dane Holt"
+        );
+        assert_eq!(
+            by_phrase(
+                "Mara Lind said in a statement released by her office that she would stay.",
+                "said in a statement released",
+                "Mara Lind"
+            ),
+            "Mara Lind"
+        );
+        assert_eq!(
+            by_phrase(
+                "\"We will rebuild,\" Mara Lind said by telephone.",
+                "said",
+                "Mara Lind"
+            ),
+            "Mara Lind"
+        );
+        // a passive keeps its agent, past a raising verb, and so does a noun with no verb
+        assert_eq!(
+            by_phrase(
+                "The toll appears to be understated by the Harbour Council.",
+                "appears to be understated",
+                "The toll"
+            ),
+            "the Harbour Council"
+        );
+        assert_eq!(
+            by_phrase(
+                "The board rejected suggestions by residents that the wall failed.",
+                "suggestions",
+                "The board"
+            ),
+            "residents"
+        );
         // the sentence's opening noun phrase, past a phrase set off by commas, with its
         // apposition, not past a verb of its own
         let opening = |text: &str, cue: &str| attributed(text, &[cue], &[])[0].1.clone();
