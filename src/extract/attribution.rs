@@ -550,6 +550,7 @@ impl AttributionTagger {
             let mut scores = WordScores::new(&p);
             let tagged = self.run(Stage::Cue, &p, &[], &[], &mut scores);
             let cues = with_according_to(&p, text, without_false_cues(&p, text, tagged));
+            let cues = with_polls_cited(&p, text, cues);
             let cues = with_verbs_of_saying(&p, text, cues);
             let cues = without_signed(&p, cues, &out);
             let sources = self.run(Stage::Source, &p, &cues, &[], &mut scores);
@@ -831,8 +832,12 @@ fn attributions_of(
         .into_iter()
         .map(|cue| whole_verb(p, text, cue))
         .map(|cue| {
-            // "according to X, …": X is the source, whatever the tagger made of it
-            let named = named_after_according_to(p, text, cue).map(|x| {
+            // "according to X, …": X is the source, whatever the tagger made of it; so is the
+            // poll cited in "in a Lorn Herald poll, …"
+            let cited = (cue.0 == cue.1)
+                .then(|| poll_cited_after(p, text, cue.0))
+                .flatten();
+            let named = named_after_according_to(p, text, cue).or(cited).map(|x| {
                 let mut runs: Vec<TokenRange> = source_runs
                     .iter()
                     .copied()
@@ -2826,6 +2831,47 @@ fn with_according_to(p: &Paragraph, text: &str, mut cues: Vec<usize>) -> Vec<usi
         if pair && cues[k] == OUTSIDE && cues[k + 1] == OUTSIDE {
             cues[k] = BEGIN;
             cues[k + 1] = INSIDE;
+        }
+    }
+    cues
+}
+
+/// Most words between "in" and the poll it cites ("in | a new Fox News | poll").
+const MAX_POLL_MODIFIERS: usize = 6;
+
+/// "in a new Lorn Herald poll": the poll a sentence's figures come from, as (first, last) of the
+/// phrase after "in", when "in" is at `k`. The poll is one ("poll", "survey"), introduced by "a",
+/// or by "the" with a name or a word of recency ("the Lorn Herald poll", "the latest survey"):
+/// "in the polls" and "in the poll" refer back to standings, not to a source.
+fn poll_cited_after(p: &Paragraph, text: &str, k: usize) -> Option<TokenRange> {
+    let lower = |j: usize| word(p, text, j).to_lowercase();
+    if lower(k) != "in" || k + 2 >= p.len() {
+        return None;
+    }
+    let article = lower(k + 1);
+    if !matches!(article.as_str(), "a" | "an" | "the") {
+        return None;
+    }
+    let head = (k + 2..(k + 3 + MAX_POLL_MODIFIERS).min(p.len()))
+        .take_while(|&j| p.sentence[j] == p.sentence[k] && !is_verbal_class(p.class[j]))
+        .take_while(|&j| p.has_letter[j] || word(p, text, j) == "/")
+        .find(|&j| matches!(lower(j).as_str(), "poll" | "survey"))?;
+    let named = (k + 2..head).any(|j| {
+        capitalised_at(p, text, j) || matches!(lower(j).as_str(), "new" | "latest" | "recent")
+    });
+    (article != "the" || named).then_some((k + 1, head))
+}
+
+/// "In a new Lorn Herald poll, 40 percent …": a poll cited with "in" is where the figures come
+/// from; the tagger, reading "in" as a preposition like any other, mostly leaves it.
+fn with_polls_cited(p: &Paragraph, text: &str, mut cues: Vec<usize>) -> Vec<usize> {
+    for k in 0..p.len() {
+        let quoted = p.position[k] & 2 != 0;
+        if !quoted && cues[k] == OUTSIDE && poll_cited_after(p, text, k).is_some() {
+            cues[k] = BEGIN;
+            if cues.get(k + 1) == Some(&INSIDE) {
+                cues[k + 1] = BEGIN;
+            }
         }
     }
     cues
@@ -5276,6 +5322,36 @@ mod tests {
         let p = Paragraph::new(text, 0, text.len());
         let cues = with_verbs_of_saying(&p, text, vec![OUTSIDE; p.len()]);
         assert!((0..p.len()).any(|k| cues[k] != OUTSIDE && word(&p, text, k) == "said"));
+    }
+
+    #[test]
+    fn a_poll_cited_with_in_is_the_source_of_the_figures() {
+        let polled = |text: &str| {
+            let p = Paragraph::new(text, 0, text.len());
+            let cues = with_polls_cited(&p, text, vec![OUTSIDE; p.len()]);
+            let none = vec![OUTSIDE; p.len()];
+            attributions_of(&p, text, &cues, &none, &none)
+                .into_iter()
+                .map(|a| {
+                    let source = a.source.map_or("", |(s, e)| &text[s..e]);
+                    (text[a.cue.0..a.cue.1].to_string(), source.to_string())
+                })
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            polled("In a Lorn Herald poll released Sunday, 40 percent of voters backed the levee."),
+            vec![("In".to_string(), "a Lorn Herald poll".to_string())]
+        );
+        assert_eq!(
+            polled("Holt led Lind by 12 points in the latest Tarnby Courier survey."),
+            vec![(
+                "in".to_string(),
+                "the latest Tarnby Courier survey".to_string()
+            )]
+        );
+        // standings "in the polls", and "the poll" referring back, cite no one
+        assert!(polled("Holt has a wide lead in the polls.").is_empty());
+        assert!(polled("Forty percent of voters in the poll backed the levee.").is_empty());
     }
 
     #[test]
