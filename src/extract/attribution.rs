@@ -891,7 +891,18 @@ fn attributions_of(
                         let opens = |k: usize| {
                             PREPOSITIONS.contains(&word(p, text, k).to_lowercase().as_str())
                         };
-                        opens(t.0) || (t.0 >= 2 && opens(t.0 - 1) && word(p, text, t.0 - 2) == ",")
+                        // "Lind, also campaigning in Tarnby, said": so is a participle's phrase
+                        let participle = |k: usize| {
+                            class_at(p, k) == "VBG"
+                                && k >= 1
+                                && (word(p, text, k - 1) == ","
+                                    || (k >= 2
+                                        && class_at(p, k - 1) == "RB"
+                                        && word(p, text, k - 2) == ","))
+                        };
+                        opens(t.0)
+                            || participle(t.0)
+                            || (t.0 >= 2 && opens(t.0 - 1) && word(p, text, t.0 - 2) == ",")
                     };
                     // "Holt on Tuesday said", "a poll released in late August found": a time
                     // is never who spoke; the phrase before it is
@@ -5882,6 +5893,15 @@ mod tests {
                 "a spokeswoman"
             ),
             "Holt"
+        );
+        // a participle's phrase set off by commas is no source either
+        assert_eq!(
+            source_given(
+                "Mayor Mara Lind, also campaigning in Tarnby, said the levee would hold.",
+                "said",
+                "campaigning in Tarnby"
+            ),
+            "Mayor Mara Lind"
         );
     }
 
