@@ -1766,7 +1766,11 @@ const MAX_AGENT_WORDS: usize = 8;
 /// "of", a relative pronoun or a coordinator.
 fn passive_agent(p: &Paragraph, text: &str, (cs, ce): TokenRange) -> Option<TokenRange> {
     let lower = |k: usize| word(p, text, k).to_lowercase();
-    let by = if lower(ce) == "by" { ce } else { ce + 1 };
+    let by = if lower(ce) == "by" {
+        ce
+    } else {
+        far_by(p, text, (cs, ce)).unwrap_or(ce + 1)
+    };
     let first = by + 1;
     if first >= p.len() || lower(by) != "by" || p.sentence[first] != p.sentence[cs] {
         return None;
@@ -1795,6 +1799,30 @@ fn passive_agent(p: &Paragraph, text: &str, (cs, ce): TokenRange) -> Option<Toke
     }
     let (first, last) = trimmed_phrase(p, text, (first, last));
     is_a_word(word(p, text, last)).then_some((first, last))
+}
+
+/// Most words between a passive cue and its "by" ("was endorsed | the day before | by").
+const MAX_WORDS_BEFORE_BY: usize = 6;
+
+/// "was endorsed the day before | by", "was recommended to Holt | by": the "by" of a passive cue
+/// (a form of "be" and a participle) a few words on, past a time or a phrase with no verb, comma
+/// or clause of its own.
+fn far_by(p: &Paragraph, text: &str, (cs, ce): TokenRange) -> Option<usize> {
+    let lower = |k: usize| word(p, text, k).to_lowercase();
+    let participle = super::pos::class_name(p.class[ce] as usize) == "VBN";
+    let be = (cs..ce).any(|k| BE_FORMS.contains(&lower(k).as_str()));
+    if !(participle && be) {
+        return None;
+    }
+    (ce + 1..(ce + 2 + MAX_WORDS_BEFORE_BY).min(p.len()))
+        .take_while(|&k| {
+            p.sentence[k] == p.sentence[cs]
+                && !is_bare_punctuation(p, text, k)
+                && !is_quote_mark(word(p, text, k))
+                && !is_verbal_class(p.class[k])
+                && !RELATIVE_PRONOUNS.contains(&lower(k).as_str())
+        })
+        .find(|&k| lower(k) == "by")
 }
 
 /// Means by which words reach a reporter: "said | by telephone" says how, not who.
@@ -5689,6 +5717,32 @@ mod tests {
             &["Voss", "a claim"],
         );
         assert_eq!(found[1].1, "the Harbour Council");
+        // a passive's "by" may come a few words on
+        assert_eq!(
+            source_given(
+                "Holt was endorsed the day before by the Lorn Herald.",
+                "was endorsed",
+                "Holt"
+            ),
+            "the Lorn Herald"
+        );
+        assert_eq!(
+            source_given(
+                "Lind was recommended to the board by the Harbour Council.",
+                "was recommended",
+                "Lind"
+            ),
+            "the Harbour Council"
+        );
+        // not past a comma: with no agent, a passive names no source
+        assert_eq!(
+            source_given(
+                "Holt was endorsed, and by Friday the council had agreed.",
+                "was endorsed",
+                "Holt"
+            ),
+            ""
+        );
         // an active verb's "by" says how or by how much; so does a noun or participle's "by"
         // after a past tense, and a means of speaking
         let by_phrase = |text: &str, cue: &str, run: &str| source_given(text, cue, run);
