@@ -1469,7 +1469,14 @@ fn opening_subject(p: &Paragraph, text: &str, (cs, ce): TokenRange) -> Option<To
                     || (lower(j) == "to" && is_nominal_class(p.class[j - 1]))
             })
             .unwrap_or(b);
-        (a..head_end).any(|j| is_verbal_class(p.class[j]))
+        // "retired | Gen. John Allen": a participle opening the piece before a noun modifies it
+        let modifier = |j: usize| {
+            j == a
+                && j + 1 < b
+                && matches!(super::pos::class_name(p.class[j] as usize), "VBN" | "VBD")
+                && is_nominal_class(p.class[j + 1])
+        };
+        (a..head_end).any(|j| is_verbal_class(p.class[j]) && !modifier(j))
     };
     let opens_a_clause = |k: usize| {
         let w = lower(k);
@@ -1510,7 +1517,10 @@ fn opening_subject(p: &Paragraph, text: &str, (cs, ce): TokenRange) -> Option<To
         last += 1;
     }
     // past the subject and its apposition, the rest up to the verb is set off by commas
-    let set_off = last + 1 == pieces.len() || word(p, text, cs - 1) == ",";
+    // "Holt, the chair, | on Tuesday | said": a time between the subject and its verb
+    let time_before_the_verb = last + 2 == pieces.len()
+        && names_only_a_time(p, text, (pieces[last + 1].0, pieces[last + 1].1 - 1));
+    let set_off = last + 1 == pieces.len() || word(p, text, cs - 1) == "," || time_before_the_verb;
     (a_subject && set_off).then(|| trimmed_phrase(p, text, (subject.0, pieces[last].1 - 1)))
 }
 
@@ -5818,6 +5828,22 @@ mod tests {
                 "warned"
             ),
             "residents of the valley"
+        );
+        // a participle before a title modifies it; a time may stand between the subject and
+        // its verb
+        assert_eq!(
+            opening(
+                "And retired Gen. Dane Holt, who led the relief effort in Lorn, said the levee failed.",
+                "said"
+            ),
+            "retired Gen. Dane Holt"
+        );
+        assert_eq!(
+            opening(
+                "Mayor Mara Lind, the council's longest-serving member, on Tuesday called the report false.",
+                "called"
+            ),
+            "Mayor Mara Lind, the council's longest-serving member"
         );
         // a verb joined by "and" shares the subject of the one before
         assert_eq!(
