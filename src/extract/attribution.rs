@@ -1517,9 +1517,11 @@ fn opening_subject(p: &Paragraph, text: &str, (cs, ce): TokenRange) -> Option<To
         last += 1;
     }
     // past the subject and its apposition, the rest up to the verb is set off by commas
-    // "Holt, the chair, | on Tuesday | said": a time between the subject and its verb
-    let time_before_the_verb = last + 2 == pieces.len()
-        && names_only_a_time(p, text, (pieces[last + 1].0, pieces[last + 1].1 - 1));
+    // "Holt, who chairs the board, | on Tuesday | said": a time after the pieces set off by
+    // commas stands between them and the verb
+    let final_piece = pieces[pieces.len() - 1];
+    let time_before_the_verb =
+        last + 1 < pieces.len() && names_only_a_time(p, text, (final_piece.0, final_piece.1 - 1));
     let set_off = last + 1 == pieces.len() || word(p, text, cs - 1) == "," || time_before_the_verb;
     (a_subject && set_off).then(|| trimmed_phrase(p, text, (subject.0, pieces[last].1 - 1)))
 }
@@ -5844,6 +5846,13 @@ mod tests {
                 "called"
             ),
             "Mayor Mara Lind, the council's longest-serving member"
+        );
+        assert_eq!(
+            opening(
+                "Mara Lind, who has chaired the council since 2019, on Friday declared the levee safe.",
+                "declared"
+            ),
+            "Mara Lind"
         );
         // a verb joined by "and" shares the subject of the one before
         assert_eq!(
