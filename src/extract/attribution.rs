@@ -3490,9 +3490,18 @@ fn source_of(
         .iter()
         .find(|r| r.0 == ce + 1 && ends_a_clause(p, text, r.1))
         .filter(|_| after_what_was_said);
+    // "Holt proposed a fund, while | Lind | said": a run before a clause the sentence goes on
+    // to is that clause's neighbour, not the cue's subject
+    let opens_another_clause = |r: &&(usize, usize)| {
+        (r.1 + 2..cs).any(|k| {
+            word(p, text, k - 1) == ","
+                && SUBORDINATORS.contains(&word(p, text, k).to_lowercase().as_str())
+        })
+    };
     let before = runs
         .iter()
         .filter(|r| r.1 < cs && (p.sentence[r.1] == sentence || r.1 + 1 == cs))
+        .filter(|r| !opens_another_clause(r))
         .max_by_key(|r| r.1);
     // a name far on in the clause after the cue is some other phrase's ("residents reported
     // seepage …, according to a notice seen by | the Ledger")
@@ -6053,6 +6062,17 @@ mod tests {
             ),
             "Mayor Mara Lind"
         );
+    }
+
+    #[test]
+    fn a_run_before_a_clause_the_sentence_goes_on_to_is_not_its_subject() {
+        let found = attributed(
+            "Holt proposed a levee fund, while Lind said the money was gone.",
+            &["proposed", "said"],
+            &["Holt"],
+        );
+        assert_eq!(found[0].1, "Holt");
+        assert_eq!(found[1].1, "Lind");
     }
 
     #[test]
