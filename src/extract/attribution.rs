@@ -912,7 +912,18 @@ fn attributions_of(
                     // clause describes spoke
                     let tagged = tagged
                         .map(|t| head_before_a_relative_clause(p, text, cues, t, cue).unwrap_or(t));
+                    // "Vian, the paper's editor, said | Holt's remarks | were …": after a phrase set
+                    // off by commas, a run after the cue is what was said or to whom; the
+                    // sentence's subject spoke
+                    let after_an_aside = |t: TokenRange| {
+                        t.0 > cue.1
+                            && cue.0 > 0
+                            && word(p, text, cue.0 - 1) == ","
+                            && !is_according_to(p, text, cue)
+                            && !is_inverted_saying(word(p, text, cue.0))
+                    };
                     let tagged = match tagged {
+                        Some(t) if after_an_aside(t) => opening_subject(p, text, cue).or(tagged),
                         Some(t) if only_a_time(t) && t.1 < cue.0 => {
                             subject_before_setting(p, text, cues, t.0)
                                 .or_else(|| opening_subject(p, text, cue))
@@ -6073,6 +6084,43 @@ mod tests {
         );
         assert_eq!(found[0].1, "Holt");
         assert_eq!(found[1].1, "the mayor's office");
+    }
+
+    #[test]
+    fn after_a_phrase_set_off_by_commas_the_sentences_subject_speaks() {
+        assert_eq!(
+            source_given(
+                "The lawsuit, which the council filed on Friday, blamed Lorn County for the flood.",
+                "blamed",
+                "Lorn County"
+            ),
+            "The lawsuit"
+        );
+        assert_eq!(
+            source_given(
+                "Mara Lind, the mayor's chief of staff, told the Tarnby Courier the levee would hold.",
+                "told",
+                "the Tarnby Courier"
+            ),
+            "Mara Lind, the mayor's chief of staff"
+        );
+        // an inverted verb of saying and "according to" keep the phrase after them
+        assert_eq!(
+            source_given(
+                "The levee will hold, said Dane Holt of the Harbour Council.",
+                "said",
+                "Dane Holt of the Harbour Council"
+            ),
+            "Dane Holt of the Harbour Council"
+        );
+        assert_eq!(
+            source_given(
+                "The pass reopened on Friday, according to the Lorn police.",
+                "according to",
+                "the Lorn police"
+            ),
+            "the Lorn police"
+        );
     }
 
     #[test]
