@@ -1986,6 +1986,20 @@ fn participle_subject(
     } else {
         Some(start)
     };
+    // "the candidate who launched his campaign by | declaring …": after a preposition, the
+    // participle hangs on the nearest verb, and a relative pronoun before that verb is its subject
+    if participle && word(p, text, cs - 1) != "," {
+        let verb = (0..cs)
+            .rev()
+            .take_while(|&k| p.sentence[k] == p.sentence[cs] && word(p, text, k) != ",")
+            .find(|&k| super::pos::is_finite_verb(p.class[k] as usize));
+        if let Some(verb) = verb {
+            let k = past_leaning_words(p, text, verb.saturating_sub(1));
+            if verb > 0 && is_relative_at(p, text, k) {
+                return Some((k, k));
+            }
+        }
+    }
     // the source of the sentence's cue before it
     let of_the_sentence_cue = earlier
         .iter()
@@ -6121,6 +6135,24 @@ mod tests {
             ),
             "the Lorn police"
         );
+    }
+
+    #[test]
+    fn a_participle_after_a_preposition_speaks_with_the_relative_clause_it_hangs_on() {
+        let found = attributed(
+            "Holt backed the engineer who opened the hearing by declaring the levee safe.",
+            &["backed", "declaring"],
+            &["Holt"],
+        );
+        assert_eq!(found[1].0, "declaring");
+        assert_eq!(found[1].1, "who");
+        // with no relative clause, the main clause's subject
+        let found = attributed(
+            "Holt opened the hearing by declaring the levee safe.",
+            &["declaring"],
+            &["Holt"],
+        );
+        assert_eq!(found[0].1, "Holt");
     }
 
     #[test]
