@@ -915,12 +915,18 @@ fn attributions_of(
                     // "Vian, the paper's editor, said | Holt's remarks | were …": after a phrase set
                     // off by commas, a run after the cue is what was said or to whom; the
                     // sentence's subject spoke
+                    // "…, says | she | will stay": a run followed by its own verb is the subject
+                    // of what was said, not an inverted source
+                    let opens_a_clause_after = |t: TokenRange| {
+                        t.1 + 1 < p.len() && super::pos::is_finite_verb(p.class[t.1 + 1] as usize)
+                    };
                     let after_an_aside = |t: TokenRange| {
                         t.0 > cue.1
                             && cue.0 > 0
                             && word(p, text, cue.0 - 1) == ","
                             && !is_according_to(p, text, cue)
-                            && !is_inverted_saying(word(p, text, cue.0))
+                            && (!is_inverted_saying(word(p, text, cue.0))
+                                || opens_a_clause_after(t))
                     };
                     let tagged = match tagged {
                         Some(t) if after_an_aside(t) => opening_subject(p, text, cue).or(tagged),
@@ -6117,6 +6123,15 @@ mod tests {
                 "the Tarnby Courier"
             ),
             "Mara Lind, the mayor's chief of staff"
+        );
+        // so does a verb of saying whose run after it has a verb of its own
+        assert_eq!(
+            source_given(
+                "Mara Lind, who has run the food bank since 2019, says she will stay.",
+                "says",
+                "she"
+            ),
+            "Mara Lind"
         );
         // an inverted verb of saying and "according to" keep the phrase after them
         assert_eq!(
