@@ -3522,11 +3522,15 @@ fn source_of(
         .find(|r| r.0 == ce + 1 && ends_a_clause(p, text, r.1))
         .filter(|_| after_what_was_said);
     // "Holt proposed a fund, while | Lind | said": a run before a clause the sentence goes on
-    // to is that clause's neighbour, not the cue's subject
+    // to, with a subject of its own, is that clause's neighbour, not the cue's subject ("Holt,
+    // when asked, said" has none)
     let opens_another_clause = |r: &&(usize, usize)| {
         (r.1 + 2..cs).any(|k| {
             word(p, text, k - 1) == ","
                 && SUBORDINATORS.contains(&word(p, text, k).to_lowercase().as_str())
+                && (k + 1..=cs)
+                    .take_while(|&j| !is_verbal_class(p.class[j]))
+                    .any(|j| is_nominal_class(p.class[j]))
         })
     };
     let before = runs
@@ -6104,6 +6108,13 @@ mod tests {
         );
         assert_eq!(found[0].1, "Holt");
         assert_eq!(found[1].1, "the mayor's office");
+        // a clause with no subject of its own leaves the run the subject
+        let found = attributed(
+            "Holt ducked the question and, when questioned after the hearing, insisted the levee was safe.",
+            &["questioned", "insisted"],
+            &["Holt"],
+        );
+        assert_eq!(found[1].1, "Holt");
     }
 
     #[test]
