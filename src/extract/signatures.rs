@@ -148,6 +148,7 @@ pub fn find(text: &str, paragraphs: &[(usize, usize)]) -> Vec<Attribution> {
     let mut out = Vec::new();
     for (k, &(start, end)) in paragraphs.iter().enumerate() {
         out.extend(speaker_line(text, start, end));
+        out.extend(speakers_before_quotations(text, start, end));
         let previous = k.checked_sub(1).map(|j| paragraphs[j]);
         out.extend(signed_quotations(text, start, end, previous));
     }
@@ -249,6 +250,47 @@ fn is_an_enumeration(line: &str) -> bool {
 }
 
 const SUBJECT_PRONOUNS: &[&str] = &["i", "we", "you", "he", "she", "they", "it"];
+
+/// "… after the vote. Arlen Voss: “We never saw it.”", "… the count — Mara Lind: “…”": a name
+/// and a colon after a sentence's end or a dash, inside a paragraph, before a quotation.
+static SPEAKER_BEFORE_QUOTATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r#"(?:[.!?]["”’]?[ 	]+|[ 	]{SIGNING_DASH}[ 	]*)(?P<name>{NAME_WORD}(?:[ 	]+(?:{NAME_WORD}|of|and|de|van|von|al)){{0,4}})(?P<colon>:)[ 	]*(?P<open>["“])"#
+    ))
+    .expect("a valid pattern")
+});
+
+/// The attributions of names and colons before quotations inside a paragraph: the name is the
+/// source, the colon the cue, and the quotation, to its closing mark, what was said.
+fn speakers_before_quotations(text: &str, start: usize, end: usize) -> Vec<Attribution> {
+    let paragraph = &text[start..end];
+    SPEAKER_BEFORE_QUOTATION
+        .captures_iter(paragraph)
+        .filter_map(|found| {
+            let name = found.name("name")?;
+            let colon = found.name("colon")?;
+            let open = found.name("open")?;
+            if !is_speaker_name(name.as_str()) {
+                return None;
+            }
+            let closing = if open.as_str() == "\u{201C}" {
+                '\u{201D}'
+            } else {
+                '"'
+            };
+            let after = &paragraph[open.end()..];
+            let content_end = after.find(closing).map_or(paragraph.trim_end().len(), |k| {
+                open.end() + k + closing.len_utf8()
+            });
+            Some(Attribution {
+                cue: (start + colon.start(), start + colon.end()),
+                source: Some((start + name.start(), start + name.end())),
+                content: Some((start + open.start(), start + content_end)),
+                continued: None,
+            })
+        })
+        .collect()
+}
 
 /// Quotations signed after a dash: "“…” — Arlen Voss", also when the signature opens the next
 /// paragraph, and an embedded post's text before "— Arlen Voss (@avoss)".
@@ -393,6 +435,26 @@ mod tests {
                 (":".into(), "VOSS".into(), "We never saw the report.".into()),
                 (":".into(), "Q".into(), "Did you see it?".into()),
                 (":".into(), "LIND".into(), "We came, we saw, we won.".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_name_and_a_colon_before_a_quotation_inside_a_paragraph_sign_it() {
+        let text = "Turnout fell in Lorn - Mara Lind: \u{201C}The count was early.\u{201D}                     More from the report: \u{201C}Samples vary.\u{201D} The vote held. Dane Holt:                     \"We never saw the report.\" The board met at noon: \"late\" was the word.";
+        assert_eq!(
+            found(text),
+            vec![
+                (
+                    ":".into(),
+                    "Mara Lind".into(),
+                    "\u{201C}The count was early.\u{201D}".into()
+                ),
+                (
+                    ":".into(),
+                    "Dane Holt".into(),
+                    "\"We never saw the report.\"".into()
+                ),
             ]
         );
     }
