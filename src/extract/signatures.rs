@@ -184,6 +184,23 @@ fn is_speaker_name(name: &str) -> bool {
         && !LINE_LABELS.contains(&lower_last.as_str())
 }
 
+/// The cue and source of a name before a colon, as byte ranges: the colon and the name, or, for
+/// "Said Holt: …" and "Added Voss: …", the verb and the name after it.
+fn cue_and_speaker(
+    colon: (usize, usize),
+    name_start: usize,
+    name: &str,
+) -> ((usize, usize), (usize, usize)) {
+    let source = (name_start, name_start + name.len());
+    let first_word = name.split_whitespace().next().unwrap_or("");
+    if crate::lexicon::INVERTED_SAYING.contains(&first_word) && name.trim_end() != first_word {
+        let rest_of_name = name[first_word.len()..].trim_start();
+        let cue = (name_start, name_start + first_word.len());
+        return (cue, (source.1 - rest_of_name.len(), source.1));
+    }
+    (colon, source)
+}
+
 /// "Holt: Pass Will Reopen", "VOSS: We never saw it": the name is the source, the colon the cue,
 /// and the rest of the paragraph what was said.
 fn speaker_line(text: &str, start: usize, end: usize) -> Option<Attribution> {
@@ -210,17 +227,11 @@ fn speaker_line(text: &str, start: usize, end: usize) -> Option<Attribution> {
     }
     let colon = found.name("colon")?;
     let content_end = start + paragraph.trim_end().len();
-    let mut cue = (start + colon.start(), start + colon.end());
-    let mut source = (start + name.start(), start + name.end());
-    // "Said Holt: …", "Added Voss: …": the verb is the cue and the name after it the source
-    let first_word = name.as_str().split_whitespace().next().unwrap_or("");
-    if crate::lexicon::INVERTED_SAYING.contains(&first_word)
-        && name.as_str().trim_end() != first_word
-    {
-        let rest_of_name = name.as_str()[first_word.len()..].trim_start();
-        cue = (source.0, source.0 + first_word.len());
-        source.0 = source.1 - rest_of_name.len();
-    }
+    let (cue, source) = cue_and_speaker(
+        (start + colon.start(), start + colon.end()),
+        start + name.start(),
+        name.as_str(),
+    );
     Some(Attribution {
         cue,
         source: Some(source),
@@ -282,9 +293,14 @@ fn speakers_before_quotations(text: &str, start: usize, end: usize) -> Vec<Attri
             let content_end = after.find(closing).map_or(paragraph.trim_end().len(), |k| {
                 open.end() + k + closing.len_utf8()
             });
+            let (cue, source) = cue_and_speaker(
+                (start + colon.start(), start + colon.end()),
+                start + name.start(),
+                name.as_str(),
+            );
             Some(Attribution {
-                cue: (start + colon.start(), start + colon.end()),
-                source: Some((start + name.start(), start + name.end())),
+                cue,
+                source: Some(source),
                 content: Some((start + open.start(), start + content_end)),
                 continued: None,
             })
@@ -456,6 +472,15 @@ mod tests {
                     "\"We never saw the report.\"".into()
                 ),
             ]
+        );
+        // a verb of saying before the name is the cue
+        assert_eq!(
+            found("The vote held. Said Lind: \u{201C}We won.\u{201D}"),
+            vec![(
+                "Said".into(),
+                "Lind".into(),
+                "\u{201C}We won.\u{201D}".into()
+            )]
         );
     }
 
