@@ -184,21 +184,30 @@ fn is_speaker_name(name: &str) -> bool {
         && !LINE_LABELS.contains(&lower_last.as_str())
 }
 
-/// The cue and source of a name before a colon, as byte ranges: the colon and the name, or, for
-/// "Said Holt: …" and "Added Voss: …", the verb and the name after it.
-fn cue_and_speaker(
-    colon: (usize, usize),
-    name_start: usize,
-    name: &str,
-) -> ((usize, usize), (usize, usize)) {
-    let source = (name_start, name_start + name.len());
+/// The attribution of a name before a colon, `start` being where the matched text begins: the
+/// colon is the cue and the name the source, or, for "Said Holt: …" and "Added Voss: …", the verb
+/// and the name after it; `content` is what was said (byte range).
+fn speaker_attribution(
+    start: usize,
+    colon: regex::Match,
+    name: regex::Match,
+    content: (usize, usize),
+) -> Attribution {
+    let (name_start, name) = (start + name.start(), name.as_str());
+    let mut cue = (start + colon.start(), start + colon.end());
+    let mut source = (name_start, name_start + name.len());
     let first_word = name.split_whitespace().next().unwrap_or("");
     if crate::lexicon::INVERTED_SAYING.contains(&first_word) && name.trim_end() != first_word {
         let rest_of_name = name[first_word.len()..].trim_start();
-        let cue = (name_start, name_start + first_word.len());
-        return (cue, (source.1 - rest_of_name.len(), source.1));
+        cue = (name_start, name_start + first_word.len());
+        source.0 = source.1 - rest_of_name.len();
     }
-    (colon, source)
+    Attribution {
+        cue,
+        source: Some(source),
+        content: Some(content),
+        continued: None,
+    }
 }
 
 /// "Holt: Pass Will Reopen", "VOSS: We never saw it": the name is the source, the colon the cue,
@@ -225,19 +234,13 @@ fn speaker_line(text: &str, start: usize, end: usize) -> Option<Attribution> {
     {
         return None;
     }
-    let colon = found.name("colon")?;
-    let content_end = start + paragraph.trim_end().len();
-    let (cue, source) = cue_and_speaker(
-        (start + colon.start(), start + colon.end()),
-        start + name.start(),
-        name.as_str(),
-    );
-    Some(Attribution {
-        cue,
-        source: Some(source),
-        content: Some((start + rest.start(), content_end)),
-        continued: None,
-    })
+    let content = (start + rest.start(), start + paragraph.trim_end().len());
+    Some(speaker_attribution(
+        start,
+        found.name("colon")?,
+        name,
+        content,
+    ))
 }
 
 /// Items a line after a name and a colon must list, each short, to be a list rather than speech.
@@ -293,17 +296,8 @@ fn speakers_before_quotations(text: &str, start: usize, end: usize) -> Vec<Attri
             let content_end = after.find(closing).map_or(paragraph.trim_end().len(), |k| {
                 open.end() + k + closing.len_utf8()
             });
-            let (cue, source) = cue_and_speaker(
-                (start + colon.start(), start + colon.end()),
-                start + name.start(),
-                name.as_str(),
-            );
-            Some(Attribution {
-                cue,
-                source: Some(source),
-                content: Some((start + open.start(), start + content_end)),
-                continued: None,
-            })
+            let content = (start + open.start(), start + content_end);
+            Some(speaker_attribution(start, colon, name, content))
         })
         .collect()
 }
