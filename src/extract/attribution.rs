@@ -2927,10 +2927,11 @@ const MAX_POLL_MODIFIERS: usize = 6;
 /// or by "the" with a name or a word of recency ("the Lorn Herald poll", "the latest survey"):
 /// "in the polls" and "in the poll" refer back to standings, not to a source.
 fn poll_cited_after(p: &Paragraph, text: &str, k: usize) -> Option<TokenRange> {
-    let lower = |j: usize| word(p, text, j).to_lowercase();
-    if lower(k) != "in" || k + 2 >= p.len() {
+    // every token is asked: answer the common "no" without a lowercase copy
+    if k + 2 >= p.len() || !word(p, text, k).eq_ignore_ascii_case("in") {
         return None;
     }
+    let lower = |j: usize| word(p, text, j).to_lowercase();
     let article = lower(k + 1);
     if !matches!(article.as_str(), "a" | "an" | "the") {
         return None;
