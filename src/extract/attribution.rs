@@ -947,8 +947,11 @@ fn attributions_of(
                     }
                 })
                 .or(named)
-                .or_else(|| inverted_phrase(p, text, cue))
+                // "The lawmaker, who represents Lorn, said | Holt's remarks …": a subject before
+                // the comma comes first; a clause before it ("The levee will hold, said | Holt")
+                // is what was said
                 .or_else(|| opening_subject(p, text, cue))
+                .or_else(|| inverted_phrase(p, text, cue))
                 .or_else(|| subordinate_subject(p, text, cues, cue))
                 .map(|source| with_trailing_apposition(p, text, cues, cue, source))
                 .map(|source| without_a_dateline(p, text, source))
@@ -5898,6 +5901,14 @@ mod tests {
                 "declared"
             ),
             "Mara Lind"
+        );
+        // a subject set off by a relative clause before a verb of saying, not the phrase after it
+        assert_eq!(
+            opening(
+                "The lawmaker, who represents a district in Lorn, said Holt's remarks \"were wrong\" on Friday.",
+                "said"
+            ),
+            "The lawmaker"
         );
         // a verb joined by "and" shares the subject of the one before
         assert_eq!(
