@@ -2002,9 +2002,9 @@ fn participle_subject(
             .rev()
             .take_while(|&k| p.sentence[k] == p.sentence[cs] && word(p, text, k) != ",")
             .find(|&k| super::pos::is_finite_verb(p.class[k] as usize));
-        if let Some(verb) = verb {
-            let k = past_leaning_words(p, text, verb.saturating_sub(1));
-            if verb > 0 && is_relative_at(p, text, k) {
+        if let Some(verb) = verb.filter(|&v| v > 0) {
+            let k = past_leaning_words(p, text, verb - 1);
+            if is_relative_at(p, text, k) {
                 return Some((k, k));
             }
         }

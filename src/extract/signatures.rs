@@ -269,7 +269,7 @@ const SUBJECT_PRONOUNS: &[&str] = &["i", "we", "you", "he", "she", "they", "it"]
 /// and a colon after a sentence's end or a dash, inside a paragraph, before a quotation.
 static SPEAKER_BEFORE_QUOTATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r#"(?:[.!?]["”’]?[ 	]+|[ 	]{SIGNING_DASH}[ 	]*)(?P<name>{NAME_WORD}(?:[ 	]+(?:{NAME_WORD}|of|and|de|van|von|al)){{0,4}})(?P<colon>:)[ 	]*(?P<open>["“])"#
+        r#"(?:[.!?]["”’]?[ \t]+|[ \t]{SIGNING_DASH}[ \t]*)(?P<name>{NAME_WORD}(?:[ \t]+(?:{NAME_WORD}|of|and|de|van|von|al)){{0,4}})(?P<colon>:)[ \t]*(?P<open>["“])"#
     ))
     .expect("a valid pattern")
 });
@@ -451,7 +451,9 @@ mod tests {
 
     #[test]
     fn a_name_and_a_colon_before_a_quotation_inside_a_paragraph_sign_it() {
-        let text = "Turnout fell in Lorn - Mara Lind: \u{201C}The count was early.\u{201D}                     More from the report: \u{201C}Samples vary.\u{201D} The vote held. Dane Holt:                     \"We never saw the report.\" The board met at noon: \"late\" was the word.";
+        let text = "Turnout fell in Lorn - Mara Lind: \u{201C}The count was early.\u{201D} \
+                    More from the report: \u{201C}Samples vary.\u{201D} The vote held. Dane Holt: \
+                    \"We never saw the report.\" The board met at noon: \"late\" was the word.";
         assert_eq!(
             found(text),
             vec![
