@@ -169,6 +169,22 @@ fn word_classes(text: &str, spans: &[(usize, usize)], sentence: &[usize]) -> Vec
     out
 }
 
+/// Which way a quotation mark at `s..e` goes by where it stands: typed against the word before
+/// it and followed by a space it closes ("…,“ said Holt": the wrong glyph is a common typo),
+/// after a space and typed against the word after it it opens; otherwise its place says nothing.
+fn mark_opens_by_place(text: &str, s: usize, e: usize) -> Option<bool> {
+    let before = text[..s]
+        .chars()
+        .next_back()
+        .is_none_or(char::is_whitespace);
+    let after = text[e..].chars().next().is_none_or(char::is_whitespace);
+    match (before, after) {
+        (false, true) => Some(false),
+        (true, false) => Some(true),
+        _ => None,
+    }
+}
+
 const QUOTE_MARKS: &[&str] = &["\"", "\u{201C}", "\u{201D}", "''", "``"];
 
 fn is_quote_mark(word: &str) -> bool {
@@ -213,10 +229,11 @@ impl Paragraph {
             let mark = is_quote_mark(word);
             // a curly mark says which way it goes; a straight one flips, and so does "''",
             // which some wires use to open a quotation as well as to close it
-            match word {
-                "\u{201C}" | "``" => in_quote = true,
-                "\u{201D}" => in_quote = false,
-                "\"" | "''" => in_quote = !in_quote,
+            match (word, mark_opens_by_place(text, s, e)) {
+                (_, Some(opens)) if mark => in_quote = opens,
+                ("\u{201C}" | "``", _) => in_quote = true,
+                ("\u{201D}", _) => in_quote = false,
+                ("\"" | "''", _) => in_quote = !in_quote,
                 _ => {}
             }
             let lower = word.to_lowercase();
@@ -4475,6 +4492,25 @@ mod tests {
         let mut out = Vec::new();
         frame_features(&p, i, &mut out);
         out
+    }
+
+    #[test]
+    fn a_quotation_mark_closes_where_it_is_typed_against_the_word_before_it() {
+        let inside = |text: &str, word: &str| {
+            let p = Paragraph::new(text, 0, text.len());
+            let k = p.spans.iter().position(|&(s, e)| &text[s..e] == word);
+            p.position[k.unwrap()] & 2 != 0
+        };
+        // the wrong hand's mark still closes the quotation before "said"
+        let wrong_hand =
+            "\u{201C}We will rebuild the bridge,\u{201C} said Dane Holt. \u{201C}Soon.\u{201D}";
+        assert!(inside(wrong_hand, "rebuild"));
+        assert!(!inside(wrong_hand, "said") && !inside(wrong_hand, "Dane"));
+        assert!(inside(wrong_hand, "Soon"));
+        // a straight mark after a number (inches) opens nothing
+        let inches = "The 6\" pipe burst. \"It was old,\" said Holt.";
+        assert!(inside(inches, "old"));
+        assert!(!inside(inches, "pipe") && !inside(inches, "said"));
     }
 
     #[test]

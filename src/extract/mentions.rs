@@ -154,9 +154,10 @@ fn split_whitespace_indices(text: &str) -> impl Iterator<Item = (usize, &str)> {
 }
 
 /// Punctuation peeled off a piece's front and back.
-const OPENERS: &[char] = &['"', '\'', '(', '[', '{', '\u{201C}', '\u{2018}'];
+/// A double mark of the wrong hand still opens or closes by where it is typed ("…,“ said Holt").
+const OPENERS: &[char] = &['"', '\'', '(', '[', '{', '\u{201C}', '\u{2018}', '\u{201D}'];
 const CLOSERS: &[char] = &[
-    '"', '\'', ')', ']', '}', ',', ';', ':', '!', '?', '.', '\u{201D}', '\u{2019}',
+    '"', '\'', ')', ']', '}', ',', ';', ':', '!', '?', '.', '\u{201D}', '\u{2019}', '\u{201C}',
 ];
 
 /// `last`: the sentence's last piece, whose final period ends the sentence ("… said Holt."),
@@ -605,6 +606,17 @@ mod tests {
             [
                 "Gen.", "Arlen", "Voss", "'s", "men", "(", "NVF", ")", "reached", "\"", "Tarnby",
                 ",", "\"", "the", "U.S.", "said", "."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_double_mark_of_the_wrong_hand_is_its_own_token() {
+        assert_eq!(
+            words("\u{201C}We held,\u{201C} said Holt, \u{201D}and we hold.\u{201D}"),
+            [
+                "\u{201C}", "We", "held", ",", "\u{201C}", "said", "Holt", ",", "\u{201D}", "and",
+                "we", "hold", ".", "\u{201D}"
             ]
         );
     }

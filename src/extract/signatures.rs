@@ -141,7 +141,7 @@ static SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("a valid pattern")
 });
 
-/// "VOSS: …", "Dane Holt: …", "Q: …": the speaker's name from a line's start up to its colon.
+/// "VOSS: …", "Dane Holt: …": the speaker's name from a line's start up to its colon.
 static SPEAKER_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"^[ \t]*(?:["“‘'\[(]|[-–—•*][ \t]*)?(?P<name>[^:\n]{1,60}?)(?P<colon>:)[ \t\u{a0}]+(?P<rest>\S)"#)
         .expect("a valid pattern")
@@ -170,10 +170,9 @@ fn is_capitalised(word: &str) -> bool {
 const COPULAS: &[&str] = &["is", "are", "was", "were"];
 
 /// Whether `name` reads as a speaker's name: one to five words, the first and last capitalised,
-/// the others capitalised or connectors, none a form of "be", and not a label of the page. A
-/// lone letter is an interview's label ("Q: …", "A: …"), which names nobody.
+/// the others capitalised or connectors, none a form of "be", and not a label of the page.
 fn is_speaker_name(name: &str) -> bool {
-    if name.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+    if is_interview_label(name) {
         return false;
     }
     let words: Vec<&str> = name.split_whitespace().collect();
@@ -193,6 +192,11 @@ fn is_speaker_name(name: &str) -> bool {
             LINE_LABELS.contains(&lower.as_str()) || COPULAS.contains(&lower.as_str())
         })
         && !LINE_LABELS.contains(&lower_last.as_str())
+}
+
+/// "Q: …", "A: …": a lone letter labels an interview's question or answer and names nobody.
+fn is_interview_label(name: &str) -> bool {
+    name.chars().filter(|c| c.is_alphabetic()).count() < 2
 }
 
 /// The attribution of a name before a colon, `start` being where the matched text begins: the
@@ -238,20 +242,23 @@ fn speaker_line(text: &str, start: usize, end: usize) -> Option<Attribution> {
         .split_whitespace()
         .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
         .count();
+    // a quotation is speech even when its words run in a list ("'Never, ever, ever …'")
+    let quoted = rest.as_str().starts_with(OPENING_MARKS);
+    let label = is_interview_label(name.as_str());
     if !opens_what_is_said
         || words < 2
-        || !is_speaker_name(name.as_str())
-        || is_an_enumeration(&paragraph[rest.start()..])
+        || !(label || is_speaker_name(name.as_str()))
+        || (!quoted && is_an_enumeration(&paragraph[rest.start()..]))
     {
         return None;
     }
     let content = (start + rest.start(), start + paragraph.trim_end().len());
-    Some(speaker_attribution(
-        start,
-        found.name("colon")?,
-        name,
-        content,
-    ))
+    let attribution = speaker_attribution(start, found.name("colon")?, name, content);
+    // a question or an answer is said, but the label does not say by whom
+    Some(Attribution {
+        source: attribution.source.filter(|_| !label),
+        ..attribution
+    })
 }
 
 /// Items a line after a name and a colon must list, each short, to be a list rather than speech.
@@ -442,7 +449,7 @@ mod tests {
         let text = "Holt: Pass Will Reopen by Friday\n\n\"VOSS: We never saw the report.\n\nQ: Did you see it?\n\nA: No, I did not.\n\nBUSTED: Council Skips The Vote\n\n\
                     Update: the pass reopened at noon.\n\nVeto Power Impedes Peace Efforts Across The Region: More talks\n\n\
                     The board said this: it will pay.\n\nDane Holt: Theft, possession of a stolen car, held on $5,000 bond.\n\n\
-                    Containers: 1 Green, 1 Red, 1 Yellow, 1 tsp.\n\nLIND: We came, we saw, we won.\n\n\
+                    Containers: 1 Green, 1 Red, 1 Yellow, 1 tsp.\n\nLIND: We came, we saw, we won.\n\nHolt: 'Never, never, never again.'\n\n\
                     LOOK: Crowds Fill The Square In Tarnby\n\nTHE FIX IS IN: Council Skips The Vote\n\n\
                     Contributing: Mara Lind and Dane Holt.";
         assert_eq!(
@@ -454,7 +461,14 @@ mod tests {
                     "Pass Will Reopen by Friday".into()
                 ),
                 (":".into(), "VOSS".into(), "We never saw the report.".into()),
+                (":".into(), "".into(), "Did you see it?".into()),
+                (":".into(), "".into(), "No, I did not.".into()),
                 (":".into(), "LIND".into(), "We came, we saw, we won.".into()),
+                (
+                    ":".into(),
+                    "Holt".into(),
+                    "'Never, never, never again.'".into()
+                ),
             ]
         );
     }
