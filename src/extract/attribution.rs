@@ -976,6 +976,13 @@ fn attributions_of(
                 .map(|(first, last)| (with_its_proportion(p, text, first), last))
                 .map(|source| without_trailers(p, text, source))
                 .filter(|_| subject_holds_it);
+            // "Holt later told | the Courier |: …": whom one told never spoke ("warned" may
+            // stand before its speaker, "told" never does)
+            let told = matches!(
+                word(p, text, cue.1).to_lowercase().as_str(),
+                "told" | "tell" | "tells" | "telling"
+            );
+            let source = source.filter(|&(first, _)| !(told && first == cue.1 + 1));
             // "Voss | acknowledged | the setback", "The Committee, whose chair …, | accuses | the
             // board": after its subject, a verb's content follows it
             let subject_first = source.is_some_and(|(_, last)| {
@@ -4659,6 +4666,14 @@ mod tests {
 
     fn owned((cue, source, content): (&str, &str, &str)) -> (String, String, String) {
         (cue.into(), source.into(), content.into())
+    }
+
+    #[test]
+    fn whom_one_told_is_never_who_spoke() {
+        let text = "Holt later told Lorn News: \u{201C}We will meet next week.\u{201D}";
+        assert_eq!(source_given(text, "told", "Lorn News"), "");
+        let warned = "\u{201C}The bridge will not hold,\u{201D} warned Mara Lind.";
+        assert_eq!(source_given(warned, "warned", "Mara Lind"), "Mara Lind");
     }
 
     #[test]
