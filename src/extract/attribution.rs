@@ -1481,18 +1481,16 @@ fn opening_subject(p: &Paragraph, text: &str, (cs, ce): TokenRange) -> Option<To
     if let Some(k) = (start..cs).rev().find(|&k| closes_a_quotation(k)) {
         start = k + 1;
     }
-    let end = if word(p, text, cs - 1) == "," {
-        cs - 1
-    } else {
-        cs
-    };
+    // "Holt — who is listed as an attorney — told": dashes set off a piece as commas do
+    let separates = |k: usize| sets_off(word(p, text, k));
+    let end = if separates(cs - 1) { cs - 1 } else { cs };
     let lower = |k: usize| word(p, text, k).to_lowercase();
     // the pieces between commas, as (first, one past the last); "Yet | some voters …": a
     // coordinator that opens a piece is no part of it
     let mut pieces = Vec::new();
     let mut piece_start = start;
     for k in start..=end {
-        if k == end || word(p, text, k) == "," {
+        if k == end || separates(k) {
             if piece_start + 1 < k && COORDINATING_ADVERBS.contains(&lower(piece_start).as_str()) {
                 piece_start += 1;
             }
@@ -1566,7 +1564,7 @@ fn opening_subject(p: &Paragraph, text: &str, (cs, ce): TokenRange) -> Option<To
     let final_piece = pieces[pieces.len() - 1];
     let time_before_the_verb =
         last + 1 < pieces.len() && names_only_a_time(p, text, (final_piece.0, final_piece.1 - 1));
-    let set_off = last + 1 == pieces.len() || word(p, text, cs - 1) == "," || time_before_the_verb;
+    let set_off = last + 1 == pieces.len() || separates(cs - 1) || time_before_the_verb;
     (a_subject && set_off).then(|| trimmed_phrase(p, text, (subject.0, pieces[last].1 - 1)))
 }
 
@@ -4666,6 +4664,14 @@ mod tests {
 
     fn owned((cue, source, content): (&str, &str, &str)) -> (String, String, String) {
         (cue.into(), source.into(), content.into())
+    }
+
+    #[test]
+    fn dashes_set_off_a_clause_between_the_subject_and_its_verb() {
+        let text =
+            "Reached by phone, Holt \u{2014} who is listed as an attorney in Tarnby \u{2014} \
+                    told the Lorn Herald he will not appeal.";
+        assert_eq!(the_attribution(text, &["told"], &[]).1, "Holt");
     }
 
     #[test]
