@@ -141,9 +141,10 @@ static SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("a valid pattern")
 });
 
-/// "VOSS: …", "Dane Holt: …": the speaker's name from a line's start up to its colon.
+/// "VOSS: …", "Dane Holt: …", "EXCLUSIVE – Dane Holt: …" (past a kicker in capitals), "Rep. Holt
+/// (D-Lorn):“…”": the speaker's name from a line's start up to its colon.
 static SPEAKER_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"^[ \t]*(?:["“‘'\[(]|[-–—•*][ \t]*)?(?P<name>[^:\n]{1,60}?)(?P<colon>:)[ \t\u{a0}]+(?P<rest>\S)"#)
+    Regex::new(r#"^[ \t]*(?:["“‘'\[(]|[-–—•*][ \t]*|\p{Lu}{2,}[ \t]*[-–—][ \t]*)?(?P<name>[^:\n]{1,60}?)(?P<colon>:)(?P<space>[ \t\u{a0}]*)(?P<rest>\S)"#)
         .expect("a valid pattern")
 });
 
@@ -175,6 +176,11 @@ fn is_speaker_name(name: &str) -> bool {
     if is_interview_label(name) {
         return false;
     }
+    // "Rep. Dane Holt (D-Lorn)": a party and place in brackets close the name
+    let name = match name.strip_suffix(')').and_then(|n| n.rsplit_once(" (")) {
+        Some((before, tag)) if !tag.contains(['(', ' ']) => before,
+        _ => name,
+    };
     let words: Vec<&str> = name.split_whitespace().collect();
     let (Some(first), Some(last)) = (words.first(), words.last()) else {
         return false;
@@ -232,11 +238,11 @@ fn speaker_line(text: &str, start: usize, end: usize) -> Option<Attribution> {
     let found = SPEAKER_LINE.captures(paragraph)?;
     let name = found.name("name")?;
     let rest = found.name("rest")?;
-    let opens_what_is_said = rest
-        .as_str()
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || OPENING_MARKS.contains(&c));
+    // only a quotation may follow the colon with no space between
+    let spaced = found.name("space").is_some_and(|m| !m.as_str().is_empty());
+    let opens_what_is_said = rest.as_str().chars().next().is_some_and(|c| {
+        OPENING_MARKS.contains(&c) || (spaced && (c.is_uppercase() || c.is_ascii_digit()))
+    });
     // "Holt: 1,769." is a row of a table, not a statement
     let words = paragraph[rest.start()..]
         .split_whitespace()
@@ -283,11 +289,12 @@ fn is_an_enumeration(line: &str) -> bool {
 
 const SUBJECT_PRONOUNS: &[&str] = &["i", "we", "you", "he", "she", "they", "it"];
 
-/// "… after the vote. Arlen Voss: “We never saw it.”", "… the count — Mara Lind: “…”": a name
-/// and a colon after a sentence's end or a dash, inside a paragraph, before a quotation.
+/// "… after the vote. Arlen Voss: “We never saw it.”", "… the count — Mara Lind: “…”", "… held
+/// up - More from Lind: “…”": a name and a colon after a sentence's end or a dash, inside a
+/// paragraph, before a quotation.
 static SPEAKER_BEFORE_QUOTATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r#"(?:[.!?]["”’]?[ \t]+|[ \t]{SIGNING_DASH}[ \t]*)(?P<name>{NAME_WORD}(?:[ \t]+(?:{NAME_WORD}|of|and|de|van|von|al)){{0,4}})(?P<colon>:)[ \t]*(?P<open>["“])"#
+        r#"(?:[.!?]["”’]?[ \t]+|[ \t]{SIGNING_DASH}[ \t]*)(?:(?:More[ \t]+from|From)[ \t]+)?(?P<name>{NAME_WORD}(?:[ \t]+(?:{NAME_WORD}|of|and|de|van|von|al)){{0,4}})(?P<colon>:)[ \t]*(?P<open>["“])"#
     ))
     .expect("a valid pattern")
 });
@@ -451,7 +458,8 @@ mod tests {
                     The board said this: it will pay.\n\nDane Holt: Theft, possession of a stolen car, held on $5,000 bond.\n\n\
                     Containers: 1 Green, 1 Red, 1 Yellow, 1 tsp.\n\nLIND: We came, we saw, we won.\n\nHolt: 'Never, never, never again.'\n\n\
                     LOOK: Crowds Fill The Square In Tarnby\n\nTHE FIX IS IN: Council Skips The Vote\n\n\
-                    Contributing: Mara Lind and Dane Holt.";
+                    Contributing: Mara Lind and Dane Holt.\n\nEXCLUSIVE \u{2013} Dane Holt: Do Not Trust The Count\n\n\
+                    Rep. Mara Lind (D-Lorn):\u{201C}We never saw it.\u{201D}\n\nNote:the hall opens at noon.";
         assert_eq!(
             found(text),
             vec![
@@ -469,6 +477,16 @@ mod tests {
                     "Holt".into(),
                     "'Never, never, never again.'".into()
                 ),
+                (
+                    ":".into(),
+                    "Dane Holt".into(),
+                    "Do Not Trust The Count".into()
+                ),
+                (
+                    ":".into(),
+                    "Rep. Mara Lind (D-Lorn)".into(),
+                    "\u{201C}We never saw it.\u{201D}".into()
+                ),
             ]
         );
     }
@@ -477,7 +495,8 @@ mod tests {
     fn a_name_and_a_colon_before_a_quotation_inside_a_paragraph_sign_it() {
         let text = "Turnout fell in Lorn - Mara Lind: \u{201C}The count was early.\u{201D} \
                     More from the report: \u{201C}Samples vary.\u{201D} The vote held. Dane Holt: \
-                    \"We never saw the report.\" The board met at noon: \"late\" was the word.";
+                    \"We never saw the report.\" The board met at noon: \"late\" was the word. \
+                    The count held up -More from Vian: \u{201C}It was close.\u{201D}";
         assert_eq!(
             found(text),
             vec![
@@ -490,6 +509,11 @@ mod tests {
                     ":".into(),
                     "Dane Holt".into(),
                     "\"We never saw the report.\"".into()
+                ),
+                (
+                    ":".into(),
+                    "Vian".into(),
+                    "\u{201C}It was close.\u{201D}".into()
                 ),
             ]
         );
