@@ -628,10 +628,11 @@ impl AttributionTagger {
         };
         let mut tags = Vec::with_capacity(p.len());
         let mut buffer = Vec::new();
-        let mut margins = vec![f32::NEG_INFINITY; p.len()];
+        let mut margins = Vec::with_capacity(p.len());
         for i in 0..p.len() {
             if !near_a_cue(i) {
                 tags.push(OUTSIDE);
+                margins.push(f32::NEG_INFINITY);
                 continue;
             }
             let mut scores = word_scores.of(&self.weights, p, i, stage);
@@ -639,7 +640,7 @@ impl AttributionTagger {
             stage_context_features(stage, p, i, cues, sources, &mut buffer);
             self.weights
                 .add_layer_scores(stage as usize, &buffer, &mut scores);
-            margins[i] = scores[BEGIN] - scores[OUTSIDE];
+            margins.push(scores[BEGIN] - scores[OUTSIDE]);
             let previous = tags.last().copied();
             tags.push(learn::best_tag(&scores, |t| may_follow(t, previous)));
         }
