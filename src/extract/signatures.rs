@@ -117,7 +117,7 @@ const LINE_LABELS: &[&str] = &[
     "city",
     "job",
     "byline",
-    // a headline's kicker ("BOOM: …", "BUSTED: …")
+    // a headline's kicker or a filler ("BOOM: …", "So: …")
     "wow",
     "boom",
     "busted",
