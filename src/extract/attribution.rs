@@ -146,12 +146,8 @@ fn stem_hash(lower: &str, hash: u64) -> u64 {
 fn word_classes(text: &str, spans: &[(usize, usize)], sentence: &[usize]) -> Vec<u64> {
     let tagger = super::shipped_pos();
     let mut out = Vec::with_capacity(spans.len());
-    let mut start = 0;
-    while start < spans.len() {
-        let end = (start..spans.len())
-            .find(|&k| sentence[k] != sentence[start])
-            .unwrap_or(spans.len());
-        let words: Vec<String> = spans[start..end]
+    for range in sentence_ranges(sentence) {
+        let words: Vec<String> = spans[range]
             .iter()
             .map(|&(s, e)| {
                 let w = &text[s..e];
@@ -164,9 +160,21 @@ fn word_classes(text: &str, spans: &[(usize, usize)], sentence: &[usize]) -> Vec
             .collect();
         let words: Vec<&str> = words.iter().map(String::as_str).collect();
         out.extend(tagger.tag(&words).into_iter().map(|c| c as u64));
-        start = end;
     }
     out
+}
+
+/// The token range of each sentence, in order; `sentence` numbers each token's sentence.
+fn sentence_ranges(sentence: &[usize]) -> Vec<std::ops::Range<usize>> {
+    let mut start = 0;
+    sentence
+        .chunk_by(|a, b| a == b)
+        .map(|chunk| {
+            let range = start..start + chunk.len();
+            start = range.end;
+            range
+        })
+        .collect()
 }
 
 /// Which way a quotation mark at `s..e` goes by where it stands: one typed against the word
@@ -771,12 +779,7 @@ const MIN_QUOTATION_WORDS: usize = 8;
 /// a sentence, the word outside the quotation it rated likeliest is one, unless far below its bar.
 /// `margins` are the tagger's B-over-O scores per token (−∞ where untagged).
 fn with_a_cue_by_each_quotation(p: &Paragraph, tags: &mut [usize], margins: &[f32]) {
-    let mut start = 0;
-    while start < p.len() {
-        let end = (start..p.len())
-            .find(|&k| p.sentence[k] != p.sentence[start])
-            .unwrap_or(p.len());
-        let sentence = start..end;
+    for sentence in sentence_ranges(&p.sentence) {
         let quoted = sentence.clone().filter(|&k| p.position[k] & 2 != 0).count();
         if quoted >= MIN_QUOTATION_WORDS && sentence.clone().all(|k| tags[k] == OUTSIDE) {
             // outside the quotation, not a quotation mark, and a word
@@ -787,7 +790,6 @@ fn with_a_cue_by_each_quotation(p: &Paragraph, tags: &mut [usize], margins: &[f3
                 tags[k] = BEGIN;
             }
         }
-        start = end;
     }
 }
 
