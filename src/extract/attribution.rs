@@ -775,6 +775,12 @@ const QUOTATION_CUE_LEAN: f32 = 30.0;
 /// "War & Peace"); five and eight did as well as each other on held-out tenths, three worse.
 const MIN_QUOTATION_WORDS: usize = 8;
 
+/// Word classes the quotation's cue is not taken from: names, articles, prepositions, pronouns,
+/// conjunctions and numbers ("Osama bin Laden", "the one that").
+const WORDS_OF_NO_CUE: &[&str] = &[
+    "NNP", "DT", "IN", "WDT", "PRP", "PRP$", "CC", "TO", "CD", "POS",
+];
+
 /// A sentence that holds a quotation says who said it: where the cue tagger found no cue in such
 /// a sentence, the word outside the quotation it rated likeliest is one, unless far below its bar.
 /// `margins` are the tagger's B-over-O scores per token (−∞ where untagged).
@@ -782,9 +788,12 @@ fn with_a_cue_by_each_quotation(p: &Paragraph, tags: &mut [usize], margins: &[f3
     for sentence in sentence_ranges(&p.sentence) {
         let quoted = sentence.clone().filter(|&k| p.position[k] & 2 != 0).count();
         if quoted >= MIN_QUOTATION_WORDS && sentence.clone().all(|k| tags[k] == OUTSIDE) {
-            // outside the quotation, not a quotation mark, and a word
+            // outside the quotation, not a quotation mark, and a word that may be a cue
             let likeliest = sentence
                 .filter(|&k| p.position[k] & 6 == 0 && p.has_letter[k])
+                .filter(|&k| {
+                    !WORDS_OF_NO_CUE.contains(&super::pos::class_name(p.class[k] as usize))
+                })
                 .max_by(|&a, &b| margins[a].total_cmp(&margins[b]));
             if let Some(k) = likeliest.filter(|&k| margins[k] > -QUOTATION_CUE_LEAN) {
                 tags[k] = BEGIN;
@@ -4741,6 +4750,8 @@ mod tests {
             ""
         );
         assert_eq!(cue_of(quotation, "bridge", -12.0), "");
+        // a name is no cue, however likely the tagger rates it
+        assert_eq!(cue_of(quotation, "Holt", -5.0), "");
     }
 
     #[test]
