@@ -239,17 +239,19 @@ fn speaker_line(text: &str, start: usize, end: usize) -> Option<Attribution> {
     let name = found.name("name")?;
     let rest = found.name("rest")?;
     // only a quotation may follow the colon with no space between
+    // a quotation is speech even when its words run in a list ("'Never, ever, ever …'")
+    let quoted = rest.as_str().starts_with(OPENING_MARKS);
     let spaced = found.name("space").is_some_and(|m| !m.as_str().is_empty());
-    let opens_what_is_said = rest.as_str().chars().next().is_some_and(|c| {
-        OPENING_MARKS.contains(&c) || (spaced && (c.is_uppercase() || c.is_ascii_digit()))
-    });
+    let opens_what_is_said = quoted
+        || (spaced
+            && rest
+                .as_str()
+                .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()));
     // "Holt: 1,769." is a row of a table, not a statement
     let words = paragraph[rest.start()..]
         .split_whitespace()
         .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
         .count();
-    // a quotation is speech even when its words run in a list ("'Never, ever, ever …'")
-    let quoted = rest.as_str().starts_with(OPENING_MARKS);
     let label = is_interview_label(name.as_str());
     if !opens_what_is_said
         || words < 2
