@@ -961,13 +961,25 @@ fn attributions_of(
                             PREPOSITIONS.contains(&word(p, text, k).to_lowercase().as_str())
                         };
                         // "Lind, also campaigning in Tarnby, said": so is a participle's phrase
+                        // "Lind, if elected, says": a participle after a subordinator, set off
+                        // by a comma, is such a phrase as well
                         let participle = |k: usize| {
-                            class_at(p, k) == "VBG"
-                                && k >= 1
-                                && (word(p, text, k - 1) == ","
-                                    || (k >= 2
-                                        && class_at(p, k - 1) == "RB"
-                                        && word(p, text, k - 2) == ","))
+                            let after_comma = |k: usize| {
+                                k >= 1
+                                    && (word(p, text, k - 1) == ","
+                                        || (k >= 2
+                                            && class_at(p, k - 1) == "RB"
+                                            && word(p, text, k - 2) == ","))
+                            };
+                            let subordinated = k >= 2
+                                && SUBORDINATORS
+                                    .contains(&word(p, text, k - 1).to_lowercase().as_str())
+                                && word(p, text, k - 2) == ",";
+                            match class_at(p, k) {
+                                "VBG" => after_comma(k) || subordinated,
+                                "VBN" | "VBD" => subordinated,
+                                _ => false,
+                            }
                         };
                         opens(t.0)
                             || participle(t.0)
@@ -6254,6 +6266,29 @@ mod tests {
             ),
             "Mayor Mara Lind"
         );
+        // so is a participle after a subordinator
+        for (text, run) in [
+            (
+                "Dane Holt, if elected, says he will cut the levy.",
+                "elected",
+            ),
+            (
+                "The council, when asked about the levee, said it would hold.",
+                "asked about the levee",
+            ),
+            (
+                "Mara Vian, while touring Tarnby, said the port would reopen.",
+                "touring Tarnby",
+            ),
+        ] {
+            let cue = if text.contains("says") {
+                "says"
+            } else {
+                "said"
+            };
+            let subject = text.split(',').next().unwrap();
+            assert_eq!(source_given(text, cue, run), subject, "{text}");
+        }
     }
 
     #[test]
