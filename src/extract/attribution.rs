@@ -930,8 +930,11 @@ fn attributions_of(
             let named = name_beside(p, text, cue);
             let beside = named.filter(|b| b.1 < cue.0);
             let agent = passive_agent(p, text, cue);
+            // "The ruling | angered | farmers": who feels it holds the view
+            let felt_by = who_feels_it(p, text, cue);
             let subject_holds_it = agent.is_some() || !speaks_for_no_subject(p, text, cue);
-            let source = agent
+            let source = felt_by
+                .or(agent)
                 .filter(|_| subject_holds_it)
                 .or_else(|| participle_subject(p, text, cue, &earlier))
                 .or_else(|| fronted_participle_subject(p, text, source_runs, cue))
@@ -1874,6 +1877,98 @@ fn speaks_for_no_subject(p: &Paragraph, text: &str, (cs, ce): TokenRange) -> boo
     (class == "VBN" || class == "VBD")
         && after_be
         && !FEELING_PARTICIPLES.contains(&verb_word.as_str())
+}
+
+/// Verbs whose object feels what the verb names ("the ruling | angered | farmers").
+const OBJECT_FEELING_VERBS: &[&str] = &[
+    "anger",
+    "worry",
+    "concern",
+    "please",
+    "upset",
+    "disappoint",
+    "frustrate",
+    "alarm",
+    "shock",
+    "mystify",
+    "surprise",
+    "terrify",
+    "impress",
+    "trouble",
+    "hearten",
+    "dismay",
+    "outrage",
+    "offend",
+    "annoy",
+    "puzzle",
+    "confuse",
+    "amaze",
+    "stun",
+    "thrill",
+    "delight",
+    "excite",
+    "bother",
+    "scare",
+    "frighten",
+    "disturb",
+    "embarrass",
+    "rattle",
+    "infuriate",
+    "irritate",
+    "baffle",
+    "unnerve",
+    "spook",
+    "irk",
+    "enrage",
+    "unsettle",
+    "horrify",
+    "appall",
+];
+
+thread_local! {
+    /// The stems of `OBJECT_FEELING_VERBS`, hashed as `Paragraph::stem` is.
+    static FEELING_VERB_STEMS: Vec<u64> = OBJECT_FEELING_VERBS
+        .iter()
+        .map(|v| stem_hash(v, xxh3_64(v.as_bytes())))
+        .collect();
+}
+
+/// Most words of the noun phrase that feels what a verb of feeling names.
+const MAX_FEELER_WORDS: usize = 6;
+
+/// "The ruling | angered | farmers in Tarnby", "doesn't | surprise | the pollster": an active verb
+/// of feeling with a noun phrase after it (and no verb of that phrase's own, as in "worries
+/// Holt would lose") is felt by that phrase, which holds the view.
+fn who_feels_it(p: &Paragraph, text: &str, (cs, ce): TokenRange) -> Option<TokenRange> {
+    let verb = (cs..=ce).rev().find(|&k| is_verbal_class(p.class[k]))?;
+    let class = super::pos::class_name(p.class[verb] as usize);
+    let feeling = FEELING_VERB_STEMS.with(|stems| stems.contains(&p.stem[verb]));
+    let before_be = verb > 0 && BE_FORMS.contains(&word(p, text, verb - 1).to_lowercase().as_str());
+    if !feeling || before_be || !matches!(class, "VBD" | "VBZ" | "VBP" | "VB" | "VBN") || verb != ce
+    {
+        return None;
+    }
+    let nominal = |k: usize| {
+        matches!(
+            super::pos::class_name(p.class[k] as usize),
+            "DT" | "JJ" | "NN" | "NNS" | "NNP" | "PRP" | "PRP$" | "CD" | "POS"
+        )
+    };
+    let first = ce + 1;
+    let mut last = first;
+    if first >= p.len() || p.sentence[first] != p.sentence[ce] || !nominal(first) {
+        return None;
+    }
+    while last + 1 < p.len()
+        && p.sentence[last + 1] == p.sentence[ce]
+        && last + 1 - first < MAX_FEELER_WORDS
+        && nominal(last + 1)
+    {
+        last += 1;
+    }
+    let a_noun = (first..=last).any(|k| is_nominal_class(p.class[k]));
+    let own_verb = last + 1 < p.len() && is_verbal_class(p.class[last + 1]);
+    (a_noun && !own_verb).then(|| trimmed_phrase(p, text, (first, last)))
 }
 
 /// Most words a passive cue's agent may have ("by the Lorn Valley Residents' Committee").
@@ -6287,6 +6382,44 @@ mod tests {
             let subject = text.split(',').next().unwrap();
             assert_eq!(source_given(text, cue, run), subject, "{text}");
         }
+    }
+
+    #[test]
+    fn who_feels_what_a_verb_of_feeling_names_holds_the_view() {
+        assert_eq!(
+            source_given(
+                "The ruling angered farmers in Tarnby.",
+                "angered",
+                "The ruling"
+            ),
+            "farmers"
+        );
+        assert_eq!(
+            source_given(
+                "The levy plan rattled investors.",
+                "rattled",
+                "The levy plan"
+            ),
+            "investors"
+        );
+        // a clause after the verb is what is felt, and its subject is not who feels it
+        assert_eq!(
+            source_given(
+                "Mara Lind worries Holt would lose the seat.",
+                "worries",
+                "Mara Lind"
+            ),
+            "Mara Lind"
+        );
+        // a verb of saying keeps its subject
+        assert_eq!(
+            source_given(
+                "The mayor told farmers the levee would hold.",
+                "told",
+                "The mayor"
+            ),
+            "The mayor"
+        );
     }
 
     #[test]
