@@ -1057,7 +1057,7 @@ fn attributions_of(
                 let set_off = last + 1 < cue.0
                     && word(p, text, last + 1) == ","
                     && word(p, text, cue.0 - 1) == ",";
-                last < cue.0 && (between.clone().all(|k| is_leaning(word(p, text, k))) || set_off)
+                last < cue.0 && (between.clone().all(|k| is_leaning(p, text, k)) || set_off)
             });
             let after_is_a_clause = after.is_some_and(|(a, _)| {
                 let first = word(p, text, a).to_lowercase();
@@ -1868,7 +1868,7 @@ fn speaks_for_no_subject(p: &Paragraph, text: &str, (cs, ce): TokenRange) -> boo
         return true;
     }
     let mut k = verb;
-    while k > cs && is_leaning(word(p, text, k - 1)) && !BE_FORMS.contains(&lower(k - 1).as_str()) {
+    while k > cs && is_leaning(p, text, k - 1) && !BE_FORMS.contains(&lower(k - 1).as_str()) {
         k -= 1;
     }
     // after "was", "said" is a participle even when read as a past tense
@@ -2331,7 +2331,7 @@ fn is_relative_at(p: &Paragraph, text: &str, k: usize) -> bool {
 /// Token k, or the first token before it past auxiliaries and adverbs in its sentence.
 fn past_leaning_words(p: &Paragraph, text: &str, mut k: usize) -> usize {
     while k > 0
-        && (is_leaning(word(p, text, k)) || class_at(p, k) == "RB")
+        && (is_leaning(p, text, k) || class_at(p, k) == "RB")
         && p.sentence[k - 1] == p.sentence[k]
     {
         k -= 1;
@@ -2438,7 +2438,7 @@ fn relative_of_a_joined_verb(p: &Paragraph, text: &str, k: usize) -> Option<usiz
         }
         if is_relative_at(p, text, j) && j + 1 < k {
             let mut verb = j + 1;
-            while verb < k && (is_leaning(word(p, text, verb)) || class_at(p, verb) == "RB") {
+            while verb < k && (is_leaning(p, text, verb) || class_at(p, verb) == "RB") {
                 verb += 1;
             }
             return is_verbal_class(p.class[verb]).then_some(j);
@@ -2453,7 +2453,7 @@ fn relative_of_a_joined_verb(p: &Paragraph, text: &str, k: usize) -> Option<usiz
 fn name_beside(p: &Paragraph, text: &str, (cs, ce): TokenRange) -> Option<TokenRange> {
     let is_name_word = |k: usize| capitalised_at(p, text, k) && p.sentence[k] == p.sentence[cs];
     let mut last = cs.checked_sub(1)?;
-    while last > 0 && is_leaning(word(p, text, last)) {
+    while last > 0 && is_leaning(p, text, last) {
         last -= 1;
     }
     if is_name_word(last) {
@@ -2784,6 +2784,18 @@ fn without_false_cues(p: &Paragraph, text: &str, mut cues: Vec<usize>) -> Vec<us
             || names_a_thing(p, text, (first, last));
         if false_cue {
             cues[first..=last].fill(OUTSIDE);
+            continue;
+        }
+        // "a member of the | family suggested |": nouns the tagger ran into a verb with tense
+        // (or a participle) are that verb's subject, not its cue
+        let verb = (first + 1..=last)
+            .find(|&k| super::pos::is_finite_verb(p.class[k] as usize) || class_at(p, k) == "VBN");
+        if let Some(verb) = verb {
+            let nouns = |k: usize| matches!(class_at(p, k), "NN" | "NNS" | "NNP" | "NNPS");
+            if (first..verb).all(nouns) {
+                cues[first..verb].fill(OUTSIDE);
+                cues[verb] = BEGIN;
+            }
         }
     }
     cues
@@ -2946,7 +2958,7 @@ fn is_plural_noun(p: &Paragraph, text: &str, k: usize) -> bool {
         && w.ends_with('s')
         && !w.ends_with("ss")
         && w.chars().all(|c| c.is_ascii_lowercase())
-        && !is_leaning(w)
+        && !is_leaning(p, text, k)
 }
 
 fn is_bare_verb_of_saying(p: &Paragraph, text: &str, k: usize) -> bool {
@@ -3252,17 +3264,20 @@ const LEANING_WORDS: &[&str] = &[
 ];
 
 /// An auxiliary, negation or adverb that leans on the verb after it.
-fn is_leaning(w: &str) -> bool {
-    let w = w.to_lowercase();
-    LEANING_WORDS.contains(&w.as_str())
-        || (w.len() > 4 && w.ends_with("ly") && w.chars().all(char::is_alphabetic))
-        || w.ends_with("n't")
+/// An "-ly" word counts unless the word-class tagger read it as a noun ("family", "rally").
+fn is_leaning(p: &Paragraph, text: &str, k: usize) -> bool {
+    let w = word(p, text, k).to_lowercase();
+    let adverb_by_form = w.len() > 4
+        && w.ends_with("ly")
+        && w.chars().all(char::is_alphabetic)
+        && !matches!(class_at(p, k), "NN" | "NNS" | "NNP");
+    LEANING_WORDS.contains(&w.as_str()) || adverb_by_form || w.ends_with("n't")
 }
 
 /// A cue run that stops at an auxiliary or adverb ("has | pooh-poohed", "also | mentions",
 /// "frequently | mocked") runs on to the verb they lean on.
 fn whole_verb(p: &Paragraph, text: &str, (first, mut last): TokenRange) -> TokenRange {
-    let leans = |k: usize| is_leaning(word(p, text, k));
+    let leans = |k: usize| is_leaning(p, text, k);
     let lowercase_word = |k: usize| {
         let w = word(p, text, k);
         w.chars().next().is_some_and(char::is_lowercase)
@@ -6382,6 +6397,21 @@ mod tests {
             let subject = text.split(',').next().unwrap();
             assert_eq!(source_given(text, cue, run), subject, "{text}");
         }
+    }
+
+    #[test]
+    fn nouns_run_into_a_verb_are_its_subject_not_its_cue() {
+        let text = "Holt was at the port when a member of the family suggested a vote.";
+        let (cue, _, _) = the_attribution(text, &["family suggested"], &[]);
+        assert_eq!(cue, "suggested");
+        // nor is a noun ending in "-ly" an adverb the verb leans on
+        let text = "The rally cheered when the family insisted on a recount.";
+        let (cue, _, _) = the_attribution(text, &["insisted on"], &[]);
+        assert_eq!(cue, "insisted on");
+        // a noun after the verb stays in the cue
+        let text = "Holt suggested changes to the plan.";
+        let (cue, _, _) = the_attribution(text, &["suggested changes"], &["Holt"]);
+        assert_eq!(cue, "suggested changes");
     }
 
     #[test]
