@@ -1988,8 +1988,14 @@ fn passive_agent(p: &Paragraph, text: &str, (cs, ce): TokenRange) -> Option<Toke
     if first >= p.len() || lower(by) != "by" || p.sentence[first] != p.sentence[cs] {
         return None;
     }
-    // "responded | by using the example": "by" and a gerund say how, not who
-    if lower(first).ends_with("ing") {
+    // "responded | by using the example": "by" and a gerund say how, not who ("by Beijing"
+    // and "by King" name an agent)
+    let gerund = lower(first).ends_with("ing")
+        && word(p, text, first)
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase);
+    if gerund {
         return None;
     }
     // "says | by a wide margin", "said | by telephone": an active verb's "by" and a means of
@@ -6397,6 +6403,24 @@ mod tests {
             let subject = text.split(',').next().unwrap();
             assert_eq!(source_given(text, cue, run), subject, "{text}");
         }
+    }
+
+    #[test]
+    fn a_name_ending_in_ing_after_by_is_the_agent() {
+        assert_eq!(
+            the_attribution(
+                "The levy was criticized by Beijing on Monday.",
+                &["was criticized"],
+                &[]
+            )
+            .1,
+            "Beijing"
+        );
+        // a gerund says how
+        assert_eq!(
+            source_given("Holt responded by citing the levy.", "responded", "Holt"),
+            "Holt"
+        );
     }
 
     #[test]
