@@ -2263,7 +2263,7 @@ fn pronoun_subject(p: &Paragraph, text: &str, cs: usize) -> Option<TokenRange> {
     for _ in 0..2 {
         let w = word(p, text, k).to_lowercase();
         let leans = LEANING_WORDS.contains(&w.as_str())
-            || (w.len() > 4 && w.ends_with("ly"))
+            || is_an_ly_adverb(p, text, k)
             || super::pos::class_name(p.class[k] as usize) == "RB";
         if !leans || k == 0 {
             break;
@@ -3270,14 +3270,19 @@ const LEANING_WORDS: &[&str] = &[
 ];
 
 /// An auxiliary, negation or adverb that leans on the verb after it.
-/// An "-ly" word counts unless the word-class tagger read it as a noun ("family", "rally").
 fn is_leaning(p: &Paragraph, text: &str, k: usize) -> bool {
     let w = word(p, text, k).to_lowercase();
-    let adverb_by_form = w.len() > 4
-        && w.ends_with("ly")
+    LEANING_WORDS.contains(&w.as_str()) || is_an_ly_adverb(p, text, k) || w.ends_with("n't")
+}
+
+/// An adverb by its "-ly" ending ("repeatedly", "Earlier"), unless the word-class tagger read
+/// the word as a noun ("family", "rally", "Italy", "July").
+fn is_an_ly_adverb(p: &Paragraph, text: &str, k: usize) -> bool {
+    let w = word(p, text, k);
+    w.len() > 4
+        && w.to_lowercase().ends_with("ly")
         && w.chars().all(char::is_alphabetic)
-        && !matches!(class_at(p, k), "NN" | "NNS" | "NNP");
-    LEANING_WORDS.contains(&w.as_str()) || adverb_by_form || w.ends_with("n't")
+        && !matches!(class_at(p, k), "NN" | "NNS" | "NNP")
 }
 
 /// A cue run that stops at an auxiliary or adverb ("has | pooh-poohed", "also | mentions",
@@ -4300,7 +4305,7 @@ fn with_words_before(p: &Paragraph, text: &str, mut first: usize) -> usize {
     if joins(first) && p.position[first - 1] & 1 != 0 && capitalised_at(p, text, first) {
         let w = lower(first - 1);
         let modifies = w.chars().all(char::is_alphabetic)
-            && !w.ends_with("ly")
+            && !is_an_ly_adverb(p, text, first - 1)
             && ![
                 CLAUSE_OPENERS,
                 PREPOSITIONS,
@@ -4355,7 +4360,7 @@ fn with_head_before_cue(p: &Paragraph, text: &str, cues: &[usize], mut last: usi
             p.sentence[k] == p.sentence[last]
                 && w.chars().all(char::is_alphabetic)
                 && !capitalised_at(p, text, k)
-                && !w.ends_with("ly")
+                && !is_an_ly_adverb(p, text, k)
                 && !NOT_IN_A_NOUN_PHRASE.contains(&w.as_str())
         });
         if gap_is_head {
@@ -4604,7 +4609,7 @@ fn with_role_before(p: &Paragraph, text: &str, cues: &[usize], (first, last): To
         || TIME_OPENERS.contains(&opener.as_str())
         || WEEKDAYS.contains(&opener.as_str())
         || CLAUSE_OPENERS.contains(&opener.as_str())
-        || opener.ends_with("ly");
+        || is_an_ly_adverb(p, text, start);
     let a_phrase = (start..comma).all(|k| {
         let w = word(p, text, k);
         cues[k] == OUTSIDE
@@ -6432,6 +6437,11 @@ mod tests {
         let text = "The rally cheered when the family insisted on a recount.";
         let (cue, _, _) = the_attribution(text, &["insisted on"], &[]);
         assert_eq!(cue, "insisted on");
+        // and a noun ending in "-ly" is a source's head
+        assert_eq!(
+            source_given("The Holt family said the levee failed.", "said", "Holt"),
+            "The Holt family"
+        );
         // a noun after the verb stays in the cue
         let text = "Holt suggested changes to the plan.";
         let (cue, _, _) = the_attribution(text, &["suggested changes"], &["Holt"]);
