@@ -2797,7 +2797,7 @@ fn without_false_cues(p: &Paragraph, text: &str, mut cues: Vec<usize>) -> Vec<us
         let verb = (first + 1..=last)
             .find(|&k| super::pos::is_finite_verb(p.class[k] as usize) || class_at(p, k) == "VBN");
         if let Some(verb) = verb {
-            let nouns = |k: usize| matches!(class_at(p, k), "NN" | "NNS" | "NNP" | "NNPS");
+            let nouns = |k: usize| matches!(class_at(p, k), "NN" | "NNS" | "NNP");
             if (first..verb).all(nouns) {
                 cues[first..verb].fill(OUTSIDE);
                 cues[verb] = BEGIN;
