@@ -967,19 +967,17 @@ fn attributions_of(
                         // "Lind, if elected, says": a participle after a subordinator, set off
                         // by a comma, is such a phrase as well
                         let participle = |k: usize| {
-                            let after_comma = |k: usize| {
-                                k >= 1
-                                    && (word(p, text, k - 1) == ","
-                                        || (k >= 2
-                                            && class_at(p, k - 1) == "RB"
-                                            && word(p, text, k - 2) == ","))
-                            };
+                            let after_comma = k >= 1
+                                && (word(p, text, k - 1) == ","
+                                    || (k >= 2
+                                        && class_at(p, k - 1) == "RB"
+                                        && word(p, text, k - 2) == ","));
                             let subordinated = k >= 2
                                 && SUBORDINATORS
                                     .contains(&word(p, text, k - 1).to_lowercase().as_str())
                                 && word(p, text, k - 2) == ",";
                             match class_at(p, k) {
-                                "VBG" => after_comma(k) || subordinated,
+                                "VBG" => after_comma || subordinated,
                                 "VBN" | "VBD" => subordinated,
                                 _ => false,
                             }
@@ -1939,13 +1937,13 @@ const MAX_FEELER_WORDS: usize = 6;
 /// "The ruling | angered | farmers in Tarnby", "doesn't | surprise | the pollster": an active verb
 /// of feeling with a noun phrase after it (and no verb of that phrase's own, as in "worries
 /// Holt would lose") is felt by that phrase, which holds the view.
-fn who_feels_it(p: &Paragraph, text: &str, (cs, ce): TokenRange) -> Option<TokenRange> {
-    let verb = (cs..=ce).rev().find(|&k| is_verbal_class(p.class[k]))?;
+fn who_feels_it(p: &Paragraph, text: &str, (_, ce): TokenRange) -> Option<TokenRange> {
+    // the cue ends in the verb, not read as a gerund
+    let verb = ce;
     let class = super::pos::class_name(p.class[verb] as usize);
     let feeling = FEELING_VERB_STEMS.with(|stems| stems.contains(&p.stem[verb]));
     let before_be = verb > 0 && BE_FORMS.contains(&word(p, text, verb - 1).to_lowercase().as_str());
-    if !feeling || before_be || !matches!(class, "VBD" | "VBZ" | "VBP" | "VB" | "VBN") || verb != ce
-    {
+    if !feeling || before_be || !matches!(class, "VBD" | "VBZ" | "VBP" | "VB" | "VBN") {
         return None;
     }
     let nominal = |k: usize| {
@@ -3280,7 +3278,7 @@ fn is_leaning(p: &Paragraph, text: &str, k: usize) -> bool {
 fn is_an_ly_adverb(p: &Paragraph, text: &str, k: usize) -> bool {
     let w = word(p, text, k);
     w.len() > 4
-        && w.to_lowercase().ends_with("ly")
+        && w.as_bytes()[w.len() - 2..].eq_ignore_ascii_case(b"ly")
         && w.chars().all(char::is_alphabetic)
         && !matches!(class_at(p, k), "NN" | "NNS" | "NNP")
 }
