@@ -4424,6 +4424,10 @@ fn with_apposition(
         // apposition says how or where, not who; the source ends before it
         let mut before_a_setting: Option<usize> = None;
         for _ in 0..MAX_APPOSITIONS {
+            // "Holt, 45, of Lorn, | Wis., | said": a state continues the apposition of its city
+            if let Some(of) = city_before_a_state(p, text, segment) {
+                segment = of;
+            }
             let setting =
                 segment < p.len() && opens_a_setting(&word(p, text, segment).to_lowercase());
             if segment < 2
@@ -4468,6 +4472,26 @@ fn with_apposition(
     }
     first = with_role_before(p, text, cues, (first, last));
     (first, last)
+}
+
+/// "Holt, of | Lorn, | Wis.": the "of" (or "from") that opens an apposition naming the city
+/// before a state that starts at `state`.
+fn city_before_a_state(p: &Paragraph, text: &str, state: usize) -> Option<usize> {
+    if state < 4 || word(p, text, state - 1) != "," || !capitalised_at(p, text, state) {
+        return None;
+    }
+    let sentence = p.sentence[state];
+    let name_word = |k: usize| p.sentence[k] == sentence && capitalised_at(p, text, k);
+    let mut city = state - 2;
+    if !name_word(city) {
+        return None;
+    }
+    while city > 0 && name_word(city - 1) && p.position[city] & 1 == 0 {
+        city -= 1;
+    }
+    let of = city.checked_sub(1)?;
+    let opens = matches!(word(p, text, of).to_lowercase().as_str(), "of" | "from");
+    (opens && of > 0 && sets_off(word(p, text, of - 1))).then_some(of)
 }
 
 /// Whether a phrase set off by commas opens with a preposition of setting ("in an interview",
@@ -5021,6 +5045,16 @@ mod tests {
             ),
             "Eric Lind, State Department regional security director"
         );
+        // a state after the city of an apposition is part of that apposition, not a name
+        for (text, run) in [
+            (
+                "Cory Lind, 22, of Tarnby, Mich., said he had hope.",
+                "Mich.",
+            ),
+            ("Cory Lind, of Tarnby, Lorn, said he had hope.", "Lorn"),
+        ] {
+            assert!(source_given(text, "said", run).starts_with("Cory Lind"));
+        }
         // a phrase of setting set off like an apposition is no part of who spoke
         for run in ["Mr. Dane Holt", "in a brief interview on Saturday"] {
             assert_eq!(
