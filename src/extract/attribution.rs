@@ -1516,7 +1516,14 @@ fn opening_subject(p: &Paragraph, text: &str, (cs, ce): TokenRange) -> Option<To
     let verb = (cs..=ce)
         .find(|&k| is_verbal_class(p.class[k]))
         .unwrap_or(cs);
-    if cs == 0 || !is_verbal_class(p.class[verb]) {
+    // "Holt, the chair of the board, | thinks": a cue the word-class tagger read as a plural
+    // noun is a verb when a comma closes the subject's apposition before it
+    let read_as_a_noun = cs == ce
+        && cs > 0
+        && word(p, text, cs - 1) == ","
+        && class_at(p, cs) == "NNS"
+        && word(p, text, cs).starts_with(|c: char| c.is_ascii_lowercase());
+    if cs == 0 || !(is_verbal_class(p.class[verb]) || read_as_a_noun) {
         return None;
     }
     let mut start = cs;
@@ -1572,16 +1579,25 @@ fn opening_subject(p: &Paragraph, text: &str, (cs, ce): TokenRange) -> Option<To
             .find(|&j| {
                 (RELATIVE_PRONOUNS.contains(&lower(j).as_str()) && !is_verbal_class(p.class[j - 1]))
                     || (matches!(super::pos::class_name(p.class[j] as usize), "VBG" | "VBN")
-                        && is_nominal_class(p.class[j - 1]))
+                        && (is_nominal_class(p.class[j - 1])
+                            || (j >= a + 2
+                                && class_at(p, j - 1) == "RB"
+                                && is_nominal_class(p.class[j - 2]))))
                     || (lower(j) == "to" && is_nominal_class(p.class[j - 1]))
             })
             .unwrap_or(b);
         // "retired | Gen. John Allen": a participle opening the piece before a noun modifies it
         let modifier = |j: usize| {
-            j == a
-                && j + 1 < b
-                && matches!(super::pos::class_name(p.class[j] as usize), "VBN" | "VBD")
-                && is_nominal_class(p.class[j + 1])
+            let before_a_noun = j + 1 < b && is_nominal_class(p.class[j + 1]);
+            let opening = j == a
+                && before_a_noun
+                && matches!(super::pos::class_name(p.class[j] as usize), "VBN" | "VBD");
+            // "both | lobbying | firms", "the | ruling | party": so does one after a determiner
+            let determined = j > a
+                && before_a_noun
+                && matches!(super::pos::class_name(p.class[j] as usize), "VBG" | "VBN")
+                && matches!(class_at(p, j - 1), "DT" | "JJ" | "PRP$" | "CD" | "POS");
+            opening || determined
         };
         (a..head_end).any(|j| is_verbal_class(p.class[j]) && !modifier(j))
     };
@@ -6076,6 +6092,35 @@ mod tests {
             &["The wall", "Dane Holt"],
         );
         assert_eq!(found[0].1, "Dane Holt");
+    }
+
+    #[test]
+    fn an_opening_subject_may_hold_participles_and_precede_a_verb_read_as_a_noun() {
+        let subject = |text: &str, cue: &str| the_attribution(text, &[cue], &[]).1;
+        // a participle between a determiner and its noun modifies the noun
+        assert_eq!(
+            subject(
+                "The heads of both lobbying firms told reporters they broke no rule.",
+                "told"
+            ),
+            "The heads of both lobbying firms"
+        );
+        // a participle after an adverb after the noun opens a reduced relative clause
+        assert_eq!(
+            subject(
+                "A report just published by the Lorn council explains the rise in rents.",
+                "explains"
+            ),
+            "A report just published by the Lorn council"
+        );
+        // after a comma closing an apposition, a cue read as a plural noun is the verb
+        assert_eq!(
+            subject(
+                "Mara Lind, the head of the Lorn Farmers Union, thinks Mr. Holt will win.",
+                "thinks"
+            ),
+            "Mara Lind, the head of the Lorn Farmers Union"
+        );
     }
 
     #[test]
