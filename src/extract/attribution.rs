@@ -1516,14 +1516,7 @@ fn opening_subject(p: &Paragraph, text: &str, (cs, ce): TokenRange) -> Option<To
     let verb = (cs..=ce)
         .find(|&k| is_verbal_class(p.class[k]))
         .unwrap_or(cs);
-    // "Holt, the chair of the board, | thinks": a cue the word-class tagger read as a plural
-    // noun is a verb when a comma closes the subject's apposition before it
-    let read_as_a_noun = cs == ce
-        && cs > 0
-        && word(p, text, cs - 1) == ","
-        && class_at(p, cs) == "NNS"
-        && word(p, text, cs).starts_with(|c: char| c.is_ascii_lowercase());
-    if cs == 0 || !(is_verbal_class(p.class[verb]) || read_as_a_noun) {
+    if cs == 0 || !(is_verbal_class(p.class[verb]) || is_a_verb_read_as_a_noun(p, text, (cs, ce))) {
         return None;
     }
     let mut start = cs;
@@ -1606,9 +1599,18 @@ fn opening_subject(p: &Paragraph, text: &str, (cs, ce): TokenRange) -> Option<To
         CLAUSE_OPENERS.contains(&w.as_str()) || RELATIVE_PRONOUNS.contains(&w.as_str())
     };
     // "Rejecting the claim, | Holt said": a participle's phrase before the subject sets it up
+    // "About | 9 percent | said": a preposition that rounds a number opens an amount, not a
+    // setting
+    let rounds_a_number = |a: usize| {
+        matches!(
+            lower(a).as_str(),
+            "about" | "around" | "over" | "under" | "above" | "below"
+        ) && a + 1 < cs
+            && class_at(p, a + 1) == "CD"
+    };
     let first = pieces.iter().enumerate().position(|(n, &(a, b))| {
         !opens_a_clause(a)
-            && !PREPOSITIONS.contains(&lower(a).as_str())
+            && (!PREPOSITIONS.contains(&lower(a).as_str()) || rounds_a_number(a))
             && !is_a_fronted_participle(p, text, a)
             // "Minutes after the vote began, | the chair | announced", "Last May, | a judge …"
             && (n + 1 == pieces.len()
@@ -1647,6 +1649,30 @@ fn opening_subject(p: &Paragraph, text: &str, (cs, ce): TokenRange) -> Option<To
         last + 1 < pieces.len() && names_only_a_time(p, text, (final_piece.0, final_piece.1 - 1));
     let set_off = last + 1 == pieces.len() || separates(cs - 1) || time_before_the_verb;
     (a_subject && set_off).then(|| trimmed_phrase(p, text, (subject.0, pieces[last].1 - 1)))
+}
+
+/// "Holt, the chair of the board, | thinks", "a body of work | suggests that": a one-word cue the
+/// word-class tagger read as a plural noun is a verb after a subject (a comma closing its
+/// apposition, a noun, a coordinator), unless a verb or preposition follows it as one follows a
+/// noun ("her | claims | were denied", "the group's | demands | for").
+fn is_a_verb_read_as_a_noun(p: &Paragraph, text: &str, (cs, ce): TokenRange) -> bool {
+    let w = word(p, text, cs);
+    if cs != ce
+        || cs == 0
+        || class_at(p, cs) != "NNS"
+        || !w.starts_with(|c: char| c.is_ascii_lowercase())
+    {
+        return false;
+    }
+    let before = word(p, text, cs - 1);
+    let after_a_subject =
+        before == "," || matches!(before, "and" | "but") || is_nominal_class(p.class[cs - 1]);
+    let like_a_noun = cs + 1 < p.len()
+        && p.sentence[cs + 1] == p.sentence[cs]
+        && (is_verbal_class(p.class[cs + 1])
+            || (class_at(p, cs + 1) == "IN"
+                && !word(p, text, cs + 1).eq_ignore_ascii_case("that")));
+    after_a_subject && !like_a_noun
 }
 
 /// Words that name a time ("Tuesday", "August", "week") and words that place a time ("on",
@@ -3958,7 +3984,8 @@ fn is_a_joined_verb(p: &Paragraph, text: &str, (cs, ce): TokenRange) -> bool {
         .find(|&k| is_verbal_class(p.class[k]))
         .unwrap_or(cs);
     let verb_like = super::pos::is_finite_verb(p.class[verb] as usize)
-        || super::pos::class_name(p.class[verb] as usize) == "VBN";
+        || super::pos::class_name(p.class[verb] as usize) == "VBN"
+        || is_a_verb_read_as_a_noun(p, text, (cs, ce));
     verb_like
         && !(0..cs)
             .rev()
@@ -6120,6 +6147,25 @@ mod tests {
                 "thinks"
             ),
             "Mara Lind, the head of the Lorn Farmers Union"
+        );
+        // so is one right after its subject's noun, or joined to the verb before it
+        assert_eq!(
+            subject(
+                "A large body of research suggests that rents will rise.",
+                "suggests"
+            ),
+            "A large body of research"
+        );
+        let found = attributed(
+            "She is a Holt supporter but concedes that most of her friends back Lind.",
+            &["concedes"],
+            &[],
+        );
+        assert_eq!(found[0].1, "She");
+        // a number a preposition rounds opens the subject
+        assert_eq!(
+            subject("About 9 percent said they had no preference.", "said"),
+            "About 9 percent"
         );
     }
 
