@@ -575,7 +575,7 @@ fn print_part_scores(scores: &[parallax::extract::polnear::PartScore]) {
     };
     for (part, s) in parts.iter().zip(scores) {
         println!(
-            "{:<8} exact F1 {:.3}  overlap F1 {:.3} (P {:.3} R {:.3})  ({} gold, {} predicted, {} exact)",
+            "{:<8} exact F1 {:.4}  overlap F1 {:.4} (P {:.3} R {:.3})  ({} gold, {} predicted, {} exact)",
             part.name(),
             s.exact_f1(),
             s.overlap_f1(),
