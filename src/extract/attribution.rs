@@ -984,6 +984,7 @@ fn attributions_of(
                         };
                         opens(t.0)
                             || participle(t.0)
+                            || is_the_state_of_a_setting(p, text, t.0)
                             || (t.0 >= 2 && opens(t.0 - 1) && word(p, text, t.0 - 2) == ",")
                     };
                     // "Holt on Tuesday said", "a poll released in late August found": a time
@@ -4537,6 +4538,25 @@ fn city_before_a_state(p: &Paragraph, text: &str, state: usize) -> Option<usize>
     (opens && of > 0 && sets_off(word(p, text, of - 1))).then_some(of)
 }
 
+/// "speaking at a rally in Lorn, | Wis.": a state after the city of a phrase of setting is part
+/// of that setting, not who spoke.
+fn is_the_state_of_a_setting(p: &Paragraph, text: &str, state: usize) -> bool {
+    if state < 3 || word(p, text, state - 1) != "," || !capitalised_at(p, text, state) {
+        return false;
+    }
+    let sentence = p.sentence[state];
+    let name_word = |k: usize| p.sentence[k] == sentence && capitalised_at(p, text, k);
+    let mut city = state - 2;
+    if !name_word(city) {
+        return false;
+    }
+    while city > 1 && name_word(city - 1) && p.position[city] & 1 == 0 {
+        city -= 1;
+    }
+    let before = word(p, text, city - 1).to_lowercase();
+    before != "of" && opens_a_setting(&before)
+}
+
 /// Whether a phrase set off by commas opens with a preposition of setting ("in an interview",
 /// "for example", "through a spokeswoman"): "of" (an origin) and "as" (a role) open none.
 fn opens_a_setting(w: &str) -> bool {
@@ -5098,6 +5118,15 @@ mod tests {
         ] {
             assert!(source_given(text, "said", run).starts_with("Cory Lind"));
         }
+        // nor is the state of a setting's city
+        assert_eq!(
+            source_given(
+                "Holt, speaking later at a rally in Tarnby, Wisconsin, did not mention Lind.",
+                "did not mention",
+                "Wisconsin"
+            ),
+            "Holt"
+        );
         // a phrase of setting set off like an apposition is no part of who spoke
         for run in ["Mr. Dane Holt", "in a brief interview on Saturday"] {
             assert_eq!(
