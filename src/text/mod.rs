@@ -57,12 +57,28 @@ fn push_sentence(spans: &mut Vec<Span>, body: &str, span: Span) {
         || text.chars().next().is_some_and(char::is_lowercase);
     if let Some(last) = spans.last_mut() {
         let same_paragraph = !body[last.end..span.start].contains("\n\n");
-        if continues && same_paragraph {
+        let after_a_title = ends_with_a_title(&body[last.start..last.end]);
+        if (continues || after_a_title) && same_paragraph {
             last.end = span.end;
             return;
         }
     }
     spans.push(span);
+}
+
+/// Titles that stand before a name and so never end a sentence; the segmenter's English rules
+/// lack some ("Ms.", "Atty.").
+const TITLES: &[&str] = &[
+    "Mr.", "Mrs.", "Ms.", "Mx.", "Dr.", "Atty.", "Amb.", "Sen.", "Sens.", "Rep.", "Reps.", "Gov.",
+    "Gen.", "Gens.", "Lt.", "Col.", "Capt.", "Sgt.", "Adm.", "Prof.", "Rev.", "Msgr.",
+];
+
+/// Whether a piece of text ends with a title ("… according to Ms.").
+fn ends_with_a_title(piece: &str) -> bool {
+    piece
+        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '\u{201C}')
+        .next()
+        .is_some_and(|last| TITLES.contains(&last))
 }
 
 /// Lower-cased English stems of the content words of `text`.
@@ -147,6 +163,20 @@ mod tests {
             vec![
                 "Mr. Smith met Gen. J. R. Allen in the U.S. capital on Sept. 3.",
                 "They spoke for an hour."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_title_before_a_name_never_ends_a_sentence() {
+        let s = sentences(
+            "The cuts are at risk, according to Ms. Lind, and Atty. Holt agrees. Votes follow.",
+        );
+        assert_eq!(
+            s,
+            vec![
+                "The cuts are at risk, according to Ms. Lind, and Atty. Holt agrees.",
+                "Votes follow."
             ]
         );
     }
