@@ -4614,8 +4614,17 @@ fn is_the_state_of_a_setting(p: &Paragraph, text: &str, state: usize) -> bool {
     while city > 1 && name_word(city - 1) && p.position[city] & 1 == 0 {
         city -= 1;
     }
+    // the setting goes on past the state ("in Lorn, Wis., | did not"); a name that ends at its
+    // verb is the subject after a setting ("Back in Lorn, | Arlen Voss | said")
+    let mut end = state;
+    while end + 1 < p.len() && name_word(end + 1) {
+        end += 1;
+    }
+    let goes_on = (end + 1..(end + 3).min(p.len()))
+        .take_while(|&k| matches!(word(p, text, k), "." | ","))
+        .any(|k| word(p, text, k) == ",");
     let before = word(p, text, city - 1).to_lowercase();
-    before != "of" && opens_a_setting(&before)
+    goes_on && before != "of" && opens_a_setting(&before)
 }
 
 /// Whether a phrase set off by commas opens with a preposition of setting ("in an interview",

@@ -2458,8 +2458,8 @@ mod tests {
     fn a_quotation_inside_a_sentence_with_no_cue_is_no_ones_statement() {
         let (doc, found) = statements_of(
             "Dane Holt spoke to reporters in Tarnby on Monday.\n\n\"We will rebuild the dam \
-             before the spring rains come.\"\n\nArlen Voss runs the Lorn Group. Voters shrug \
-             and think, \"Enough already, just fix the dam.\"",
+             before the spring rains come.\"\n\nArlen Voss runs the Lorn Group. Its trucks \
+             carry the words \"Enough already, just fix the dam.\"",
         );
         let all: Vec<_> = found.iter().map(|s| said(&doc, s)).collect();
         // a quotation standing on its own after a sentence naming someone is theirs
@@ -2468,7 +2468,8 @@ mod tests {
                 .any(|(text, _, who)| text.contains("rebuild the dam") && *who == Some("Dane Holt")),
             "{all:?}"
         );
-        // one inside a sentence after a verb that reports no speech is nobody's
+        // one inside a sentence whose verb reports neither speech nor thought (words painted on
+        // trucks) is nobody's
         assert!(
             all.iter()
                 .all(|(text, _, _)| !text.contains("Enough already")),
