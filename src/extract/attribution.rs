@@ -1617,7 +1617,7 @@ fn opening_subject(p: &Paragraph, text: &str, (cs, ce): TokenRange) -> Option<To
             && (n + 1 == pieces.len()
                 || !(has_verb((a, b))
                     || names_only_a_time(p, text, (a, b - 1))
-                    || !(a..b).any(|j| is_nominal_class(p.class[j]))))
+                    || !(a..b).any(|j| is_nominal_at(p, text, j))))
     })?;
     let subject = pieces[first];
     // a relative clause may make it long ("some voters who have listened to his speeches over
@@ -1627,7 +1627,7 @@ fn opening_subject(p: &Paragraph, text: &str, (cs, ce): TokenRange) -> Option<To
     let holds_a_subordinator =
         |(a, b): (usize, usize)| (a + 1..b).any(|j| SUBORDINATORS.contains(&lower(j).as_str()));
     let a_subject = subject.1 - subject.0 <= MAX_FRAME_TAIL
-        && (subject.0..subject.1).any(|j| is_nominal_class(p.class[j]))
+        && (subject.0..subject.1).any(|j| is_nominal_at(p, text, j))
         && !has_verb(subject)
         && !holds_a_subordinator(subject);
     // an apposition names ("58", "chair of the board", "of Lorn"); a phrase of setting ("on the
@@ -1650,6 +1650,18 @@ fn opening_subject(p: &Paragraph, text: &str, (cs, ce): TokenRange) -> Option<To
         last + 1 < pieces.len() && names_only_a_time(p, text, (final_piece.0, final_piece.1 - 1));
     let set_off = last + 1 == pieces.len() || separates(cs - 1) || time_before_the_verb;
     (a_subject && set_off).then(|| trimmed_phrase(p, text, (subject.0, pieces[last].1 - 1)))
+}
+
+/// Whether token k is a noun, or a name the word-class tagger misread ("O'Malley" as an adverb,
+/// "Limbaugh" as a preposition): a capitalised word that is no function word.
+fn is_nominal_at(p: &Paragraph, text: &str, k: usize) -> bool {
+    is_nominal_class(p.class[k])
+        || (capitalised_at(p, text, k)
+            && matches!(
+                class_at(p, k),
+                "RB" | "IN" | "JJ" | "VBN" | "VBD" | "VB" | "OTHER"
+            )
+            && !crate::lexicon::is_stopword(&word(p, text, k).to_lowercase()))
 }
 
 /// "Holt, the chair of the board, | thinks", "a body of work | suggests that": a one-word cue the
@@ -6261,6 +6273,20 @@ mod tests {
             &[],
         );
         assert_eq!(found[0].1, "She");
+        // a name the word-class tagger read as an adverb is a noun all the same
+        assert_eq!(
+            subject(
+                "Vianly accused the council of hiding the figures.",
+                "accused"
+            ),
+            "Vianly"
+        );
+        let found = attributed(
+            "O’Lindley spoke at the forum on Sunday, and criticized Holt after the event.",
+            &["criticized"],
+            &[],
+        );
+        assert_eq!(found[0].1, "O’Lindley");
         // a number a preposition rounds opens the subject
         assert_eq!(
             subject("About 9 percent said they had no preference.", "said"),
