@@ -1653,7 +1653,8 @@ fn opening_subject(p: &Paragraph, text: &str, (cs, ce): TokenRange) -> Option<To
 }
 
 /// Whether token k is a noun, or a name the word-class tagger misread ("O'Malley" as an adverb,
-/// "Limbaugh" as a preposition): a capitalised word that is no function word.
+/// "Limbaugh" as a preposition): a capitalised word that is no function word and runs on into
+/// the next word.
 fn is_nominal_at(p: &Paragraph, text: &str, k: usize) -> bool {
     is_nominal_class(p.class[k])
         || (capitalised_at(p, text, k)
@@ -1661,7 +1662,10 @@ fn is_nominal_at(p: &Paragraph, text: &str, k: usize) -> bool {
                 class_at(p, k),
                 "RB" | "IN" | "JJ" | "VBN" | "VBD" | "VB" | "OTHER"
             )
-            && !crate::lexicon::is_stopword(&word(p, text, k).to_lowercase()))
+            && !crate::lexicon::is_stopword(&word(p, text, k).to_lowercase())
+            // "Indeed, | residents": an adverb set off by a comma opens the sentence
+            && k + 1 < p.len()
+            && p.has_letter[k + 1])
 }
 
 /// "Holt, the chair of the board, | thinks", "a body of work | suggests that": a one-word cue the
