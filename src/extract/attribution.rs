@@ -939,6 +939,7 @@ fn attributions_of(
                 .or_else(|| participle_subject(p, text, cue, &earlier))
                 .or_else(|| fronted_participle_subject(p, text, source_runs, cue))
                 .or_else(|| pronoun_subject(p, text, cue.0))
+                .or_else(|| subject_after_a_relative(p, text, cue.0))
                 .or_else(|| relative_subject(p, text, cue))
                 .or_else(|| {
                     let tagged = source_of(p, text, source_runs, cue.0, cue.1);
@@ -2494,6 +2495,29 @@ fn relative_before_a_setting(p: &Paragraph, text: &str, k: usize) -> Option<usiz
         || is_time_word(&opener);
     let no_verb = (pronoun + 1..=k).all(|j| !is_verbal_class(p.class[j]));
     (sets_the_scene && no_verb && holds_no_clause(p, text, pronoun + 1, k)).then_some(pronoun)
+}
+
+/// "The drug, which | officials | said was safe", "Holt, whom | one insider | described as …": a
+/// noun phrase between a relative pronoun and the cue is the cue's subject, not the phrase the
+/// clause describes.
+fn subject_after_a_relative(p: &Paragraph, text: &str, cs: usize) -> Option<TokenRange> {
+    let last = cs.checked_sub(1)?;
+    let in_a_noun_phrase = |k: usize| {
+        is_nominal_class(p.class[k])
+            || matches!(class_at(p, k), "DT" | "JJ" | "CD" | "PRP$" | "POS")
+    };
+    let first = (last.saturating_sub(MAX_SUBJECT_WORDS)..=last)
+        .rev()
+        .take_while(|&k| p.sentence[k] == p.sentence[cs] && in_a_noun_phrase(k))
+        .last()?;
+    let pronoun = first.checked_sub(1)?;
+    let relative = matches!(
+        word(p, text, pronoun).to_lowercase().as_str(),
+        "who" | "whom" | "which"
+    );
+    // "who | last year | warned": a time is no subject
+    let headed = is_nominal_class(p.class[last]) && !names_only_a_time(p, text, (first, last));
+    (relative && headed).then_some((first, last))
 }
 
 /// Most tokens a relative clause set off before its cue may hold.
@@ -6296,6 +6320,25 @@ mod tests {
             subject("About 9 percent said they had no preference.", "said"),
             "About 9 percent"
         );
+    }
+
+    #[test]
+    fn a_noun_phrase_after_a_relative_pronoun_is_the_subject_of_the_cue_after_it() {
+        // not the phrase the clause describes, even when the tagger marked that one
+        assert_eq!(
+            source_given(
+                "Dane Holt, who the paper said had resigned, was in Lorn.",
+                "said",
+                "Dane Holt"
+            ),
+            "the paper"
+        );
+        let found = attributed(
+            "The levy, which Tarnby officials said was fair, passed on Tuesday.",
+            &["said"],
+            &[],
+        );
+        assert_eq!(found[0].1, "Tarnby officials");
     }
 
     #[test]
