@@ -1049,7 +1049,13 @@ fn attributions_of(
                 word(p, text, cue.1).to_lowercase().as_str(),
                 "told" | "tell" | "tells" | "telling"
             );
-            let source = source.filter(|&(first, _)| !(told && first == cue.1 + 1));
+            // "Holt later Tuesday told | Lorn News": the subject before the cue told it
+            let source = match source {
+                Some((first, _)) if told && first == cue.1 + 1 => {
+                    opening_subject(p, text, cue).filter(|&(_, last)| last < cue.0)
+                }
+                source => source,
+            };
             // "Voss | acknowledged | the setback", "The Committee, whose chair …, | accuses | the
             // board": after its subject, a verb's content follows it
             let subject_first = source.is_some_and(|(_, last)| {
@@ -5092,8 +5098,14 @@ mod tests {
 
     #[test]
     fn whom_one_told_is_never_who_spoke() {
+        // the subject before the cue did, even when the tagger marked whom it told
         let text = "Holt later told Lorn News: \u{201C}We will meet next week.\u{201D}";
-        assert_eq!(source_given(text, "told", "Lorn News"), "");
+        assert_eq!(source_given(text, "told", "Lorn News"), "Holt");
+        let text = "The heads of both trusts told Lorn News they saw no need to register.";
+        assert_eq!(
+            source_given(text, "told", "Lorn News"),
+            "The heads of both trusts"
+        );
         let warned = "\u{201C}The bridge will not hold,\u{201D} warned Mara Lind.";
         assert_eq!(source_given(warned, "warned", "Mara Lind"), "Mara Lind");
     }
