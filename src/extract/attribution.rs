@@ -1019,7 +1019,9 @@ fn attributions_of(
                                 .or_else(|| opening_subject(p, text, cue))
                         }
                         Some(t) if only_a_time(t) => None,
-                        Some(t) if setting(t) && t.1 < cue.0 => {
+                        Some(t)
+                            if (setting(t) || inside_an_aside(p, text, t, cue)) && t.1 < cue.0 =>
+                        {
                             opening_subject(p, text, cue).or(tagged)
                         }
                         _ => tagged,
@@ -1657,6 +1659,32 @@ fn opening_subject(p: &Paragraph, text: &str, (cs, ce): TokenRange) -> Option<To
         last + 1 < pieces.len() && names_only_a_time(p, text, (final_piece.0, final_piece.1 - 1));
     let set_off = last + 1 == pieces.len() || separates(cs - 1) || time_before_the_verb;
     (a_subject && set_off).then(|| trimmed_phrase(p, text, (subject.0, pieces[last].1 - 1)))
+}
+
+/// "Holt, in a statement released by | the campaign |, said", "The poll, released by | the
+/// institute |, showed": a run inside a phrase set off by commas right before the cue, opening
+/// with a preposition or a participle, belongs to that phrase; the subject came before it.
+fn inside_an_aside(
+    p: &Paragraph,
+    text: &str,
+    (first, last): TokenRange,
+    (cs, _): TokenRange,
+) -> bool {
+    let sentence = p.sentence[cs];
+    let Some(opening) = (0..first)
+        .rev()
+        .take_while(|&k| p.sentence[k] == sentence)
+        .find(|&k| sets_off(word(p, text, k)))
+    else {
+        return false;
+    };
+    let a = opening + 1;
+    let closes_before_the_cue = cs >= 1
+        && sets_off(word(p, text, cs - 1))
+        && (last + 1..cs - 1).all(|k| !sets_off(word(p, text, k)));
+    let opens_an_aside = PREPOSITIONS.contains(&word(p, text, a).to_lowercase().as_str())
+        || matches!(class_at(p, a), "VBN" | "VBG");
+    a <= first && opening > 0 && closes_before_the_cue && opens_an_aside
 }
 
 /// Whether token k is a noun, or a name the word-class tagger misread ("O'Malley" as an adverb,
@@ -5094,6 +5122,29 @@ mod tests {
             "Reached by phone, Holt \u{2014} who is listed as an attorney in Tarnby \u{2014} \
                     told the Lorn Herald he will not appeal.";
         assert_eq!(the_attribution(text, &["told"], &[]).1, "Holt");
+    }
+
+    #[test]
+    fn a_run_inside_an_aside_before_the_cue_is_no_source() {
+        // a phrase set off by commas that opens with a preposition or a participle
+        let text =
+            "Dane Holt, in a statement released by the Trust on Thursday, said he would stay.";
+        assert_eq!(source_given(text, "said", "the Trust"), "Dane Holt");
+        let text = "The poll, released on Wednesday by the Tarnby Institute, showed Lind ahead.";
+        assert_eq!(
+            source_given(
+                text,
+                "showed",
+                "released on Wednesday by the Tarnby Institute"
+            ),
+            "The poll"
+        );
+        // an apposition is no such phrase
+        let text = "Mara Lind, the chair of the Trust, said the levy was fair.";
+        assert_eq!(
+            source_given(text, "said", "the Trust"),
+            "Mara Lind, the chair of the Trust"
+        );
     }
 
     #[test]
