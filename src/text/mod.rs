@@ -1,7 +1,8 @@
 //! Stage 2, text: sentence boundaries over the cleaned body.
 //!
 //! Paragraphs (separated by a blank line in `body`) are segmented one by one with sentencex's
-//! rules (abbreviations, initials, ellipses, quotes), so a sentence never runs across paragraphs.
+//! rules (abbreviations, initials, ellipses, quotes), so a sentence never runs across paragraphs;
+//! nor across a line break, unless the paragraph is wrapped to a width.
 
 use crate::model::{Document, Span};
 
@@ -26,27 +27,63 @@ pub fn sentence_spans(body: &str, language: &str) -> Vec<Span> {
     let mut spans = Vec::new();
     let mut start = 0;
     for paragraph in body.split("\n\n") {
-        let base = start;
+        let paragraph_start = start;
         start += paragraph.len() + 2;
-        for boundary in sentencex::get_sentence_boundaries(language, paragraph) {
-            let s = &paragraph[boundary.start_byte..boundary.end_byte];
-            let lead = s.len() - s.trim_start().len();
-            let trimmed = s.trim();
-            if trimmed.is_empty() {
-                continue;
+        for (offset, piece) in line_pieces(paragraph) {
+            let base = paragraph_start + offset;
+            for boundary in sentencex::get_sentence_boundaries(language, piece) {
+                let s = &piece[boundary.start_byte..boundary.end_byte];
+                let lead = s.len() - s.trim_start().len();
+                let trimmed = s.trim();
+                if trimmed.is_empty() {
+                    continue;
+                }
+                let span_start = base + boundary.start_byte + lead;
+                push_sentence(
+                    &mut spans,
+                    body,
+                    Span {
+                        start: span_start,
+                        end: span_start + trimmed.len(),
+                    },
+                );
             }
-            let span_start = base + boundary.start_byte + lead;
-            push_sentence(
-                &mut spans,
-                body,
-                Span {
-                    start: span_start,
-                    end: span_start + trimmed.len(),
-                },
-            );
         }
     }
     spans
+}
+
+/// Longest line of a paragraph wrapped to a fixed width (as e-mail and wire copy are, at 60 to
+/// 80 columns); a line longer than this is a paragraph or a headline of its own.
+const MAX_WRAPPED_LINE: usize = 80;
+
+/// The pieces of a paragraph a line break separates, each with its byte offset. A line break
+/// ends a sentence ("Holt keeps up his attack on rivals before the vote\nHolt, in Lorn,
+/// said …": a summary or headline line with no stop) unless the paragraph is wrapped to a width,
+/// where a break falls wherever a word did not fit, or the next line starts in lower case.
+fn line_pieces(paragraph: &str) -> Vec<(usize, &str)> {
+    let lines: Vec<&str> = paragraph.split_inclusive('\n').collect();
+    let length = |line: &str| line.trim().chars().count();
+    let longest = lines.iter().map(|l| length(l)).max().unwrap_or(0);
+    // every line but the last fills most of the width
+    let wrapped = lines.len() > 1
+        && longest <= MAX_WRAPPED_LINE
+        && lines[..lines.len() - 1]
+            .iter()
+            .all(|l| length(l) * 5 >= longest * 3);
+    let mut pieces: Vec<(usize, &str)> = Vec::new();
+    let mut offset = 0;
+    for line in lines {
+        let continues = line.trim_start().starts_with(char::is_lowercase);
+        match pieces.last_mut() {
+            Some((start, piece)) if wrapped || continues => {
+                *piece = &paragraph[*start..offset + line.len()];
+            }
+            _ => pieces.push((offset, line)),
+        }
+        offset += line.len();
+    }
+    pieces
 }
 
 /// Adds a sentence, first gluing back pieces the segmenter cut off wrongly: a lone closing quote
@@ -188,6 +225,25 @@ mod tests {
         );
         assert_eq!(s[0], "\"We tried our best... but all in vain,\" he said.");
         assert_eq!(s.len(), 3, "{s:?}");
+    }
+
+    #[test]
+    fn a_line_with_no_stop_ends_its_sentence_unless_the_paragraph_is_wrapped() {
+        let body = "Mara Lind keeps up her attack on her rivals in the hours before the first \
+                    council vote of the year\nLind, in Tarnby, said on Tuesday that the levy was fair.";
+        let s = sentences(body);
+        assert_eq!(s.len(), 2, "{s:?}");
+        assert!(s[1].starts_with("Lind, in Tarnby"), "{s:?}");
+        // wrapped to a width, a break falls inside a sentence, even before a name
+        let wrapped = "The council met on Tuesday and voted to raise the levy, said Mara\n\
+                       Lind, who chairs it. Arlen Voss, the mayor of Tarnby, spoke against\n\
+                       the plan.";
+        let s = sentences(wrapped);
+        assert_eq!(s.len(), 2, "{s:?}");
+        assert!(s[0].ends_with("who chairs it."), "{s:?}");
+        // a lower-case line goes on with the sentence before it
+        let s = sentences("Holt said the dam was unsafe in a long statement issued by the Tarnby Flood Trust on its website\nand by e-mail.");
+        assert_eq!(s.len(), 1, "{s:?}");
     }
 
     #[test]
