@@ -1039,6 +1039,7 @@ fn attributions_of(
                 .or_else(|| opening_subject(p, text, cue))
                 .or_else(|| inverted_phrase(p, text, cue))
                 .or_else(|| subordinate_subject(p, text, cues, cue))
+                .or_else(|| head_of_a_relative_aside(p, text, cue.0))
                 .map(|source| with_trailing_apposition(p, text, cues, cue, source))
                 .map(|source| without_a_dateline(p, text, source))
                 .map(|source| with_conjuncts(p, text, cues, cue, source))
@@ -2552,6 +2553,37 @@ fn subject_after_a_relative(p: &Paragraph, text: &str, cs: usize) -> Option<Toke
     // "who | last year | warned": a time is no subject
     let headed = is_nominal_class(p.class[last]) && !names_only_a_time(p, text, (first, last));
     (relative && headed).then_some((first, last))
+}
+
+/// "… two days after | the Courier |, which first backed Holt, said", "It was then that | Lind |,
+/// who is thinking of running, said": the noun phrase before a relative clause set off by commas
+/// right before the cue is its subject, wherever the sentence began.
+fn head_of_a_relative_aside(p: &Paragraph, text: &str, cs: usize) -> Option<TokenRange> {
+    let closing = cs.checked_sub(1).filter(|&k| word(p, text, k) == ",")?;
+    let sentence = p.sentence[cs];
+    let opening = (0..closing)
+        .rev()
+        .take_while(|&k| p.sentence[k] == sentence && !is_quote_mark(word(p, text, k)))
+        .take(MAX_RELATIVE_CLAUSE)
+        .find(|&k| sets_off(word(p, text, k)))?;
+    let relative = word(p, text, opening + 1).to_lowercase();
+    if !matches!(relative.as_str(), "who" | "which" | "whose") {
+        return None;
+    }
+    let last = opening
+        .checked_sub(1)
+        .filter(|&k| is_nominal_class(p.class[k]))?;
+    // "that | Lind": a "that" opening a clause is no determiner
+    let in_a_noun_phrase = |k: usize| {
+        is_nominal_class(p.class[k])
+            || matches!(class_at(p, k), "JJ" | "CD" | "POS")
+            || (class_at(p, k) == "DT" && !word(p, text, k).eq_ignore_ascii_case("that"))
+    };
+    let first = (last.saturating_sub(MAX_SUBJECT_WORDS)..=last)
+        .rev()
+        .take_while(|&k| p.sentence[k] == sentence && in_a_noun_phrase(k))
+        .last()?;
+    (!names_only_a_time(p, text, (first, last))).then_some((first, last))
 }
 
 /// Most tokens a relative clause set off before its cue may hold.
@@ -5145,6 +5177,23 @@ mod tests {
             source_given(text, "said", "the Trust"),
             "Mara Lind, the chair of the Trust"
         );
+    }
+
+    #[test]
+    fn the_phrase_before_a_relative_clause_set_off_before_the_cue_is_its_subject() {
+        // wherever the sentence began: a cleft, a clause after "after"
+        let found = attributed(
+            "It was two years ago that Mara Lind, who is thinking of running, said she could not win.",
+            &["said"],
+            &[],
+        );
+        assert_eq!(found[0].1, "Mara Lind");
+        let found = attributed(
+            "The silence comes a day after the Lorn Courier, which backs Holt, said it would cover the race.",
+            &["said"],
+            &[],
+        );
+        assert_eq!(found[0].1, "the Lorn Courier");
     }
 
     #[test]
