@@ -1012,6 +1012,12 @@ fn attributions_of(
                             && (!is_inverted_saying(word(p, text, cue.0))
                                 || opens_a_clause_after(t))
                     };
+                    let an_apposition_before_the_cue = |t: TokenRange, (cs, _): TokenRange| {
+                        t.0 >= 2
+                            && word(p, text, t.0 - 1) == ","
+                            && t.1 + 2 == cs
+                            && word(p, text, cs - 1) == ","
+                    };
                     let tagged = match tagged {
                         Some(t) if after_an_aside(t) => opening_subject(p, text, cue).or(tagged),
                         Some(t) if only_a_time(t) && t.1 < cue.0 => {
@@ -1019,6 +1025,14 @@ fn attributions_of(
                                 .or_else(|| opening_subject(p, text, cue))
                         }
                         Some(t) if only_a_time(t) => None,
+                        // "Vian, the editor of the paper, | L'Osservatore |, said": a run set
+                        // off by commas that the opening subject's appositions take in is one of
+                        // them; the subject is the phrase they describe
+                        Some(t) if an_apposition_before_the_cue(t, cue) => {
+                            opening_subject(p, text, cue)
+                                .filter(|&(first, last)| first < t.0 && last >= t.1)
+                                .or(tagged)
+                        }
                         Some(t)
                             if (setting(t) || inside_an_aside(p, text, t, cue)) && t.1 < cue.0 =>
                         {
@@ -5194,6 +5208,16 @@ mod tests {
             &[],
         );
         assert_eq!(found[0].1, "the Lorn Courier");
+    }
+
+    #[test]
+    fn an_apposition_the_tagger_marked_before_the_cue_gives_way_to_the_phrase_it_describes() {
+        let text =
+            "Arlen Voss, the editor in chief of the weekly paper, Tarnby Ledger, said a lot.";
+        assert_eq!(
+            source_given(text, "said", "Tarnby Ledger"),
+            "Arlen Voss, the editor in chief of the weekly paper, Tarnby Ledger"
+        );
     }
 
     #[test]
