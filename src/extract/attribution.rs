@@ -1025,6 +1025,11 @@ fn attributions_of(
                                 .or_else(|| opening_subject(p, text, cue))
                         }
                         Some(t) if only_a_time(t) => None,
+                        Some(t)
+                            if (setting(t) || inside_an_aside(p, text, t, cue)) && t.1 < cue.0 =>
+                        {
+                            opening_subject(p, text, cue).or(tagged)
+                        }
                         // "Vian, the editor of the paper, | L'Osservatore |, said": a run set
                         // off by commas that the opening subject's appositions take in is one of
                         // them; the subject is the phrase they describe
@@ -1032,11 +1037,6 @@ fn attributions_of(
                             opening_subject(p, text, cue)
                                 .filter(|&(first, last)| first < t.0 && last >= t.1)
                                 .or(tagged)
-                        }
-                        Some(t)
-                            if (setting(t) || inside_an_aside(p, text, t, cue)) && t.1 < cue.0 =>
-                        {
-                            opening_subject(p, text, cue).or(tagged)
                         }
                         _ => tagged,
                     };
