@@ -1906,10 +1906,19 @@ fn governed_by_hearsay(p: &Paragraph, text: &str, (cs, ce): TokenRange) -> bool 
         if !HEARSAY_PARTICIPLES.contains(&lower(k).as_str()) || class_at(p, k) == "VBG" {
             return false;
         }
-        let governs = k + 1 < p.len() && matches!(lower(k + 1).as_str(), "to" | "as" | "for");
+        // "known | locally | as": an adverb may stand between
+        let governing = |j: usize| j < p.len() && matches!(lower(j).as_str(), "to" | "as" | "for");
+        let adverb = |j: usize| {
+            j < p.len()
+                && (matches!(class_at(p, j), "RB" | "RBR" | "RBS") || is_an_ly_adverb(p, text, j))
+        };
+        let governs = governing(k + 1) || (adverb(k + 1) && governing(k + 2));
+        // "is | best | known for"
         let mut before = k;
         while before > 0
-            && is_leaning(p, text, before - 1)
+            && (is_leaning(p, text, before - 1)
+                || adverb(before - 1)
+                || matches!(lower(before - 1).as_str(), "best" | "better" | "well"))
             && !BE_FORMS.contains(&lower(before - 1).as_str())
         {
             before -= 1;
@@ -7088,6 +7097,14 @@ mod tests {
         assert_eq!(source_given(text, "widely seen as", "Low water prices"), "");
         let text = "Mara Lind, once known for her thrift, backs the plan.";
         assert_eq!(source_given(text, "known for", "Mara Lind"), "");
+        // past an adverb on either side
+        let text = "The Tarnby Trust is best known for its dams.";
+        assert_eq!(
+            source_given(text, "is best known for", "The Tarnby Trust"),
+            ""
+        );
+        let text = "Arlen Voss, 44, known locally as a critic of the board, was fined.";
+        assert_eq!(source_given(text, "known locally as", "Arlen Voss, 44"), "");
         // so does an adverb of hearsay (PolNeAR train: 4 of 19 "reportedly" cues have a source)
         let text = "Mara Lind has reportedly consulted the harbour board.";
         assert_eq!(
