@@ -3109,7 +3109,7 @@ const SPEECH_NOUNS: &[&str] = &[
 ];
 
 /// "That said, …", "having said that", "needless to say", "to say the least", "so to speak",
-/// "suffice it to say":
+/// "suffice it to say", "all told", "truth be told":
 /// set phrases that link or hedge what the writer says, and report no one.
 fn in_a_discourse_phrase(p: &Paragraph, text: &str, (first, last): TokenRange) -> bool {
     let lower = |k: usize| word(p, text, k).to_lowercase();
@@ -3123,6 +3123,11 @@ fn in_a_discourse_phrase(p: &Paragraph, text: &str, (first, last): TokenRange) -
         "said" if first == last => {
             (at(before(1), "that") && opens_a_clause(first - 1) && at(after(1), ","))
                 || (at(before(1), "having") && at(after(1), "that"))
+        }
+        // "All told, …", "truth be told"
+        "told" if first == last => {
+            (at(before(1), "all") && at(after(1), ","))
+                || (at(before(2), "truth") && at(before(1), "be"))
         }
         "say" | "speak" if first == last => {
             (at(before(2), "needless") && at(before(1), "to"))
@@ -6106,11 +6111,14 @@ mod tests {
             "Needless to say, the board promised repairs and has not delivered them.",
             "The repairs were, to say the least, slow.",
             "Having said that, the board promised repairs.",
+            "All told, the board spent more than it raised.",
+            "Truth be told, the board spent more than it raised.",
         ] {
             let p = Paragraph::new(text, 0, text.len());
             let cues = with_verbs_of_saying(&p, text, vec![OUTSIDE; p.len()]);
-            let said = (0..p.len())
-                .any(|k| cues[k] != OUTSIDE && matches!(word(&p, text, k), "said" | "say"));
+            let said = (0..p.len()).any(|k| {
+                cues[k] != OUTSIDE && matches!(word(&p, text, k), "said" | "say" | "told")
+            });
             assert!(!said, "{text}");
         }
         // the same verbs elsewhere still report
