@@ -1018,6 +1018,13 @@ fn attributions_of(
                             && t.1 + 2 == cs
                             && word(p, text, cs - 1) == ","
                     };
+                    let inside_the_subject = |t: TokenRange| {
+                        t.0 >= 1
+                            && t.1 < cue.0
+                            && PREPOSITIONS
+                                .contains(&word(p, text, t.0 - 1).to_lowercase().as_str())
+                            && (t.1 + 1..cue.0).all(|k| is_leaning(p, text, k))
+                    };
                     let tagged = match tagged {
                         Some(t) if after_an_aside(t) => opening_subject(p, text, cue).or(tagged),
                         Some(t) if only_a_time(t) && t.1 < cue.0 => {
@@ -1033,7 +1040,11 @@ fn attributions_of(
                         // "Vian, the editor of the paper, | L'Osservatore |, said": a run set
                         // off by commas that the opening subject's appositions take in is one of
                         // them; the subject is the phrase they describe
-                        Some(t) if an_apposition_before_the_cue(t, cue) => {
+                        // "A spokesperson for | the Foreign Office | reiterated": the object of a
+                        // preposition inside the subject is no source; the subject is
+                        Some(t)
+                            if an_apposition_before_the_cue(t, cue) || inside_the_subject(t) =>
+                        {
                             opening_subject(p, text, cue)
                                 .filter(|&(first, last)| first < t.0 && last >= t.1)
                                 .or(tagged)
@@ -5256,6 +5267,34 @@ mod tests {
             source_given(text, "sparked criticism from", "farmers"),
             "farmers"
         );
+    }
+
+    #[test]
+    fn the_object_of_a_preposition_inside_the_subject_gives_way_to_the_subject() {
+        let cue_of = |text: &str| match text {
+            t if t.contains("reiterated") => "reiterated",
+            t if t.contains("rejected") => "later rejected",
+            _ => "have not forgiven",
+        };
+        for (text, run, subject) in [
+            (
+                "A spokesperson for the Tarnby Trust reiterated the board's position.",
+                "the Tarnby Trust",
+                "A spokesperson for the Tarnby Trust",
+            ),
+            (
+                "The lawyer for the two farmers later rejected the offer.",
+                "the two farmers",
+                "The lawyer for the two farmers",
+            ),
+            (
+                "Most of the residents have not forgiven the board.",
+                "the residents",
+                "Most of the residents",
+            ),
+        ] {
+            assert_eq!(source_given(text, cue_of(text), run), subject, "{text}");
+        }
     }
 
     #[test]
