@@ -2579,15 +2579,10 @@ fn relative_before_a_setting(p: &Paragraph, text: &str, k: usize) -> Option<usiz
 /// noun phrase between a relative pronoun and the cue is the cue's subject, not the phrase the
 /// clause describes.
 fn subject_after_a_relative(p: &Paragraph, text: &str, cs: usize) -> Option<TokenRange> {
-    let last = cs.checked_sub(1)?;
-    let in_a_noun_phrase = |k: usize| {
-        is_nominal_class(p.class[k])
-            || matches!(class_at(p, k), "DT" | "JJ" | "CD" | "PRP$" | "POS")
-    };
-    let first = (last.saturating_sub(MAX_SUBJECT_WORDS)..=last)
-        .rev()
-        .take_while(|&k| p.sentence[k] == p.sentence[cs] && in_a_noun_phrase(k))
-        .last()?;
+    let last = cs
+        .checked_sub(1)
+        .filter(|&k| p.sentence[k] == p.sentence[cs])?;
+    let first = noun_phrase_start(p, text, last)?;
     let pronoun = first.checked_sub(1)?;
     let relative = matches!(
         word(p, text, pronoun).to_lowercase().as_str(),
@@ -2615,18 +2610,24 @@ fn head_of_a_relative_aside(p: &Paragraph, text: &str, cs: usize) -> Option<Toke
     }
     let last = opening
         .checked_sub(1)
-        .filter(|&k| is_nominal_class(p.class[k]))?;
+        .filter(|&k| p.sentence[k] == sentence && is_nominal_class(p.class[k]))?;
+    let first = noun_phrase_start(p, text, last)?;
+    (!names_only_a_time(p, text, (first, last))).then_some((first, last))
+}
+
+/// The first token of the noun phrase that ends at token `last` (nouns, adjectives, numbers,
+/// possessives and determiners, within its sentence), if `last` is in one.
+fn noun_phrase_start(p: &Paragraph, text: &str, last: usize) -> Option<usize> {
     // "that | Lind": a "that" opening a clause is no determiner
     let in_a_noun_phrase = |k: usize| {
         is_nominal_class(p.class[k])
-            || matches!(class_at(p, k), "JJ" | "CD" | "POS")
+            || matches!(class_at(p, k), "JJ" | "CD" | "PRP$" | "POS")
             || (class_at(p, k) == "DT" && !word(p, text, k).eq_ignore_ascii_case("that"))
     };
-    let first = (last.saturating_sub(MAX_SUBJECT_WORDS)..=last)
+    (last.saturating_sub(MAX_SUBJECT_WORDS)..=last)
         .rev()
-        .take_while(|&k| p.sentence[k] == sentence && in_a_noun_phrase(k))
-        .last()?;
-    (!names_only_a_time(p, text, (first, last))).then_some((first, last))
+        .take_while(|&k| p.sentence[k] == p.sentence[last] && in_a_noun_phrase(k))
+        .last()
 }
 
 /// Most tokens a relative clause set off before its cue may hold.
