@@ -1012,18 +1012,21 @@ fn attributions_of(
                             && (!is_inverted_saying(word(p, text, cue.0))
                                 || opens_a_clause_after(t))
                     };
-                    let an_apposition_before_the_cue = |t: TokenRange, (cs, _): TokenRange| {
-                        t.0 >= 2
-                            && word(p, text, t.0 - 1) == ","
-                            && t.1 + 2 == cs
-                            && word(p, text, cs - 1) == ","
-                    };
+                    // "Vian, the editor of the paper, | L'Osservatore |, said": a run set off
+                    // by commas right before the cue; "A spokesperson for | the Foreign Office |
+                    // reiterated": a preposition's object right before it. Either may be part of
+                    // the subject that opens the sentence.
                     let inside_the_subject = |t: TokenRange| {
-                        t.0 >= 1
+                        let set_off = t.0 >= 2
+                            && word(p, text, t.0 - 1) == ","
+                            && t.1 + 2 == cue.0
+                            && word(p, text, cue.0 - 1) == ",";
+                        let object = t.0 >= 1
                             && t.1 < cue.0
                             && PREPOSITIONS
                                 .contains(&word(p, text, t.0 - 1).to_lowercase().as_str())
-                            && (t.1 + 1..cue.0).all(|k| is_leaning(p, text, k))
+                            && (t.1 + 1..cue.0).all(|k| is_leaning(p, text, k));
+                        set_off || object
                     };
                     let tagged = match tagged {
                         Some(t) if after_an_aside(t) => opening_subject(p, text, cue).or(tagged),
@@ -1037,18 +1040,10 @@ fn attributions_of(
                         {
                             opening_subject(p, text, cue).or(tagged)
                         }
-                        // "Vian, the editor of the paper, | L'Osservatore |, said": a run set
-                        // off by commas that the opening subject's appositions take in is one of
-                        // them; the subject is the phrase they describe
-                        // "A spokesperson for | the Foreign Office | reiterated": the object of a
-                        // preposition inside the subject is no source; the subject is
-                        Some(t)
-                            if an_apposition_before_the_cue(t, cue) || inside_the_subject(t) =>
-                        {
-                            opening_subject(p, text, cue)
-                                .filter(|&(first, last)| first < t.0 && last >= t.1)
-                                .or(tagged)
-                        }
+                        // when the opening subject takes the run in, the whole subject spoke
+                        Some(t) if inside_the_subject(t) => opening_subject(p, text, cue)
+                            .filter(|&(first, last)| first < t.0 && last >= t.1)
+                            .or(tagged),
                         _ => tagged,
                     };
                     match (tagged, beside) {
