@@ -618,9 +618,11 @@ impl AttributionTagger {
             let sources = self.run(Stage::Source, &p, &cues, &[], &mut scores);
             let contents = self.run(Stage::Content, &p, &cues, &sources, &mut scores);
             let found = attributions_of(&p, text, &cues, &sources, &contents);
-            let held = self.held_views(&p, &cues, &mut scores);
-            out.extend(found);
-            out.extend(held);
+            // the holder tagger reads the sentences with no cue found, or only cues without a
+            // source
+            let sourced_cues = without_sourceless_cues(&p, &cues, &found);
+            let held = self.held_views(&p, &sourced_cues, &mut scores);
+            out.extend(with_held_views(found, held));
         }
         out.sort_by_key(|a| a.cue);
         out
@@ -826,6 +828,35 @@ const MAGIC: &[u8] = b"PARALLAX-ATTRIBUTION-2\n";
 /// found: chosen on the held-out tenths of PolNeAR train (bench/README, session 32), where about
 /// half of the runs above it are sources and fewer below.
 const HOLDER_MARGIN: f32 = 30.0;
+
+/// The cue tags without the cues found with no source.
+fn without_sourceless_cues(p: &Paragraph, cues: &[usize], found: &[Attribution]) -> Vec<usize> {
+    let mut out = cues.to_vec();
+    for a in found.iter().filter(|a| a.source.is_none()) {
+        for (k, tag) in out.iter_mut().enumerate() {
+            if p.spans[k].0 >= a.cue.0 && p.spans[k].1 <= a.cue.1 {
+                *tag = OUTSIDE;
+            }
+        }
+    }
+    out
+}
+
+/// The attributions found, with the holders' views: a view whose verb is a cue found without a
+/// source gives that cue its holder; any other stands on its own.
+fn with_held_views(mut found: Vec<Attribution>, held: Vec<Attribution>) -> Vec<Attribution> {
+    for view in held {
+        let (start, end) = view.cue;
+        match found
+            .iter_mut()
+            .find(|a| a.source.is_none() && a.cue.0 < end && start < a.cue.1)
+        {
+            Some(sourceless) => sourceless.source = view.source,
+            None => found.push(view),
+        }
+    }
+    found
+}
 
 /// The attribution of a holder's run (first to last token): its cue is the verb after it in
 /// its sentence, with the verbs of its group ("has been", "have repeatedly pointed"), and its
@@ -5109,6 +5140,42 @@ mod tests {
         let (_, margins) = tagger.run_with_margins(Stage::Holder, &p, &cues, &[], &mut scores);
         assert!(margins[critics].is_finite());
         assert!(margins[word("council").unwrap()] == f32::NEG_INFINITY);
+        // … or found only cues without a source
+        let met = p.spans[word("met").unwrap()];
+        let sourceless = Attribution {
+            cue: met,
+            source: None,
+            content: None,
+            continued: None,
+        };
+        let cleared = without_sourceless_cues(&p, &cues, &[sourceless]);
+        assert!(cleared.iter().all(|&t| t == OUTSIDE));
+        let sourced = Attribution {
+            source: Some(p.spans[word("council").unwrap()]),
+            ..sourceless
+        };
+        assert_eq!(without_sourceless_cues(&p, &cues, &[sourced]), cues);
+    }
+
+    #[test]
+    fn a_holder_gives_a_cue_found_without_a_source_its_source() {
+        // "Critics of the plan long opposed it. The council agreed." with "opposed" found
+        // as a cue with no source, and both verbs' holders found
+        let view = |cue, source| Attribution {
+            cue,
+            source,
+            content: None,
+            continued: None,
+        };
+        let found = vec![view((25, 32), None)];
+        let held = vec![
+            view((25, 32), Some((0, 19))),
+            view((49, 55), Some((37, 48))),
+        ];
+        let all = with_held_views(found, held);
+        assert_eq!(all.len(), 2, "{all:?}");
+        assert_eq!(all[0].source, Some((0, 19)));
+        assert_eq!(all[1].cue, (49, 55));
     }
 
     #[test]
