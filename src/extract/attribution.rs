@@ -686,7 +686,7 @@ impl AttributionTagger {
             .collect();
         let near_a_cue = |i: usize| match stage {
             Stage::Cue => p.has_letter[i],
-            // the holder tagger speaks only where the cue tagger found nothing
+            // the holder tagger speaks only where no cue with a source was found
             Stage::Holder => p.has_letter[i] && !cue_sentences.contains(&p.sentence[i]),
             _ => cue_sentences
                 .iter()
@@ -716,8 +716,8 @@ impl AttributionTagger {
         (tags, margins)
     }
 
-    /// Attributions of holders in the sentences where no cue was found (`cues`): a run the
-    /// holder tagger marks surely enough holds the view its verb states.
+    /// Attributions of holders in the sentences where `cues` (the cues found with a source) has
+    /// none: a run the holder tagger marks surely enough holds the view its verb states.
     fn held_views(
         &self,
         p: &Paragraph,
@@ -734,9 +734,10 @@ impl AttributionTagger {
 
     /// Trains the four taggers on (text, gold spans) pairs; the same data, epochs, seed and
     /// members give the same model, bit for bit. Sources and contents learn from the gold cues
-    /// (and sources); the holder tagger learns the gold sources from the words alone. Each tagger is the mean of `members` perceptrons that saw the paragraphs in
-    /// different orders (seeds `seed`, `seed + 1`, …): one perceptron's weights depend on its
-    /// order, and the mean of ten finds about 1 more dev source in 200 than one of them on average.
+    /// (and sources); the holder tagger learns the gold sources from the words alone. Each
+    /// tagger is the mean of `members` perceptrons that saw the paragraphs in different orders
+    /// (seeds `seed`, `seed + 1`, …): one perceptron's weights depend on its order, and the mean
+    /// of ten finds about 1 more dev source in 200 than one of them on average.
     pub fn train(
         articles: &[(&str, &[PartSpan])],
         epochs: usize,
