@@ -824,6 +824,7 @@ impl AttributionTagger {
 }
 
 const MAGIC: &[u8] = b"PARALLAX-ATTRIBUTION-2\n";
+const PART_MAGIC: &[u8] = b"TAGGER\n";
 
 /// Least margin of B over O at which the holder tagger's run stands as a source with no cue
 /// found: chosen on the held-out tenths of PolNeAR train (bench/README, session 32), where about
@@ -879,7 +880,6 @@ fn view_of_holder(p: &Paragraph, (first, last): TokenRange) -> Option<Attributio
         continued: None,
     })
 }
-const PART_MAGIC: &[u8] = b"TAGGER\n";
 
 /// The Source, Cue and Content spans of an attribution. A content in two pieces is one span
 /// from its first word to its last, as the corpus marks it.
