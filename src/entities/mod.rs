@@ -510,16 +510,31 @@ fn similarity(a: &str, b: &str) -> f64 {
     1.0 - row[b.len()] as f64 / a.len().max(b.len()).max(1) as f64
 }
 
-/// Two spellings of one name: word for word the same skeleton and close in letters.
+/// Two spellings of one name: word for word the same, but for the periods of an abbreviation
+/// ("U.K.", "UK"), or the same skeleton and close in letters.
 fn same_spelling(a: &str, b: &str) -> bool {
     // a hyphen joins the parts of a name some write apart ("Oyelaran-Drost", "Oyelaran Drost")
     let (wa, wb): (Vec<&str>, Vec<&str>) =
         (a.split([' ', '-']).collect(), b.split([' ', '-']).collect());
+    let without_periods = |w: &str| w.replace('.', "");
     wa.len() == wb.len()
-        && wa
-            .iter()
-            .zip(&wb)
-            .all(|(x, y)| x == y || (skeleton(x) == skeleton(y) && similarity(x, y) >= 0.5))
+        && wa.iter().zip(&wb).all(|(x, y)| {
+            x == y || without_periods(x) == without_periods(y) || spellings_of_one_word(x, y)
+        })
+}
+
+/// Transliterations of one word: the same skeleton and close in letters. A word of one or two
+/// letters is an initial or an abbreviation, and a skeleton of fewer than two sounds says too
+/// little to tell words apart ("Nm" is no spelling of "Noem", nor "Hey" of "Hee", nor "Li" of
+/// "Liu").
+fn spellings_of_one_word(a: &str, b: &str) -> bool {
+    let letters = |w: &str| w.chars().filter(|c| c.is_alphanumeric()).count();
+    let shape = skeleton(a);
+    letters(a) >= 3
+        && letters(b) >= 3
+        && shape.chars().count() >= 2
+        && shape == skeleton(b)
+        && similarity(a, b) >= 0.5
 }
 
 /// The type most of a key's mentions have, longer ones counting more; a name of no clear type that the articles use as a
@@ -1333,6 +1348,23 @@ mod tests {
             .find(|(_, v)| v.contains(&"Dane Holt".to_string()))
             .unwrap();
         assert!(!dane.1.contains(&"Arlen Qadiri".to_string()));
+    }
+
+    #[test]
+    fn short_words_are_no_spellings_of_longer_names_but_abbreviations_keep_their_periods() {
+        // one or two letters, or a skeleton of one sound, say too little to be a spelling
+        assert!(!same_spelling("Nm", "Noem"));
+        assert!(!same_spelling("Li", "Liu"));
+        assert!(!same_spelling("Hey", "Hee"));
+        assert!(same_spelling("U.K.", "UK"));
+        assert!(same_spelling("Raheem", "Rahim"));
+        let docs = vec![
+            doc("a", &[("Voss", Person), ("U.K.", Location)]),
+            doc("b", &[("Vs", Person), ("UK", Location)]),
+        ];
+        let names = names_of(&resolve(&docs));
+        assert_eq!(names.len(), 3, "{names:?}");
+        assert!(names.iter().any(|(_, v)| v == &["U.K.", "UK"]), "{names:?}");
     }
 
     #[test]
