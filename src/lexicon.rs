@@ -504,3 +504,17 @@ pub const STOPWORDS: &[&str] = &[
     "around",
     "including",
 ];
+
+/// A party and state tag as American news writes it after a name: "R-NY", "D-N.Y.", "I-Vt".
+pub fn is_party_tag(w: &str) -> bool {
+    let Some((party, place)) = w.split_once('-') else {
+        return false;
+    };
+    matches!(party, "R" | "D" | "I")
+        && place.starts_with(|c: char| c.is_ascii_uppercase())
+        && place.len() <= MAX_STATE_TAG
+        && place.chars().all(|c| c.is_ascii_alphabetic() || c == '.')
+}
+
+/// Most characters of a state in a party tag ("Calif.").
+const MAX_STATE_TAG: usize = 6;

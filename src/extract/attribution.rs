@@ -4939,26 +4939,12 @@ fn starts_an_apposition(p: &Paragraph, text: &str, k: usize) -> bool {
         || an_age
         || ROLE_NOUNS.contains(&w.as_str())
         || PARTY_MEMBERS.contains(&w.as_str())
-        || is_party_tag(word(p, text, k))
+        || crate::lexicon::is_party_tag(word(p, text, k))
         || (!capitalised_at(p, text, k)
             && w.chars().all(|c| c.is_alphabetic() || c == '-')
             && w.starts_with(char::is_alphabetic)
             && !NOT_IN_A_NOUN_PHRASE.contains(&w.as_str()))
 }
-
-/// A party and state tag as American news writes it after a name: "R-NY", "D-N.Y.", "I-Vt".
-fn is_party_tag(w: &str) -> bool {
-    let Some((party, place)) = w.split_once('-') else {
-        return false;
-    };
-    matches!(party, "R" | "D" | "I")
-        && place.starts_with(|c: char| c.is_ascii_uppercase())
-        && place.len() <= MAX_STATE_TAG
-        && place.chars().all(|c| c.is_ascii_alphabetic() || c == '.')
-}
-
-/// Most characters of a state in a party tag ("Calif.").
-const MAX_STATE_TAG: usize = 6;
 
 /// The first word of a name that ends right before the mark opening an apposition, when the name
 /// is a subject: not the object of a preposition ("the attorney general of | Tarnby, | one of

@@ -558,6 +558,12 @@ fn tidy(
     if tokens.iter().all(|w| !w.chars().any(char::is_alphabetic)) {
         return None;
     }
+    // "Sen. Dane Holt, R-Calif.": a party and state tag set off after a name says whom the
+    // person stands for, it names no one ("D-Day" is not set off)
+    let set_off = first > 0 && matches!(words[first - 1], "," | "(");
+    if tokens.len() == 1 && set_off && crate::lexicon::is_party_tag(tokens[0]) {
+        return None;
+    }
     let (start, end) = (spans[first].0 + sign, spans[last - 1].1);
     let title = title_start.map(|k| body[spans[k].0..spans[first - 1].1].to_string());
     Some(Mention {
@@ -628,6 +634,21 @@ mod tests {
             .into_iter()
             .map(|m| (m.text(body).to_string(), m.kind, m.title))
             .collect()
+    }
+
+    #[test]
+    fn a_party_and_state_tag_after_a_name_names_no_one() {
+        let found = mentions_of(
+            "Sen. Dane Holt, R-Neb., and Rep. Mara Lind (D-Ore.) wrote to Gov. Arlen Voss, \
+             R-TX, on Monday.",
+        );
+        let names: Vec<&str> = found.iter().map(|(t, _, _)| t.as_str()).collect();
+        for tag in ["R-Neb", "D-Ore", "R-TX"] {
+            assert!(!names.iter().any(|n| n.contains(tag)), "{found:?}");
+        }
+        for person in ["Dane Holt", "Mara Lind", "Arlen Voss"] {
+            assert!(names.contains(&person), "{found:?}");
+        }
     }
 
     #[test]
