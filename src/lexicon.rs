@@ -518,3 +518,30 @@ pub fn is_party_tag(w: &str) -> bool {
 
 /// Most characters of a state in a party tag ("Calif.").
 const MAX_STATE_TAG: usize = 6;
+
+/// Words before a name that say it is a place: "in Tarnby", "near Corrabel".
+pub const PLACE_PREPOSITIONS: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "from",
+    "to",
+    "across",
+    "outside",
+    "inside",
+    "throughout",
+    "into",
+];
+
+/// Whether the body writes a name as a place somewhere: after "in", "at", "near" and the like,
+/// and not as a possessor ("in Voss's office" is no place called Voss).
+pub fn written_as_a_place(body: &str, name: &str) -> bool {
+    body.match_indices(name).any(|(at, _)| {
+        let before = body[..at].split_whitespace().next_back().unwrap_or("");
+        let after = &body[at + name.len()..];
+        let whole_word = !after.starts_with(char::is_alphanumeric)
+            && !body[..at].ends_with(char::is_alphanumeric);
+        let possessor = after.starts_with("'s") || after.starts_with("\u{2019}s");
+        whole_word && !possessor && PLACE_PREPOSITIONS.contains(&before.to_lowercase().as_str())
+    })
+}

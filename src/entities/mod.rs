@@ -104,7 +104,10 @@ fn local_keys(doc: &Document) -> Vec<String> {
         // a lone surname of the one person the document names in full is that person, however
         // the tagger typed it ("Oyelaran-Drost said" read as an organization); a place is not
         // ("Washington" beside "George Washington"), unless its camp or aides speak
-        let person = m.kind != EntityType::Location || has_people(&doc.body[m.end..]);
+        let person = m.kind != EntityType::Location
+            || has_people(&doc.body[m.end..])
+            || (full_people.contains_key(f.as_str())
+                && !crate::lexicon::written_as_a_place(&doc.body, texts[k]));
         let by_generation = (person && !f.contains(' '))
             .then(|| generation_named(&doc.body[..m.start], generations.get(f.as_str())?))
             .flatten();
@@ -542,11 +545,25 @@ fn spellings_of_one_word(a: &str, b: &str) -> bool {
 fn key_type(list: &[(usize, usize)], docs: &[Document]) -> EntityType {
     // a full name says more about what it names than a short form does ("Harbourside Athletic"
     // against "Harbourside had led"): a mention's vote grows with its words
+    // and a lone surname of a person named in full is the person's, however the tagger typed it
+    // ("Sondland" read as a place beside "Gordon Sondland")
+    let surnames: HashSet<String> = list
+        .iter()
+        .map(|&(d, k)| (&docs[d].mentions[k], &docs[d].body))
+        .filter(|(m, body)| m.kind == EntityType::Person && m.text(body).contains(' '))
+        .map(|(m, body)| last_word(&fold(m.text(body))).to_string())
+        .collect();
     let mut votes: BTreeMap<EntityType, usize> = BTreeMap::new();
     for &(d, k) in list {
         let m = &docs[d].mentions[k];
-        let words = m.text(&docs[d].body).split_whitespace().count().max(1);
-        *votes.entry(m.kind).or_insert(0) += 2 * words - 1;
+        let text = m.text(&docs[d].body);
+        let words = text.split_whitespace().count().max(1);
+        let kind = if words == 1 && surnames.contains(&fold(text)) {
+            EntityType::Person
+        } else {
+            m.kind
+        };
+        *votes.entry(kind).or_insert(0) += 2 * words - 1;
     }
     let majority = votes
         .iter()
@@ -1018,8 +1035,6 @@ mod tests {
             &[
                 ("Kasimir Oyelund-Hask", Person),
                 ("Oyelund-Hask", Organization),
-                ("Harrow", Location),
-                ("Tarnby Harrow", Person),
             ],
         )];
         let names = names_of(&resolve(&docs));
@@ -1028,7 +1043,37 @@ mod tests {
             .find(|(n, _)| n == "Kasimir Oyelund-Hask")
             .unwrap();
         assert_eq!(hask.1.len(), 2, "{names:?}");
-        // a place keeps its own entity beside a person of that surname
+    }
+
+    /// A document of `body` with the mentions given as (text, which occurrence of it, type).
+    fn with_mentions(id: &str, body: &str, mentions: &[(&str, usize, EntityType)]) -> Document {
+        let mut d = test_document(id, body);
+        for &(text, nth, kind) in mentions {
+            let start = body.match_indices(text).nth(nth).map_or(0, |(at, _)| at);
+            d.mentions.push(Mention {
+                start,
+                end: start + text.len(),
+                kind,
+                title: None,
+            });
+        }
+        d
+    }
+
+    #[test]
+    fn a_lone_surname_the_tagger_typed_a_place_is_the_person_unless_written_as_a_place() {
+        let mentions = [("Tarnby Harrow", 0, Person), ("Harrow", 1, Location)];
+        let spoke = with_mentions(
+            "a",
+            "Tarnby Harrow spoke at noon. Harrow said the dam held.",
+            &mentions,
+        );
+        let entities = resolve(&[spoke]);
+        assert_eq!(entities.len(), 1, "{entities:#?}");
+        assert_eq!(entities[0].kind, Person);
+        // "in Harrow": a place keeps its own entity beside a person of that surname
+        let flew = with_mentions("b", "Tarnby Harrow flew in Harrow at noon.", &mentions);
+        let names = names_of(&resolve(&[flew]));
         assert!(names.iter().any(|(n, _)| n == "Harrow"), "{names:?}");
     }
 

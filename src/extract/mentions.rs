@@ -119,6 +119,13 @@ const NOT_NAMES: &[&str] = &[
     "share",
 ];
 
+/// Capitalised at a sentence's start, these open no name: conjunctions, demonstratives and
+/// interjections.
+const NEVER_OPEN_A_NAME: &[&str] = &[
+    "yet", "but", "and", "or", "so", "those", "these", "this", "that", "hey", "oh", "although",
+    "though", "because", "while", "if",
+];
+
 /// Byte spans of a sentence's tokens, split the way CoNLL-2003 is: punctuation apart from words,
 /// possessive 's apart, abbreviations ("Gen.", "U.S.") and hyphenated words whole.
 pub fn tokens(text: &str) -> Vec<(usize, usize)> {
@@ -535,6 +542,11 @@ fn tidy(
             title_start = Some(k);
         }
     }
+    // "Yet Holt", "Those Corrabel": a conjunction, demonstrative or interjection the tagger took
+    // in at a sentence's start opens no name
+    while first + 1 < last && NEVER_OPEN_A_NAME.contains(&words[first].to_lowercase().as_str()) {
+        first += 1;
+    }
     // a quotation mark or dash the tagger took into a name is not part of it
     let is_mark = |w: &str| !w.chars().any(char::is_alphanumeric) && !w.starts_with(['#', '@']);
     while first + 1 < last && is_mark(words[first]) {
@@ -634,6 +646,21 @@ mod tests {
             .into_iter()
             .map(|m| (m.text(body).to_string(), m.kind, m.title))
             .collect()
+    }
+
+    #[test]
+    fn a_conjunction_or_demonstrative_opening_a_sentence_opens_no_name() {
+        let found = mentions_of(
+            "Dane Sondervik met the board on Monday. Yet Sondervik has already amended his \
+             testimony once. Hey Corrabel, the drivers wrote.",
+        );
+        let names: Vec<&str> = found.iter().map(|(t, _, _)| t.as_str()).collect();
+        assert!(
+            !names
+                .iter()
+                .any(|n| n.starts_with("Yet") || n.starts_with("Hey")),
+            "{found:?}"
+        );
     }
 
     #[test]
