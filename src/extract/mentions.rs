@@ -287,6 +287,24 @@ fn repaired(
                 kind = EntityType::Location;
             }
         }
+        // "Christopher | L. Tays", "Sonya | A. Zoghlin": a middle initial opens no name, the
+        // given name before it is the person's, however the tagger read it
+        if kind == EntityType::Person && is_initial(words[first]) {
+            let given_name = |(p_first, p_last): (usize, usize)| {
+                p_last == first && words[p_first..p_last].iter().all(|w| is_surname_shaped(w))
+            };
+            if let Some(previous) = out.last_mut().filter(|p| given_name((p.0, p.1))) {
+                *previous = (previous.0, last, EntityType::Person);
+                continue;
+            }
+            let untagged_before = first > 0
+                && matches!(tags[first - 1], Tag::Outside)
+                && is_surname_shaped(words[first - 1])
+                && out.last().is_none_or(|p| p.1 < first);
+            if untagged_before {
+                first -= 1;
+            }
+        }
         // "Kasimir | Oyelaran-Drost": a name the tagger split in two after a given name
         if let Some(previous) = out
             .last_mut()
@@ -417,6 +435,12 @@ fn body_of_a_place(words: &[&str], previous: (usize, usize, EntityType), next: u
     let head = words[p_last - 1].to_lowercase();
     joined_at == next
         && (POLITY_HEADS.contains(&head.as_str()) || ORGANIZATION_WORDS.contains(&head.as_str()))
+}
+
+/// A middle initial: one capital letter and a period ("L.").
+fn is_initial(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(|c| c.is_uppercase()) && chars.as_str() == "."
 }
 
 /// A capitalised word of letters (and inner hyphens or apostrophes) that is no title, calendar
@@ -661,6 +685,17 @@ mod tests {
                 .any(|n| n.starts_with("Yet") || n.starts_with("Hey")),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn a_middle_initial_keeps_the_given_name_before_it() {
+        let found = mentions_of(
+            "Officers arrested Christopher L. Sondervik, 32, of Tarnby. Sonya A. Marrowby, his \
+             attorney, said so.",
+        );
+        let names: Vec<&str> = found.iter().map(|(t, _, _)| t.as_str()).collect();
+        assert!(names.contains(&"Christopher L. Sondervik"), "{found:?}");
+        assert!(names.contains(&"Sonya A. Marrowby"), "{found:?}");
     }
 
     #[test]
