@@ -519,13 +519,12 @@ pub fn is_party_tag(w: &str) -> bool {
 /// Most characters of a state in a party tag ("Calif.").
 const MAX_STATE_TAG: usize = 6;
 
-/// Words before a name that say it is a place: "in Tarnby", "near Corrabel".
+/// Words before a name that say it is a place: "in Tarnby", "near Corrabel" ("to" and "from"
+/// also go before people: "harm to Holt", "a letter from Holt").
 pub const PLACE_PREPOSITIONS: &[&str] = &[
     "in",
     "at",
     "near",
-    "from",
-    "to",
     "across",
     "outside",
     "inside",

@@ -467,6 +467,9 @@ fn titled_person_of(
     last: usize,
     kind: EntityType,
 ) -> Vec<(usize, usize, EntityType)> {
+    if let Some(parts) = body_title_then_person(words, first, last, kind) {
+        return parts;
+    }
     let titled = is_title(words[first]);
     let name_then_of =
         (first + 2..last.saturating_sub(1)).find(|&k| words[k] == "of" && !is_title(words[k - 1]));
@@ -485,6 +488,36 @@ fn titled_person_of(
         }
         _ => vec![(first, last, kind)],
     }
+}
+
+/// "NASA Administrator Jim Holt", "CEO Dane Voss" read as one name: a title or role word
+/// followed by two or more words of a person's name ends a body's name (if one is left before
+/// it) and opens the person's, whose title it is.
+fn body_title_then_person(
+    words: &[&str],
+    first: usize,
+    last: usize,
+    kind: EntityType,
+) -> Option<Vec<(usize, usize, EntityType)>> {
+    let is_role = |w: &str| is_title(w) || super::roles::is_role_noun(w);
+    let name_shaped = |w: &&str| is_surname_shaped(w) || is_initial(w);
+    let title = (first..last.saturating_sub(2))
+        .rev()
+        .find(|&k| is_role(words[k]) && words[k + 1..last].iter().all(name_shaped))?;
+    let mut body_end = title;
+    while body_end > first && is_role(words[body_end - 1]) {
+        body_end -= 1;
+    }
+    // the words before the title name a body when they are one word or end in a body's word
+    // ("NASA", "the Lorn Teachers Association"); "US Trade | Representative" or "White House
+    // Press | Secretary" hold part of the title and name nothing
+    let mut parts = Vec::new();
+    let body = &words[first..body_end];
+    if kind != EntityType::Person && (body.len() == 1 || (body.len() > 1 && names_a_body(body))) {
+        parts.push((first, body_end, kind));
+    }
+    parts.push((title + 1, last, EntityType::Person));
+    Some(parts)
 }
 
 /// A word in lower case only: not part of a name.
@@ -696,6 +729,23 @@ mod tests {
         let names: Vec<&str> = found.iter().map(|(t, _, _)| t.as_str()).collect();
         assert!(names.contains(&"Christopher L. Sondervik"), "{found:?}");
         assert!(names.contains(&"Sonya A. Marrowby"), "{found:?}");
+    }
+
+    #[test]
+    fn a_title_between_a_body_and_a_person_splits_them() {
+        let found = mentions_of(
+            "Harbour Authority Administrator Dane Sondervik spoke first. Then Corrabel CEO Mara \
+             Lindqvist said the plant would close.",
+        );
+        let names: Vec<&str> = found.iter().map(|(t, _, _)| t.as_str()).collect();
+        assert!(names.contains(&"Dane Sondervik"), "{found:?}");
+        assert!(names.contains(&"Mara Lindqvist"), "{found:?}");
+        let kind_of = |name: &str| found.iter().find(|(t, _, _)| t == name).map(|f| f.1);
+        assert_eq!(
+            kind_of("Mara Lindqvist"),
+            Some(EntityType::Person),
+            "{found:?}"
+        );
     }
 
     #[test]

@@ -79,6 +79,9 @@ pub(crate) const ROLE_NOUNS: &[&str] = &[
     "consultant",
     "manager",
     "executive",
+    "ceo",
+    "administrator",
+    "coach",
 ];
 
 /// Words a role before a name does not reach across.
