@@ -7,6 +7,8 @@ use crate::lexicon::{
     designator_names_a_place, FEATURE_WORDS, MONTHS, ORGANIZATION_WORDS, PLACE_DESIGNATORS,
     POLITY_HEADS, WEEKDAYS,
 };
+use std::collections::HashSet;
+
 use crate::model::{Document, EntityType, Mention, Span};
 
 use super::ner::{Tag, Tagger};
@@ -249,7 +251,25 @@ pub fn find(doc: &Document, tagger: &Tagger) -> Vec<Mention> {
         }
         found.extend(handles(&spans, &words, &tags));
     }
+    without_lone_roles(&doc.body, found)
+}
+
+/// "CEO", "Head", "Founder" tagged alone name no one: a lone role or title word is dropped,
+/// unless the document gives it as a person's surname ("Stephen King … King said").
+fn without_lone_roles(body: &str, found: Vec<Mention>) -> Vec<Mention> {
+    let surnames: HashSet<String> = found
+        .iter()
+        .filter(|m| m.kind == EntityType::Person)
+        .filter_map(|m| Some(m.text(body).rsplit_once(' ')?.1.to_lowercase()))
+        .collect();
     found
+        .into_iter()
+        .filter(|m| {
+            let lower = m.text(body).trim_end_matches('.').to_lowercase();
+            let role = super::roles::ROLE_NOUNS.contains(&lower.as_str()) || is_title(&lower);
+            !role || surnames.contains(&lower)
+        })
+        .collect()
 }
 
 /// Two repairs to the tagger's spans where English spelling is regular and the tagger, trained
@@ -746,6 +766,19 @@ mod tests {
             Some(EntityType::Person),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn a_lone_role_word_names_no_one_unless_it_is_a_surname() {
+        let found = mentions_of(
+            "Dane Sondervik, Head of Research at Corrabel Securities, spoke first. The Founder \
+             wrote later. Mara Judge chaired the panel, and Judge said it went well.",
+        );
+        let names: Vec<&str> = found.iter().map(|(t, _, _)| t.as_str()).collect();
+        assert!(!names.contains(&"Head"), "{found:?}");
+        assert!(!names.contains(&"Founder"), "{found:?}");
+        // a surname that is also a role word stays a name
+        assert!(names.contains(&"Judge"), "{found:?}");
     }
 
     #[test]
