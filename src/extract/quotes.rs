@@ -219,8 +219,10 @@ pub fn find(doc: &Document, tagger: &AttributionTagger) -> Vec<Statement> {
 /// quotation, inside another statement's source when that statement's speaker is someone else
 /// (an apposition, an employer), or right after another statement's cue (who was told) is passed
 /// over for the person named before it. Names in
-/// reported words stay candidates: "she interviewed Holt. … “No,” he said" is Holt speaking, and
-/// a reported clause the tagger ran on too far would hide the subject after it.
+/// reported words stay candidates ("she interviewed Holt. … “No,” he said" is Holt speaking, and
+/// a reported clause the tagger ran on too far would hide the subject after it), but for a bare
+/// one-word name with no title that is no part of a full name in the document ("funding for
+/// Corrabel"), which the name tagger may have read as a person.
 fn pronouns_past_what_was_said(doc: &Document, kinds: &[EntityType], statements: &mut [Statement]) {
     let within = |k: usize, span: Span| {
         let m = &doc.mentions[k];
@@ -231,6 +233,23 @@ fn pronouns_past_what_was_said(doc: &Document, kinds: &[EntityType], statements:
             .text(&doc.body)
             .split_whitespace()
             .next_back()
+    };
+    // the first and last words of the people the document names in full
+    let name_parts: HashSet<&str> = doc
+        .mentions
+        .iter()
+        .filter(|m| m.kind == EntityType::Person)
+        .filter_map(|m| {
+            let text = m.text(&doc.body);
+            let (given, _) = text.split_once(' ')?;
+            Some([given, text.rsplit_once(' ')?.1])
+        })
+        .flatten()
+        .collect();
+    let is_bare_name = |k: usize| {
+        let m = &doc.mentions[k];
+        let text = m.text(&doc.body);
+        !text.contains(' ') && m.title.is_none() && !name_parts.contains(text)
     };
     let same_person = |k: usize, speaker: Option<usize>| {
         speaker.is_some_and(|j| j == k || surname(j) == surname(k))
@@ -250,7 +269,11 @@ fn pronouns_past_what_was_said(doc: &Document, kinds: &[EntityType], statements:
                 .is_empty()
                 && doc.mentions[k].start >= s.cue.end
                 && !same_person(k, s.speaker);
-            j != own && (quoted || described || addressed)
+            // "Babin said the odds of funding for Artemis were … “…,” he said": a one-word name
+            // with no title and no full name in the document, inside reported words, is more
+            // likely what was talked about than who talks next
+            let talked_about = within(k, said) && is_bare_name(k);
+            j != own && (quoted || described || addressed || talked_about)
         })
     };
     for i in 0..statements.len() {
@@ -2568,6 +2591,25 @@ mod tests {
         let all: Vec<_> = found.iter().map(|s| said(&doc, s)).collect();
         assert_eq!(
             speaker_of_words(&doc, &found, "start small"),
+            Some("Dane Holt"),
+            "{all:?}"
+        );
+        // a bare name the tagger read as a person, inside what another speaker reported
+        let body = "Dane Holt said the odds of funding for Corrabel were low.\n\n\"We will try \
+                    again,\" he said.";
+        let mut doc = test_document("d", body);
+        crate::text::segment(&mut doc);
+        doc.mentions = super::super::mentions::find(&doc, super::super::shipped_ner());
+        doc.roles = super::super::roles::find(&doc);
+        for m in doc.mentions.iter_mut() {
+            if &body[m.start..m.end] == "Corrabel" {
+                m.kind = EntityType::Person;
+            }
+        }
+        let found = find(&doc, super::super::shipped_attribution());
+        let all: Vec<_> = found.iter().map(|s| said(&doc, s)).collect();
+        assert_eq!(
+            speaker_of_words(&doc, &found, "try again"),
             Some("Dane Holt"),
             "{all:?}"
         );
