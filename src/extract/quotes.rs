@@ -235,16 +235,8 @@ fn pronouns_past_what_was_said(doc: &Document, kinds: &[EntityType], statements:
             .next_back()
     };
     // the first and last words of the people the document names in full
-    let name_parts: HashSet<&str> = doc
-        .mentions
-        .iter()
-        .filter(|m| m.kind == EntityType::Person)
-        .filter_map(|m| {
-            let text = m.text(&doc.body);
-            let (given, _) = text.split_once(' ')?;
-            Some([given, text.rsplit_once(' ')?.1])
-        })
-        .flatten()
+    let name_parts: HashSet<&str> = people_named_in_full(doc)
+        .flat_map(|(given, surname)| [given, surname])
         .collect();
     let is_bare_name = |k: usize| {
         let m = &doc.mentions[k];
@@ -303,6 +295,17 @@ fn pronouns_past_what_was_said(doc: &Document, kinds: &[EntityType], statements:
                 && title_gender(doc, k).is_none_or(|g| Some(g) == wanted)
         });
     }
+}
+
+/// The (first word, last word) of each person the document names with more than one word.
+fn people_named_in_full(doc: &Document) -> impl Iterator<Item = (&str, &str)> {
+    doc.mentions
+        .iter()
+        .filter(|m| m.kind == EntityType::Person)
+        .filter_map(|m| {
+            let text = m.text(&doc.body);
+            Some((text.split_once(' ')?.0, text.rsplit_once(' ')?.1))
+        })
 }
 
 /// Indirect statements whose source lies inside what they say: what was said starts after the cue when
@@ -2355,14 +2358,8 @@ fn usual_kinds(doc: &Document) -> Vec<EntityType> {
     }
     // "Sondland" beside "Gordon Sondland" is the person's surname however the tagger typed it,
     // unless the document writes it as a place ("in Washington" beside "George Washington")
-    let surnames: HashSet<&str> = doc
-        .mentions
-        .iter()
-        .filter(|m| m.kind == EntityType::Person)
-        .filter_map(|m| {
-            let (_, last) = m.text(&doc.body).rsplit_once(' ')?;
-            Some(last)
-        })
+    let surnames: HashSet<&str> = people_named_in_full(doc)
+        .map(|(_, surname)| surname)
         .collect();
     let a_surname = |name: &str| {
         surnames.contains(name) && !crate::lexicon::written_as_a_place(&doc.body, name)
@@ -2506,24 +2503,36 @@ mod tests {
         assert_eq!(who("alarm never sounded"), None, "{all:?}");
     }
 
-    /// The statements of `body` when the name tagger reads the mentions after the first of
-    /// "Lindqvist" as names of `kind`, as the tagger, trained on 1990s wire copy, may.
-    fn statements_with_the_surname_read_as(
+    /// The statements of `body` when the name tagger reads the mentions holding `name` that
+    /// start at byte `from` or later as names of `kind`, as the tagger, trained on 1990s wire
+    /// copy, may.
+    fn statements_with_names_read_as(
         body: &str,
+        name: &str,
+        from: usize,
         kind: EntityType,
     ) -> (Document, Vec<Statement>) {
         let mut doc = test_document("d", body);
         crate::text::segment(&mut doc);
         doc.mentions = super::super::mentions::find(&doc, super::super::shipped_ner());
         doc.roles = super::super::roles::find(&doc);
-        let first = body.find("Lindqvist").unwrap_or(0);
         for m in doc.mentions.iter_mut() {
-            if &body[m.start..m.end] == "Lindqvist" && m.start > first {
+            if body[m.start..m.end].contains(name) && m.start >= from {
                 m.kind = kind;
             }
         }
         let found = find(&doc, super::super::shipped_attribution());
         (doc, found)
+    }
+
+    /// The statements of `body` when the name tagger reads the lone "Lindqvist" after the first
+    /// as a name of `kind`.
+    fn statements_with_the_surname_read_as(
+        body: &str,
+        kind: EntityType,
+    ) -> (Document, Vec<Statement>) {
+        let after_the_first = body.find("Lindqvist").map_or(0, |at| at + 1);
+        statements_with_names_read_as(body, "Lindqvist", after_the_first, kind)
     }
 
     #[test]
@@ -2576,18 +2585,13 @@ mod tests {
         let who = speaker_of_words(&doc, &found, "levee held");
         assert!(who.is_some_and(|w| w.contains("Lind")), "{all:?}");
         // an employer the name tagger read as a person, in the apposition of the last speaker
-        let body = "Dane Holt, chief executive of Corrabel Robotics, said the firm would build \
-                    landers.\n\n\"We start small,\" he said.";
-        let mut doc = test_document("d", body);
-        crate::text::segment(&mut doc);
-        doc.mentions = super::super::mentions::find(&doc, super::super::shipped_ner());
-        doc.roles = super::super::roles::find(&doc);
-        for m in doc.mentions.iter_mut() {
-            if body[m.start..m.end].contains("Robotics") {
-                m.kind = EntityType::Person;
-            }
-        }
-        let found = find(&doc, super::super::shipped_attribution());
+        let (doc, found) = statements_with_names_read_as(
+            "Dane Holt, chief executive of Corrabel Robotics, said the firm would build \
+             landers.\n\n\"We start small,\" he said.",
+            "Robotics",
+            0,
+            EntityType::Person,
+        );
         let all: Vec<_> = found.iter().map(|s| said(&doc, s)).collect();
         assert_eq!(
             speaker_of_words(&doc, &found, "start small"),
@@ -2595,18 +2599,13 @@ mod tests {
             "{all:?}"
         );
         // a bare name the tagger read as a person, inside what another speaker reported
-        let body = "Dane Holt said the odds of funding for Corrabel were low.\n\n\"We will try \
-                    again,\" he said.";
-        let mut doc = test_document("d", body);
-        crate::text::segment(&mut doc);
-        doc.mentions = super::super::mentions::find(&doc, super::super::shipped_ner());
-        doc.roles = super::super::roles::find(&doc);
-        for m in doc.mentions.iter_mut() {
-            if &body[m.start..m.end] == "Corrabel" {
-                m.kind = EntityType::Person;
-            }
-        }
-        let found = find(&doc, super::super::shipped_attribution());
+        let (doc, found) = statements_with_names_read_as(
+            "Dane Holt said the odds of funding for Corrabel were low.\n\n\"We will try \
+             again,\" he said.",
+            "Corrabel",
+            0,
+            EntityType::Person,
+        );
         let all: Vec<_> = found.iter().map(|s| said(&doc, s)).collect();
         assert_eq!(
             speaker_of_words(&doc, &found, "try again"),
