@@ -206,7 +206,7 @@ pub fn across_documents(analysis: &mut Analysis, scope: Scope) -> StageTimes {
         };
     }
     let started = Instant::now();
-    analysis.entities = entities::resolve(&analysis.documents);
+    analysis.entities = entities::resolve_in_stories(&analysis.documents, &analysis.stories);
     let entity_at = entities::entity_of_mention(&analysis.entities);
     analysis.quotes = extract::quotes::link(&analysis.documents, &entity_at);
     analysis.quantities = extract::quantities::link(&analysis.documents, &entity_at);

@@ -3,8 +3,10 @@
 //!
 //! - the same name, folded (case, possessive, spacing), in any document;
 //! - a surname alone ("Voss") resolved to the one full name ending in it in the same document, or,
-//!   when no full name is there, to the only such full name in the whole run;
-//! - an acronym tied to its expansion in the same document ("Northern Valley Front (NVF)");
+//!   when no full name is there, to the one such full name of its story, or, when the story has
+//!   none, to the only one in the run if several stories name it;
+//! - an acronym tied to its expansion in the same document ("Northern Valley Front (NVF)"), or
+//!   spelled by one name of its story (or of several stories, as a surname is);
 //! - a place with or without its designator ("Talvin Valley", "Talvin province", "Talvin");
 //! - an organization's short form that ends exactly one longer name ("Valley Front").
 //!
@@ -16,10 +18,10 @@
 
 mod aliases;
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
-use crate::lexicon::{GROUP_VERBS, PLACE_DESIGNATORS};
-use crate::model::{Document, Entity, EntityMention, EntityType, Mention, RoleEvidence};
+use crate::lexicon::{GROUP_VERBS, ORGANIZATION_WORDS, PLACE_DESIGNATORS};
+use crate::model::{Document, Entity, EntityMention, EntityType, Mention, RoleEvidence, Story};
 
 /// A name reduced to what identifies it: lower case, no possessive, no accents ("Zoë" and
 /// "Zoe" are one name, written with and without), single spaces.
@@ -275,6 +277,15 @@ pub fn entity_of_mention(entities: &[Entity]) -> EntityOfMention<'_> {
 
 /// Resolves every document's mentions into entities.
 pub fn resolve(docs: &[Document]) -> Vec<Entity> {
+    resolve_in_stories(docs, &[])
+}
+
+/// The entities of a run whose documents are grouped in `stories`: a short form (a lone
+/// surname, an acronym, a body's one word) or a spelling that says little joins a name of its own
+/// story rather than one only another story gives ("Herbert" in a science report is not the
+/// tennis player of a sports story). With no stories the run is one story.
+pub fn resolve_in_stories(docs: &[Document], stories: &[Story]) -> Vec<Entity> {
+    let story_of = StoryOf::new(docs, stories);
     // (doc index, mention index) per key
     let mut by_key: BTreeMap<String, Vec<(usize, usize)>> = BTreeMap::new();
     for (d, doc) in docs.iter().enumerate() {
@@ -282,11 +293,18 @@ pub fn resolve(docs: &[Document]) -> Vec<Entity> {
             by_key.entry(key).or_default().push((d, k));
         }
     }
-    let by_key = merge_spellings(by_key, docs);
-    let mut redirect = surname_redirects(&by_key, docs);
-    redirect.extend(organization_tails(&by_key, docs));
-    redirect.extend(acronym_redirects(&by_key, docs));
+    let by_key = merge_spellings(by_key, docs, &story_of);
+    let mut redirect = organization_tails(&by_key, docs);
     redirect.extend(acronym_siblings(&by_key, docs));
+    // short forms move story by story; an acronym read as a surname is the acronym
+    let mut moves = acronym_moves(&by_key, docs, &story_of);
+    let moved: HashSet<String> = moves.iter().map(|m| m.from.clone()).collect();
+    moves.extend(
+        surname_moves(&by_key, docs, &story_of)
+            .into_iter()
+            .filter(|m| !moved.contains(&m.from)),
+    );
+    let by_key = with_moves(by_key, &moves, &story_of);
     let mut merged: BTreeMap<String, Vec<(usize, usize)>> = BTreeMap::new();
     for (key, list) in by_key {
         // a redirect may lead to a key that is itself redirected; the chain is short and acyclic
@@ -300,7 +318,7 @@ pub fn resolve(docs: &[Document]) -> Vec<Entity> {
         }
         merged.entry(target).or_default().extend(list);
     }
-    let merged = one_word_organizations(merged, docs);
+    let merged = one_word_organizations(merged, docs, &story_of);
     let named_as = aliases::named_as(docs);
     let merged = aliases::join_named_as(merged, &named_as);
     let mut entities: Vec<Resolved> = merged
@@ -602,6 +620,7 @@ fn used_as_a_group(list: &[(usize, usize)], docs: &[Document]) -> bool {
 fn merge_spellings(
     by_key: BTreeMap<String, Vec<(usize, usize)>>,
     docs: &[Document],
+    story_of: &StoryOf,
 ) -> BTreeMap<String, Vec<(usize, usize)>> {
     // a one-word name must also agree in type ("Jordan" the country, "Jordan" a player); a name
     // of several words is evidence enough, and the tagger's type for it varies between documents
@@ -619,8 +638,17 @@ fn merge_spellings(
         let mut by_weight = keys.clone();
         by_weight.sort_by(|a, b| by_key[b].len().cmp(&by_key[a].len()).then(a.cmp(b)));
         let mut heads: Vec<&String> = Vec::new();
+        // a word of two sounds has many namesakes ("Webb", "Weibo"): its spellings join only
+        // within a story
+        let joins = |head: &String, key: &String| {
+            same_spelling(head, key)
+                && (head.contains(' ')
+                    || head.replace('.', "") == key.replace('.', "")
+                    || skeleton(head).chars().count() > 2
+                    || story_of.share(&by_key[head], &by_key[key]))
+        };
         for key in &by_weight {
-            match heads.iter().find(|h| same_spelling(h, key)) {
+            match heads.iter().find(|h| joins(h, key)) {
                 Some(head) => {
                     target.insert(key.clone(), (*head).clone());
                 }
@@ -668,11 +696,12 @@ fn organization_tails(
 /// An organization named by one word ("Front"), or a word read as a person's name that no
 /// person in the run bears, that is a word of the names of exactly one other organization in
 /// the run (all its forms: "Northern Front", "Northern Valley Front"),
-/// and named no more often than it, joins it: news shortens a body's name to its distinctive
-/// word once it has been given.
+/// and named no more often than it, joins it when every story using the word names that body:
+/// news shortens a body's name to its distinctive word once it has been given.
 fn one_word_organizations(
     mut groups: BTreeMap<String, Vec<(usize, usize)>>,
     docs: &[Document],
+    story_of: &StoryOf,
 ) -> BTreeMap<String, Vec<(usize, usize)>> {
     let organization = |list: &[(usize, usize)]| key_type(list, docs) == EntityType::Organization;
     // each word of every form of a longer organization name → the groups holding it
@@ -717,7 +746,9 @@ fn one_word_organizations(
             let often_enough = list.len() <= groups[*only].len()
                 || (key_type(list, docs) == EntityType::Person
                     && introduced_first(list, &groups[*only], docs));
-            if often_enough && short_form(word, list) {
+            // and every story that uses the word names the body
+            let named_there = story_of.of(list).is_subset(&story_of.of(&groups[*only]));
+            if often_enough && named_there && short_form(word, list) {
                 moves.push((word.clone(), (*only).clone()));
             }
         }
@@ -745,14 +776,24 @@ fn written<'a>(list: &[(usize, usize)], docs: &'a [Document]) -> &'a str {
     docs[d].mentions[k].text(&docs[d].body)
 }
 
-/// The written initials of every name of several words in the run, with their keys.
+/// The written initials of every name of several words in the run, with their keys. A name
+/// holding an abbreviation ("US Senate", "FC Porto") is no acronym's expansion: its initials
+/// repeat the abbreviation.
 fn keys_by_initials<'a>(
     by_key: &'a BTreeMap<String, Vec<(usize, usize)>>,
     docs: &[Document],
 ) -> HashMap<String, Vec<&'a String>> {
+    let abbreviation = |word: &str| {
+        word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !word.chars().any(char::is_lowercase)
+    };
     let mut out: HashMap<String, Vec<&String>> = HashMap::new();
     for (key, list) in by_key.iter().filter(|(key, _)| key.contains(' ')) {
-        let letters = initials(written(list, docs));
+        let name = written(list, docs);
+        if name.split_whitespace().any(abbreviation) {
+            continue;
+        }
+        let letters = initials(name);
         if letters.chars().count() >= 2 {
             out.entry(letters).or_default().push(key);
         }
@@ -760,23 +801,31 @@ fn keys_by_initials<'a>(
     out
 }
 
-/// An acronym never expanded in its own document ("AFP") goes to the one name in the run that
-/// it spells ("Agence France-Presse").
-fn acronym_redirects(
+/// An acronym never expanded in its own document ("AFP") goes to the one name of its story that
+/// it spells ("Agence France-Presse"), or, when its story spells none, to the one name of the
+/// run that does if that names the same kind of thing. Two letters spell many names: such an
+/// acronym goes only to the one name of the whole run that it spells, named in its story.
+fn acronym_moves(
     by_key: &BTreeMap<String, Vec<(usize, usize)>>,
     docs: &[Document],
-) -> HashMap<String, String> {
+    story_of: &StoryOf,
+) -> Vec<Move> {
     let by_initials = keys_by_initials(by_key, docs);
-    by_key
-        .iter()
-        .filter(|(_, list)| is_acronym(written(list, docs)))
-        .filter_map(
-            |(key, list)| match by_initials.get(written(list, docs))?.as_slice() {
-                [only] => Some((key.clone(), (*only).clone())),
-                _ => None,
-            },
-        )
-        .collect()
+    let mut moves = Vec::new();
+    for (key, list) in by_key.iter().filter(|(_, l)| is_acronym(written(l, docs))) {
+        let letters = written(list, docs);
+        if let Some(expansions) = by_initials.get(letters) {
+            // two letters spell many names: the run must spell them one way
+            let settles_in_story = letters.chars().count() > 2;
+            // another story's expansion fits when it names the same kind of thing ("VW" the
+            // carmaker is no "Vietnam War"), and never for two letters
+            let kind = key_type(list, docs);
+            let fits =
+                |target: &String| settles_in_story && key_type(&by_key[target], docs) == kind;
+            moves.extend(story_of.moves(key, list, expansions, by_key, settles_in_story, fits));
+        }
+    }
+    moves
 }
 
 /// Two names of a body that the run also calls by one acronym and that differ in one word only
@@ -816,11 +865,16 @@ fn acronym_siblings(
     out
 }
 
-/// A surname left alone in its document goes to the only full person name in the run ending in it.
-fn surname_redirects(
+/// A surname left alone in its document goes to the one full person name of its story ending in
+/// it, or, when its story names none, to the only one in the run if more than one story names it
+/// (a person the run's stories share is one a reporter may call by surname alone): a scientist
+/// called "Herbert" is no tennis player named in full only by a sports story. A surname spelled
+/// otherwise than the full name ("Muttaqi", "Motaqi") needs that name to be the run's only one.
+fn surname_moves(
     by_key: &BTreeMap<String, Vec<(usize, usize)>>,
     docs: &[Document],
-) -> HashMap<String, String> {
+    story_of: &StoryOf,
+) -> Vec<Move> {
     let is_person = |list: &[(usize, usize)]| {
         let people = list
             .iter()
@@ -837,21 +891,143 @@ fn surname_redirects(
                 .push(key);
         }
     }
-    by_key
+    let mut moves = Vec::new();
+    // a word of one or two letters is an abbreviation ("Co."), and a name ending in a body's
+    // word ("… Inc") no person's, whatever the tagger read
+    let letters = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count();
+    for (key, list) in by_key
         .iter()
-        .filter(|(key, list)| !key.contains(' ') && is_person(list))
-        .filter_map(|(key, _)| {
-            let fulls: Vec<&&String> = fulls_by_surname
-                .get(&skeleton(key))?
-                .iter()
-                .filter(|full| same_spelling(last_word(full), key))
+        .filter(|(k, l)| !k.contains(' ') && letters(k) > 2 && is_person(l))
+    {
+        let Some(candidates) = fulls_by_surname.get(&skeleton(key)) else {
+            continue;
+        };
+        let fulls: Vec<&String> = candidates
+            .iter()
+            .filter(|full| {
+                let surname = last_word(full);
+                !ORGANIZATION_WORDS.contains(&surname.trim_end_matches('.'))
+                    && same_spelling(surname, key)
+            })
+            .copied()
+            .collect();
+        // another story's person is well known when more than one story names them
+        let known = |full: &String| story_of.of(&by_key[full]).len() > 1;
+        // a surname spelled as it is in a full name of its story is that name's, whoever else the
+        // run names so; one spelled otherwise only when the run has no other
+        let exact: Vec<&String> = fulls
+            .iter()
+            .filter(|full| last_word(full) == key)
+            .copied()
+            .collect();
+        if exact.is_empty() {
+            moves.extend(story_of.moves(key, list, &fulls, by_key, false, known));
+        } else {
+            moves.extend(story_of.moves(key, list, &exact, by_key, true, known));
+        }
+    }
+    moves
+}
+
+/// Mentions of key `from` in documents of story `story` that go to key `to`.
+struct Move {
+    from: String,
+    story: usize,
+    to: String,
+}
+
+/// The story of each document of the run, by index; documents of no story stand alone, and a
+/// run resolved without stories is one story.
+struct StoryOf(Vec<usize>);
+
+impl StoryOf {
+    fn new(docs: &[Document], stories: &[Story]) -> StoryOf {
+        if stories.is_empty() {
+            return StoryOf(vec![0; docs.len()]);
+        }
+        let by_id: HashMap<&str, usize> = stories
+            .iter()
+            .enumerate()
+            .flat_map(|(s, story)| story.documents.iter().map(move |id| (id.as_str(), s)))
+            .collect();
+        StoryOf(
+            docs.iter()
+                .enumerate()
+                .map(|(d, doc)| {
+                    by_id
+                        .get(doc.id.as_str())
+                        .copied()
+                        .unwrap_or(stories.len() + d)
+                })
+                .collect(),
+        )
+    }
+
+    /// The stories a key's mentions come from.
+    fn of(&self, list: &[(usize, usize)]) -> BTreeSet<usize> {
+        list.iter().map(|&(d, _)| self.0[d]).collect()
+    }
+
+    fn share(&self, a: &[(usize, usize)], b: &[(usize, usize)]) -> bool {
+        !self.of(a).is_disjoint(&self.of(b))
+    }
+
+    /// Where the mentions of a short form `key` go, story by story: to the one of `targets`
+    /// named in the story (when `settles_in_story`, else only when the run has just that one);
+    /// when the story names none of them, to the one target of the run if it `fits` there.
+    fn moves(
+        &self,
+        key: &str,
+        list: &[(usize, usize)],
+        targets: &[&String],
+        by_key: &BTreeMap<String, Vec<(usize, usize)>>,
+        settles_in_story: bool,
+        fits: impl Fn(&String) -> bool,
+    ) -> Vec<Move> {
+        let stories_of_target: Vec<BTreeSet<usize>> =
+            targets.iter().map(|t| self.of(&by_key[*t])).collect();
+        let mut moves = Vec::new();
+        for story in self.of(list) {
+            let here: Vec<usize> = (0..targets.len())
+                .filter(|&t| stories_of_target[t].contains(&story))
                 .collect();
-            match fulls.as_slice() {
-                [only] => Some((key.clone(), (**only).clone())),
+            let to = match (here.as_slice(), targets) {
+                ([only], _) if settles_in_story || targets.len() == 1 => Some(targets[*only]),
+                ([], [only]) if fits(only) => Some(*only),
                 _ => None,
+            };
+            if let Some(to) = to {
+                moves.push(Move {
+                    from: key.to_string(),
+                    story,
+                    to: to.clone(),
+                });
             }
-        })
-        .collect()
+        }
+        moves
+    }
+}
+
+/// The keys with each move's mentions moved to its target key.
+fn with_moves(
+    mut by_key: BTreeMap<String, Vec<(usize, usize)>>,
+    moves: &[Move],
+    story_of: &StoryOf,
+) -> BTreeMap<String, Vec<(usize, usize)>> {
+    for m in moves {
+        let Some(list) = by_key.get_mut(&m.from) else {
+            continue;
+        };
+        let (going, staying): (Vec<_>, Vec<_>) =
+            list.iter().partition(|&&(d, _)| story_of.0[d] == m.story);
+        if staying.is_empty() {
+            by_key.remove(&m.from);
+        } else {
+            *list = staying;
+        }
+        by_key.entry(m.to.clone()).or_default().extend(going);
+    }
+    by_key
 }
 
 fn entity(docs: &[Document], list: &[(usize, usize)]) -> Entity {
@@ -1447,5 +1623,116 @@ mod tests {
         let entities = resolve(&docs);
         // the lone surname is ambiguous: it joins neither
         assert_eq!(entities.len(), 3);
+    }
+
+    /// Stories of the given documents' ids.
+    fn stories(groups: &[&[&str]]) -> Vec<Story> {
+        groups
+            .iter()
+            .enumerate()
+            .map(|(k, ids)| Story {
+                id: format!("story-{}", k + 1),
+                label: String::new(),
+                documents: ids.iter().map(|id| id.to_string()).collect(),
+                independent_sources: ids.len(),
+                topic: String::new(),
+            })
+            .collect()
+    }
+
+    /// The name of the entity holding the mention written `text` in document `doc`.
+    fn entity_of(entities: &[Entity], doc: &str, text: &str) -> String {
+        entities
+            .iter()
+            .find(|e| e.mentions.iter().any(|m| m.doc == doc && m.text == text))
+            .map(|e| e.name.clone())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn a_lone_surname_joins_a_full_name_of_its_own_story_not_of_another() {
+        let docs = vec![
+            doc(
+                "sport",
+                &[("Pierre Velkerin", Person), ("Velkerin", Person)],
+            ),
+            doc("science", &[("Velkerin", Person)]),
+            doc("vote-1", &[("Dana Tarrow", Person)]),
+            doc("vote-2", &[("Tarrow", Person)]),
+            doc("court", &[("Marco Tarrow", Person)]),
+        ];
+        let groups = stories(&[&["sport"], &["science"], &["vote-1", "vote-2"], &["court"]]);
+        let entities = resolve_in_stories(&docs, &groups);
+        // a scientist called by surname alone is not the tennis player of another story
+        assert_eq!(entity_of(&entities, "science", "Velkerin"), "Velkerin");
+        assert_eq!(entity_of(&entities, "sport", "Velkerin"), "Pierre Velkerin");
+        // two Tarrows in the run, one in the story: the story's
+        assert_eq!(entity_of(&entities, "vote-2", "Tarrow"), "Dana Tarrow");
+        // with no stories the run is one: the science report's surname finds the one full name,
+        // and the two Tarrows leave the lone one alone
+        let entities = resolve(&docs);
+        assert_eq!(
+            entity_of(&entities, "science", "Velkerin"),
+            "Pierre Velkerin"
+        );
+        assert_eq!(entity_of(&entities, "vote-2", "Tarrow"), "Tarrow");
+    }
+
+    #[test]
+    fn a_person_named_by_several_stories_is_known_by_surname_in_another() {
+        let docs = vec![
+            doc("a", &[("Pierre Velkerin", Person)]),
+            doc("b", &[("Pierre Velkerin", Person)]),
+            doc("c", &[("Velkerin", Person)]),
+        ];
+        let entities = resolve_in_stories(&docs, &stories(&[&["a"], &["b"], &["c"]]));
+        assert_eq!(entity_of(&entities, "c", "Velkerin"), "Pierre Velkerin");
+    }
+
+    #[test]
+    fn an_acronym_takes_another_storys_expansion_only_of_its_own_kind() {
+        let docs = vec![
+            doc("cars", &[("VKW", Organization)]),
+            doc("history", &[("Valley Kestrel War", Other)]),
+            doc("league", &[("TFL", Organization)]),
+            doc("results", &[("Tarnby Football League", Organization)]),
+        ];
+        let groups = stories(&[&["cars"], &["history"], &["league"], &["results"]]);
+        let entities = resolve_in_stories(&docs, &groups);
+        assert_eq!(entity_of(&entities, "cars", "VKW"), "VKW");
+        assert_eq!(
+            entity_of(&entities, "league", "TFL"),
+            "Tarnby Football League"
+        );
+    }
+
+    #[test]
+    fn a_name_holding_an_abbreviation_spells_no_acronym_and_an_abbreviation_is_no_surname() {
+        let docs = vec![
+            doc(
+                "a",
+                &[("TK Senate", Organization), ("Walt Dorney Co.", Person)],
+            ),
+            doc("b", &[("TS", Organization), ("Co.", Person)]),
+        ];
+        let entities = resolve_in_stories(&docs, &stories(&[&["a", "b"]]));
+        assert_eq!(entity_of(&entities, "b", "TS"), "TS");
+        assert_eq!(entity_of(&entities, "b", "Co."), "Co.");
+    }
+
+    #[test]
+    fn a_word_of_two_sounds_is_spelled_another_way_only_within_its_story() {
+        let docs = vec![
+            doc("rescue", &[("Kebb", Person), ("Kebb", Person)]),
+            doc("social", &[("Keibo", Person)]),
+            doc("rescue-2", &[("Keebb", Person)]),
+        ];
+        let groups = stories(&[&["rescue", "rescue-2"], &["social"]]);
+        let entities = resolve_in_stories(&docs, &groups);
+        assert_eq!(entity_of(&entities, "social", "Keibo"), "Keibo");
+        assert_eq!(entity_of(&entities, "rescue-2", "Keebb"), "Kebb");
+        // in one story the two are one
+        let entities = resolve(&docs);
+        assert_eq!(entity_of(&entities, "social", "Keibo"), "Kebb");
     }
 }

@@ -121,11 +121,11 @@ const NOT_NAMES: &[&str] = &[
     "share",
 ];
 
-/// Capitalised at a sentence's start, these open no name: conjunctions, demonstratives and
-/// interjections.
+/// Capitalised at a sentence's start, these open no name: conjunctions, subordinators,
+/// demonstratives and interjections.
 const NEVER_OPEN_A_NAME: &[&str] = &[
     "yet", "but", "and", "or", "so", "those", "these", "this", "that", "hey", "oh", "although",
-    "though", "because", "while", "if",
+    "though", "because", "while", "if", "since", "unless", "until", "whereas", "whether",
 ];
 
 /// Byte spans of a sentence's tokens, split the way CoNLL-2003 is: punctuation apart from words,
@@ -325,6 +325,20 @@ fn repaired(
                 first -= 1;
             }
         }
+        // "De'Broski | Herbert", "Ja'Marr | Chase": a given name with an apostrophe between two
+        // capitalised parts is one the tagger does not know; it opens the name after it
+        let one_name_after = kind == EntityType::Person || last - first == 1;
+        if one_name_after && first > 0 && is_apostrophe_given_name(words[first - 1]) {
+            let given_name = |p: &(usize, usize, EntityType)| p.1 == first && p.1 - p.0 == 1;
+            if let Some(previous) = out.last_mut().filter(|p| given_name(p)) {
+                *previous = (previous.0, last, EntityType::Person);
+                continue;
+            }
+            if matches!(tags[first - 1], Tag::Outside) && out.last().is_none_or(|p| p.1 < first) {
+                first -= 1;
+                kind = EntityType::Person;
+            }
+        }
         // "Kasimir | Oyelaran-Drost": a name the tagger split in two after a given name
         if let Some(previous) = out
             .last_mut()
@@ -465,6 +479,20 @@ fn is_initial(word: &str) -> bool {
 
 /// A capitalised word of letters (and inner hyphens or apostrophes) that is no title, calendar
 /// word or other word that is never a name.
+/// "De'Broski", "Ja'Marr": two capitalised parts joined by an apostrophe, the first of two
+/// letters or more ("O'Hare", "D'Souza" are surnames and places).
+fn is_apostrophe_given_name(word: &str) -> bool {
+    let Some((before, after)) = word.split_once(['\'', '\u{2019}']) else {
+        return false;
+    };
+    let capitalised = |part: &str| {
+        part.chars().count() >= 2
+            && part.chars().next().is_some_and(char::is_uppercase)
+            && part.chars().all(char::is_alphabetic)
+    };
+    capitalised(before) && capitalised(after)
+}
+
 fn is_surname_shaped(word: &str) -> bool {
     let mut chars = word.chars();
     let lower = word.to_lowercase();
@@ -729,13 +757,37 @@ mod tests {
     fn a_conjunction_or_demonstrative_opening_a_sentence_opens_no_name() {
         let found = mentions_of(
             "Dane Sondervik met the board on Monday. Yet Sondervik has already amended his \
-             testimony once. Hey Corrabel, the drivers wrote.",
+             testimony once. Hey Corrabel, the drivers wrote. Since Easter, despite the ban, fares \
+             have doubled.",
         );
         let names: Vec<&str> = found.iter().map(|(t, _, _)| t.as_str()).collect();
         assert!(
             !names
                 .iter()
-                .any(|n| n.starts_with("Yet") || n.starts_with("Hey")),
+                .any(|n| n.starts_with("Yet") || n.starts_with("Hey") || n.starts_with("Since")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_given_name_written_with_an_apostrophe_opens_the_name_after_it() {
+        let found = mentions_of(
+            "When the geologist Ra'Shawn Velkerin at the Tarnby Institute looked inside, he \
+             found it. Receiver Ja'Varis Holt caught two passes. Flights left O'Hare Airport \
+             late.",
+        );
+        let names: Vec<(&str, EntityType)> =
+            found.iter().map(|(t, k, _)| (t.as_str(), *k)).collect();
+        assert!(
+            names.contains(&("Ra'Shawn Velkerin", EntityType::Person)),
+            "{found:?}"
+        );
+        assert!(
+            names.contains(&("Ja'Varis Holt", EntityType::Person)),
+            "{found:?}"
+        );
+        assert!(
+            !names.iter().any(|(t, _)| t.starts_with("Airport")),
             "{found:?}"
         );
     }
