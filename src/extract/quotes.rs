@@ -1956,10 +1956,10 @@ fn speaker_of(doc: &Document, kinds: &[EntityType], source: Span, said: Span) ->
     let source = agent_cut(doc, source);
     // "the anti-Lorn force" is not Lorn: a name bound to "anti-" or "pro-" says whom the
     // speaker opposes or backs, so it cannot be the speaker
-    let inside: Vec<usize> = (0..doc.mentions.len())
+    let (qualifiers, inside): (Vec<usize>, Vec<usize>) = (0..doc.mentions.len())
         .filter(|&k| doc.mentions[k].start >= source.start && doc.mentions[k].end <= source.end)
         .filter(|&k| !is_stance_modifier(doc, &doc.mentions[k]))
-        .collect();
+        .partition(|&k| kinds[k] == EntityType::Person && qualifies_a_role(doc, k, source));
     // "Harrowmere Province" is a place whatever the tagger says: its last word designates one
     let designates_a_place = |k: usize| {
         let last = doc.mentions[k]
@@ -2038,10 +2038,8 @@ fn speaker_of(doc: &Document, kinds: &[EntityType], source: Span, said: Span) ->
         _ => {}
     }
     // "Noem said" after "Gov. Kristi Noem": a surname the tagger left unnamed or untyped
-    if inside
-        .iter()
-        .all(|&k| doc.mentions[k].kind == EntityType::Other)
-    {
+    let untyped = |k: &usize| doc.mentions[*k].kind == EntityType::Other;
+    if qualifiers.is_empty() && inside.iter().all(untyped) {
         if let Some(k) = person_by_surname(doc, source) {
             return Some(k);
         }
@@ -2159,6 +2157,29 @@ fn speaker_of(doc: &Document, kinds: &[EntityType], source: Span, said: Span) ->
             .or_else(|| inside.iter().rev().find(|k| may_speak(k)).copied())
             .or_else(group)
     }
+}
+
+/// "a Holt adviser", "a Holt campaign official": a name right before the lower-case singular role
+/// noun that ends the source says whose the role is. For a person's name (the caller asks), the
+/// role's holder spoke, not the person; a body's name there ("a Pentagon official") is whom the
+/// holder speaks for, and an untyped one is often a group's ("a Front commander"). Before a
+/// plural ("Lorncorp leaders") the name is as often a body's the tagger read as a person.
+fn qualifies_a_role(doc: &Document, k: usize, source: Span) -> bool {
+    let m = &doc.mentions[k];
+    let after: Vec<&str> = doc
+        .body
+        .get(m.end..source.end)
+        .unwrap_or("")
+        .split_whitespace()
+        .collect();
+    (1..=3).contains(&after.len())
+        && after
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_lowercase))
+        && after.last().is_some_and(|w| {
+            let w = w.trim_end_matches([',', '.']);
+            super::roles::is_role_noun(w) && !w.ends_with('s')
+        })
 }
 
 /// "two American senators", "former Lornish security forces": a one-word name of no clear type
@@ -3152,6 +3173,19 @@ mod tests {
             .iter()
             .map(|s| s.speaker.map(|m| doc.mentions[m].text(&doc.body)))
             .collect()
+    }
+
+    #[test]
+    fn a_persons_name_before_a_role_says_whose_the_role_is_not_who_spoke() {
+        // the lone surname read as a person's name, as the tagger reads some
+        let body = "Senator Dana Corrabel unveiled the transit plan on Monday.\n\nA Corrabel \
+                    adviser said on Tuesday that the plan had no votes.\n\nA Tarnby Council \
+                    official said the money was not there.";
+        let (doc, found) = statements_with_names_read_as(body, "Corrabel", 30, EntityType::Person);
+        let names = speaker_names(&doc, &found);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(names[0], None, "{found:?}");
+        assert_eq!(names[1], Some("Tarnby Council"), "{found:?}");
     }
 
     #[test]
