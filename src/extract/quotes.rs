@@ -287,9 +287,8 @@ fn pronouns_past_what_was_said(doc: &Document, kinds: &[EntityType], statements:
             start: statements[i].start,
             end: statements[i].end,
         };
-        statements[i].speaker = (0..doc.mentions.len()).rev().find(|&k| {
-            doc.mentions[k].end <= source.start
-                && kinds[k] == EntityType::Person
+        statements[i].speaker = salient_before(doc, source.start, |k| {
+            kinds[k] == EntityType::Person
                 && !within(k, said)
                 && !aside(statements, k, i)
                 && title_gender(doc, k).is_none_or(|g| Some(g) == wanted)
@@ -297,6 +296,88 @@ fn pronouns_past_what_was_said(doc: &Document, kinds: &[EntityType], statements:
     }
 }
 
+/// Of the mentions ending before `before` that `fits`, the one a pronoun takes up: the last,
+/// unless the sentence naming it opens with another, its subject in news English ("Holt was the
+/// third witness to hear the governor's call with Ambassador Dane Lind. He said …" is Holt).
+fn salient_before(doc: &Document, before: usize, fits: impl Fn(usize) -> bool) -> Option<usize> {
+    let last = (0..doc.mentions.len())
+        .rev()
+        .find(|&k| doc.mentions[k].end <= before && fits(k))?;
+    let at = doc.mentions[last].start;
+    let Some(sentence) = doc.sentences.iter().find(|s| s.start <= at && at < s.end) else {
+        return Some(last);
+    };
+    // "…, said Dane Lind, the agency's forecaster": who speaks after the verb is the one talked
+    // about next
+    let word_before = doc.body[sentence.start..at].split_whitespace().next_back();
+    let speaks_inverted = word_before.is_some_and(|w| {
+        crate::lexicon::INVERTED_SAYING
+            .iter()
+            .any(|v| v.eq_ignore_ascii_case(w))
+    });
+    if speaks_inverted {
+        return Some(last);
+    }
+    // mentions are in reading order
+    let subject = (0..last)
+        .find(|&k| doc.mentions[k].start >= sentence.start && fits(k))
+        .filter(|&k| opens_its_sentence(doc, k, sentence.start));
+    Some(subject.unwrap_or(last))
+}
+
+/// Whether mention k is the subject its sentence opens with: no more than a few words before it
+/// ("Wild defenseman Holt", "Republican counsel Dane Lind"), none a clause's or phrase's opener
+/// ("When Holt visited …", "At the time of Holt's death"), and not the owner of a person named
+/// after it ("Holt's son, filmmaker Dane Lind, …").
+fn opens_its_sentence(doc: &Document, k: usize, sentence_start: usize) -> bool {
+    let m = &doc.mentions[k];
+    let before: Vec<&str> = doc.body[sentence_start..m.start]
+        .split_whitespace()
+        .collect();
+    let opener = before.first().is_some_and(|w| {
+        let lower = w.to_lowercase();
+        HEAD_ENDS.contains(&lower.as_str())
+            || CLAUSE_OPENERS.contains(&lower.as_str())
+            || w.ends_with(',')
+    });
+    let after = doc.body.get(m.end..).unwrap_or("");
+    let owner_of_a_named_person = (after.starts_with("'s ") || after.starts_with("\u{2019}s "))
+        && after.split_whitespace().take(3).any(|w| w.ends_with(','));
+    before.len() <= 4
+        && !opener
+        && !before
+            .iter()
+            .any(|w| w.ends_with([',', ':', '\u{2014}', '\u{2013}']))
+        && !owner_of_a_named_person
+}
+
+/// Words that open a clause or phrase set before a sentence's subject.
+const CLAUSE_OPENERS: &[&str] = &[
+    "when",
+    "after",
+    "before",
+    "as",
+    "while",
+    "if",
+    "since",
+    "although",
+    "though",
+    "because",
+    "following",
+    "during",
+    "despite",
+    "with",
+    "without",
+    "for",
+    "to",
+    "on",
+    "about",
+    "like",
+    "unlike",
+    "once",
+    "until",
+    "unless",
+];
 /// The (first word, last word) of each person the document names with more than one word.
 fn people_named_in_full(doc: &Document) -> impl Iterator<Item = (&str, &str)> {
     doc.mentions
@@ -2015,13 +2096,15 @@ fn speaker_of(doc: &Document, kinds: &[EntityType], source: Span, said: Span) ->
         .map_or(0, |s| s.start);
     let last_before = |kind: EntityType, agrees: &dyn Fn(usize) -> bool| {
         let from = if kind == EntityType::Person { 0 } else { near };
-        (0..doc.mentions.len()).rev().find(|&k| {
-            doc.mentions[k].end <= source.start
-                && doc.mentions[k].start >= from
-                && kinds[k] == kind
-                && !in_what_was_said(k)
-                && agrees(k)
-        })
+        let fits = |k: usize| {
+            doc.mentions[k].start >= from && kinds[k] == kind && !in_what_was_said(k) && agrees(k)
+        };
+        if kind == EntityType::Person {
+            return salient_before(doc, source.start, fits);
+        }
+        (0..doc.mentions.len())
+            .rev()
+            .find(|&k| doc.mentions[k].end <= source.start && fits(k))
     };
     match words.as_slice() {
         // "Ms. Lind … Mr. Holt … she said": a person whose title says otherwise is not "she"
@@ -3173,6 +3256,20 @@ mod tests {
             .iter()
             .map(|s| s.speaker.map(|m| doc.mentions[m].text(&doc.body)))
             .collect()
+    }
+
+    #[test]
+    fn a_pronoun_takes_up_the_subject_its_last_sentence_opens_with() {
+        let (doc, found) = statements_of(
+            "Arlen Holt was the third witness who heard the governor's call with Ambassador Dane \
+             Lind. He said he was not worried about the call.\n\nAt the time of Marek Voss's \
+             arrest, the port had no guards, said Tomas Brenner, a union official. The port has \
+             hired four since, he said.",
+        );
+        let names = speaker_names(&doc, &found);
+        assert_eq!(names.first(), Some(&Some("Arlen Holt")), "{found:?}");
+        // a phrase before the subject, and a speaker after his verb, keep the last name
+        assert_eq!(names.last(), Some(&Some("Tomas Brenner")), "{found:?}");
     }
 
     #[test]
