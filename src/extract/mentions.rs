@@ -339,6 +339,21 @@ fn repaired(
                 kind = EntityType::Person;
             }
         }
+        // "Gov. | Dana | Velker": an untagged name-shaped word between a title and a person's
+        // name is the given name; a title the tagger ran into the name before it ("Lorn GOP
+        // Gov.") is no part of that name
+        let given_name_after_title = kind == EntityType::Person
+            && first >= 2
+            && matches!(tags[first - 1], Tag::Outside)
+            && is_surname_shaped(words[first - 1])
+            && is_title(words[first - 2]);
+        if given_name_after_title && out.last().is_none_or(|p| p.1 < first) {
+            if let Some(previous) = out.last_mut().filter(|p| p.1 == first - 1) {
+                previous.1 -= 1;
+            }
+            out.retain(|p| p.1 > p.0);
+            first -= 1;
+        }
         // "Kasimir | Oyelaran-Drost": a name the tagger split in two after a given name
         if let Some(previous) = out
             .last_mut()
@@ -396,6 +411,19 @@ fn repaired(
                 && words[p_last - 1].ends_with('s')
                 && p_kind != EntityType::Person;
             if joined_by_plural_possessive {
+                *previous = (p_first, last, p_kind);
+                continue;
+            }
+            // "KL | Varrow": two bodies' names side by side, with nothing between, are one
+            let ends_in_a_word = words[p_last - 1]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric);
+            if p_last == first
+                && ends_in_a_word
+                && p_kind == EntityType::Organization
+                && kind == p_kind
+            {
                 *previous = (p_first, last, p_kind);
                 continue;
             }
@@ -789,6 +817,57 @@ mod tests {
         assert!(
             !names.iter().any(|(t, _)| t.starts_with("Airport")),
             "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_given_name_after_a_title_joins_the_surname_and_two_bodies_side_by_side_are_one() {
+        use EntityType::{Organization, Person};
+        let words = ["Lorn", "GOP", "Gov.", "Dana", "Velker", "said"];
+        let org = |first| {
+            if first {
+                Tag::Begin(Organization)
+            } else {
+                Tag::Inside(Organization)
+            }
+        };
+        let tags = [
+            org(true),
+            org(false),
+            org(false),
+            Tag::Outside,
+            Tag::Begin(Person),
+            Tag::Outside,
+        ];
+        let found = vec![(0, 3, Organization), (4, 5, Person)];
+        assert_eq!(
+            repaired(&words, &tags, found),
+            vec![(0, 2, Organization), (3, 5, Person)]
+        );
+        let words = ["KL", "Varrow", "fell", "and", "Tarnby", ",", "Lorn", "rose"];
+        let tags = [
+            org(true),
+            org(true),
+            Tag::Outside,
+            Tag::Outside,
+            org(true),
+            org(false),
+            org(true),
+            Tag::Outside,
+        ];
+        let found = vec![
+            (0, 1, Organization),
+            (1, 2, Organization),
+            (4, 6, Organization),
+            (6, 7, Organization),
+        ];
+        assert_eq!(
+            repaired(&words, &tags, found),
+            vec![
+                (0, 2, Organization),
+                (4, 6, Organization),
+                (6, 7, Organization)
+            ]
         );
     }
 
