@@ -599,6 +599,9 @@ const BODY_NOUNS: &[&str] = &[
     "department",
     "federation",
     "company",
+    "firm",
+    "organization",
+    "organisation",
 ];
 
 /// Words that open a noun phrase: a group's modifiers stop at them.
@@ -781,9 +784,35 @@ fn speakers_by_head_noun(doc: &Document, statements: &mut [Statement]) {
                     .is_some_and(|w| Some(w.to_lowercase()) == heads[k])
         });
         if statements[k].speaker.is_none() && heads[k].as_deref().is_some_and(is_body_noun) {
-            statements[k].speaker = body_speaking_near(doc, statements, cue);
+            statements[k].speaker = body_speaking_near(doc, statements, cue)
+                .or_else(|| body_named_just_before(doc, statements[k].source, cue));
         }
     }
+}
+
+/// "Lorncorp cut 300 jobs. The company said …": "the" and a body's common noun, alone, name the
+/// organization named last before it, in its sentence or the one before.
+fn body_named_just_before(doc: &Document, source: Option<Span>, cue: usize) -> Option<usize> {
+    let source = source?;
+    let words: Vec<String> = doc
+        .text(source)
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .collect();
+    if !matches!(words.as_slice(), [the, _] if the == "the") {
+        return None;
+    }
+    let sentence = doc.sentences.partition_point(|s| s.end <= source.start);
+    let from = doc
+        .sentences
+        .get(sentence.saturating_sub(1))
+        .map_or(0, |s| s.start);
+    (0..doc.mentions.len()).rev().find(|&m| {
+        let mention = &doc.mentions[m];
+        mention.kind == EntityType::Organization
+            && mention.start >= from
+            && mention.end <= source.start.min(cue)
+    })
 }
 
 fn is_body_noun(word: &str) -> bool {
@@ -3256,6 +3285,25 @@ mod tests {
             .iter()
             .map(|s| s.speaker.map(|m| doc.mentions[m].text(&doc.body)))
             .collect()
+    }
+
+    #[test]
+    fn the_company_is_the_body_named_just_before() {
+        let (doc, found) = statements_of(
+            "Lorn Freight Corporation cut 300 jobs on Monday. The company said it would reopen \
+             the depot in May.",
+        );
+        assert_eq!(
+            speaker_names(&doc, &found),
+            vec![Some("Lorn Freight Corporation")],
+            "{found:?}"
+        );
+        // a body named further back is no longer the one meant
+        let (doc, found) = statements_of(
+            "Lorn Freight Corporation cut 300 jobs on Monday. The weather was mild. Trains ran \
+             late. The company said it would reopen the depot in May.",
+        );
+        assert_eq!(speaker_names(&doc, &found), vec![None], "{found:?}");
     }
 
     #[test]
