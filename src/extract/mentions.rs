@@ -251,7 +251,45 @@ pub fn find(doc: &Document, tagger: &Tagger) -> Vec<Mention> {
         }
         found.extend(handles(&spans, &words, &tags));
     }
-    without_lone_roles(&doc.body, found)
+    let found = without_lone_roles(&doc.body, found);
+    with_surnames_of_people_named(&doc.body, found)
+}
+
+/// "Kurt Velker testified … Velker disputed the notion …": once a person is named in full, their
+/// surname names them wherever the tagger passed it over (at a sentence's start it often does).
+/// A surname also written in lower case in the document ("Rice", "rice") may be a common word and
+/// is left to the tagger.
+fn with_surnames_of_people_named(body: &str, mut found: Vec<Mention>) -> Vec<Mention> {
+    let surnames: HashSet<&str> = found
+        .iter()
+        .filter(|m| m.kind == EntityType::Person)
+        .filter_map(|m| m.text(body).rsplit_once(' ').map(|(_, last)| last))
+        .filter(|w| w.chars().count() >= 3 && is_surname_shaped(w))
+        .filter(|w| !body.contains(w.to_lowercase().as_str()))
+        .collect();
+    let is_word_char = |c: char| c.is_alphanumeric() || c == '-';
+    let mut added = Vec::new();
+    for surname in surnames {
+        for (at, _) in body.match_indices(surname) {
+            let end = at + surname.len();
+            let whole = !body[..at].chars().next_back().is_some_and(is_word_char)
+                && !body[end..].chars().next().is_some_and(is_word_char);
+            let taken = found.iter().any(|m| m.start < end && at < m.end);
+            if whole && !taken {
+                added.push(Mention {
+                    start: at,
+                    end,
+                    kind: EntityType::Person,
+                    title: None,
+                });
+            }
+        }
+    }
+    if !added.is_empty() {
+        found.extend(added);
+        found.sort_by_key(|m| m.start);
+    }
+    found
 }
 
 /// "CEO", "Head", "Founder" tagged alone name no one: a lone role or title word is dropped,
@@ -869,6 +907,27 @@ mod tests {
                 (6, 7, Organization)
             ]
         );
+    }
+
+    #[test]
+    fn a_surname_of_a_person_named_in_full_names_them_wherever_the_tagger_passed_it_over() {
+        let body = "Kurt Velker testified on Tuesday. Velker disputed the notion. The Rice \
+                    family grew rice. Dana Rice spoke.";
+        let at = |w: &str, n: usize| body.match_indices(w).nth(n).unwrap().0;
+        let mention = |start: usize, len: usize| Mention {
+            start,
+            end: start + len,
+            kind: EntityType::Person,
+            title: None,
+        };
+        let tagged = vec![mention(0, 11), mention(at("Dana Rice", 0), 9)];
+        let texts: Vec<&str> = with_surnames_of_people_named(body, tagged)
+            .iter()
+            .map(|m| m.text(body))
+            .collect();
+        // the second "Velker" joins, in reading order; "Rice", a word the text also writes in
+        // lower case, does not
+        assert_eq!(texts, vec!["Kurt Velker", "Velker", "Dana Rice"]);
     }
 
     #[test]
