@@ -74,9 +74,15 @@ fn is_acronym(text: &str) -> bool {
 fn local_keys(doc: &Document) -> Vec<String> {
     let mentions = &doc.mentions;
     let texts: Vec<&str> = mentions.iter().map(|m| m.text(&doc.body)).collect();
+    // "Talvin province" is "Talvin"; a name the tagger read as a person's keeps its last word
+    // ("Holt Village", a development named after a man, is not Holt)
     let folded: Vec<String> = texts
         .iter()
-        .map(|t| without_designator(&fold(t)).to_string())
+        .zip(mentions)
+        .map(|(t, m)| match m.kind {
+            EntityType::Person => fold(t),
+            _ => without_designator(&fold(t)).to_string(),
+        })
         .collect();
     // full names of people by their last word, each once, with the titles they were given
     let mut full_people: HashMap<&str, Vec<FullName>> = HashMap::new();
@@ -1510,6 +1516,14 @@ mod tests {
         assert_eq!(entities.len(), 2);
         assert_eq!(entities[0].mentions.len(), 3);
         assert_eq!(entities[0].name, "Tarnby");
+        // a name read as a person's keeps its designator: "Holt Village" is no "Holt"
+        let docs = vec![
+            doc("a", &[("Dane Holt", Person), ("Holt", Person)]),
+            doc("b", &[("Holt Village", Person), ("Holt", Organization)]),
+        ];
+        let entities = resolve(&docs);
+        assert_eq!(entity_of(&entities, "b", "Holt Village"), "Holt Village");
+        assert_ne!(entity_of(&entities, "b", "Holt"), "Holt Village");
     }
 
     #[test]
