@@ -318,11 +318,22 @@ fn salient_before(doc: &Document, before: usize, fits: impl Fn(usize) -> bool) -
     if speaks_inverted {
         return Some(last);
     }
-    // mentions are in reading order
+    // mentions are in reading order; "Lorn spokeswoman Dana Vell": a name before a role says
+    // whose the role is, and the name after it is the subject
     let subject = (0..last)
-        .find(|&k| doc.mentions[k].start >= sentence.start && fits(k))
+        .filter(|&k| doc.mentions[k].start >= sentence.start && fits(k))
+        .find(|&k| !before_a_role(doc, k))
         .filter(|&k| opens_its_sentence(doc, k, sentence.start));
     Some(subject.unwrap_or(last))
+}
+
+/// Whether a lower-case role noun follows mention k ("Lorn spokeswoman", "Holt adviser").
+fn before_a_role(doc: &Document, k: usize) -> bool {
+    let next = doc.body[doc.mentions[k].end..].split_whitespace().next();
+    next.is_some_and(|w| {
+        let w = w.trim_end_matches([',', '.']);
+        w.chars().next().is_some_and(char::is_lowercase) && super::roles::is_role_noun(w)
+    })
 }
 
 /// Whether mention k is the subject its sentence opens with: no more than a few words before it
@@ -3312,12 +3323,15 @@ mod tests {
             "Arlen Holt was the third witness who heard the governor's call with Ambassador Dane \
              Lind. He said he was not worried about the call.\n\nAt the time of Marek Voss's \
              arrest, the port had no guards, said Tomas Brenner, a union official. The port has \
-             hired four since, he said.",
+             hired four since, he said.\n\nVoss spokesman Arlen Holt criticized Governor Dane \
+             Lind for the delay. “Nice try,” he wrote.",
         );
         let names = speaker_names(&doc, &found);
         assert_eq!(names.first(), Some(&Some("Arlen Holt")), "{found:?}");
+        assert_eq!(names.last(), Some(&Some("Arlen Holt")), "{found:?}");
         // a phrase before the subject, and a speaker after his verb, keep the last name
-        assert_eq!(names.last(), Some(&Some("Tomas Brenner")), "{found:?}");
+        assert_eq!(names.len(), 4, "{found:?}");
+        assert_eq!(names[2], Some("Tomas Brenner"), "{found:?}");
     }
 
     #[test]
