@@ -269,21 +269,34 @@ fn speaker_line(text: &str, start: usize, end: usize) -> Option<Attribution> {
     })
 }
 
-/// Items a line after a name and a colon must list, each short, to be a list rather than speech.
+/// Items a line after a name and a colon must list, each short, to be a list rather than speech;
+/// the last, a record's disposition ("held in jail in lieu of $72,500 bond"), may run longer.
 const MIN_LIST_ITEMS: usize = 3;
 const MAX_LIST_ITEM_WORDS: usize = 6;
+const MAX_LAST_ITEM_WORDS: usize = 10;
 
 /// "Dane Holt: Theft, possession of a stolen vehicle, held on $5,000 bond", "Containers: 1 Green,
 /// 1 Red, 1 Yellow": a run of short items set off by commas is a record's row or a recipe's
 /// line, not what the person named said.
 fn is_an_enumeration(line: &str) -> bool {
-    let items: Vec<&str> = line.trim_end().split([',', ';']).collect();
+    // a comma inside a number ("$72,500") sets off no item
+    let items: Vec<&str> = line
+        .trim_end()
+        .split(';')
+        .flat_map(|part| part.split(", "))
+        .collect();
+    let last = items.len().saturating_sub(1);
     items.len() >= MIN_LIST_ITEMS
-        && items.iter().all(|item| {
+        && items.iter().enumerate().all(|(k, item)| {
             let n = item.split_whitespace().count();
+            let most = if k == last {
+                MAX_LAST_ITEM_WORDS
+            } else {
+                MAX_LIST_ITEM_WORDS
+            };
             // "We came, we saw, we won": clauses with their subjects are speech
             let first = item.split_whitespace().next().unwrap_or("").to_lowercase();
-            (1..=MAX_LIST_ITEM_WORDS).contains(&n)
+            (1..=most).contains(&n)
                 && !item.contains(['?', '!'])
                 && !SUBJECT_PRONOUNS.contains(&first.as_str())
         })
@@ -458,6 +471,7 @@ mod tests {
         let text = "Holt: Pass Will Reopen by Friday\n\n\"VOSS: We never saw the report.\n\nQ: Did you see it?\n\nA: No, I did not.\n\nBUSTED: Council Skips The Vote\n\n\
                     Update: the pass reopened at noon.\n\nVeto Power Impedes Peace Efforts Across The Region: More talks\n\n\
                     The board said this: it will pay.\n\nDane Holt: Theft, possession of a stolen car, held on $5,000 bond.\n\n\
+                    Mara Lind: Trespass, theft, held in jail in lieu of $72,500 bond.\n\n\
                     Containers: 1 Green, 1 Red, 1 Yellow, 1 tsp.\n\nLIND: We came, we saw, we won.\n\nHolt: 'Never, never, never again.'\n\n\
                     LOOK: Crowds Fill The Square In Tarnby\n\nTHE FIX IS IN: Council Skips The Vote\n\n\
                     Contributing: Mara Lind and Dane Holt.\n\nEXCLUSIVE \u{2013} Dane Holt: Do Not Trust The Count\n\n\
