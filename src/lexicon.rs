@@ -47,6 +47,7 @@ pub const ORGANIZATION_WORDS: &[&str] = &[
     "ltd",
     "plc",
     "association",
+    "brotherhood",
     "institute",
     "university",
     "federation",

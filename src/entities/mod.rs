@@ -123,12 +123,54 @@ fn local_keys(doc: &Document) -> Vec<String> {
             keys.push(full.to_string());
             continue;
         }
+        // a lone word the tagger reads as a person's wherever the document uses it, after a full
+        // name that opens with it
+        let always_a_person = mentions
+            .iter()
+            .zip(&folded)
+            .all(|(other, g)| g != f || other.kind == EntityType::Person);
+        let by_first_word = (m.kind == EntityType::Person
+            && always_a_person
+            && !full_people.contains_key(f.as_str()))
+        .then(|| named_first(f, &full_people))
+        .flatten()
+        .filter(|full| {
+            // a full name ending in a weekday, a body's word or a word the text also writes in
+            // lower case ("Black Friday", "… Brotherhood", "Xbox Live") is no person's
+            let last = last_word(full);
+            let no_surname = crate::lexicon::WEEKDAYS.contains(&last)
+                || ORGANIZATION_WORDS.contains(&last)
+                || doc
+                    .body
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| w == last);
+            !no_surname && folded[..k].iter().any(|g| g.as_str() == *full)
+        });
+        if let Some(full) = by_first_word {
+            keys.push(full.to_string());
+            continue;
+        }
         keys.push(local_key(m, person, f, texts[k], &full_people, &spelled_by));
         if texts[k].contains(' ') {
             spelled_by.insert(initials(texts[k]), texts[k]);
         }
     }
     keys
+}
+
+/// The one full name of a person in the document whose first word a lone name is: a given name
+/// used alone ("Dana said"), or a family name written first ("Li Wen … Li said").
+fn named_first<'a>(word: &str, full_people: &HashMap<&str, Vec<FullName<'a>>>) -> Option<&'a str> {
+    if word.contains(' ') || word.chars().count() < 2 {
+        return None;
+    }
+    let mut names = full_people
+        .values()
+        .flatten()
+        .map(|full| full.name)
+        .filter(|name| name.split(' ').next() == Some(word));
+    let first = names.next()?;
+    names.all(|other| other == first).then_some(first)
 }
 
 /// Of two people of one surname named in full, (the younger, the elder) by that surname: a role
@@ -1240,6 +1282,26 @@ mod tests {
             });
         }
         d
+    }
+
+    #[test]
+    fn a_lone_first_word_of_one_full_name_given_before_is_that_person() {
+        // a given name used alone, and a family name written first
+        let body = "Dana Velkerin met Li Wen in Tarnby. Dana said the talks went well; Li said \
+                    they did not. Tarnby Live went live at noon, and Tarnby said nothing.";
+        let mentions = [
+            ("Dana Velkerin", 0, Person),
+            ("Li Wen", 0, Person),
+            ("Dana", 1, Person),
+            ("Li", 1, Person),
+            ("Tarnby Live", 0, Person),
+            ("Tarnby", 2, Person),
+        ];
+        let entities = resolve(&[with_mentions("a", body, &mentions)]);
+        assert_eq!(entity_of(&entities, "a", "Dana"), "Dana Velkerin");
+        assert_eq!(entity_of(&entities, "a", "Li"), "Li Wen");
+        // a "name" whose last word the text writes in lower case is no person's
+        assert_eq!(entity_of(&entities, "a", "Tarnby"), "Tarnby");
     }
 
     #[test]
