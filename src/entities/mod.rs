@@ -136,7 +136,7 @@ fn local_keys(doc: &Document) -> Vec<String> {
         .flatten()
         .filter(|full| {
             // a full name ending in a weekday, a body's word or a word the text also writes in
-            // lower case ("Black Friday", "… Brotherhood", "Xbox Live") is no person's
+            // lower case ("Velker Friday", "… Brotherhood", "Tarnby Live") is no person's
             let last = last_word(full);
             let no_surname = crate::lexicon::WEEKDAYS.contains(&last)
                 || ORGANIZATION_WORDS.contains(&last)
@@ -330,7 +330,7 @@ pub fn resolve(docs: &[Document]) -> Vec<Entity> {
 
 /// The entities of a run whose documents are grouped in `stories`: a short form (a lone
 /// surname, an acronym, a body's one word) or a spelling that says little joins a name of its own
-/// story rather than one only another story gives ("Herbert" in a science report is not the
+/// story rather than one only another story gives ("Velkerin" in a science report is not the
 /// tennis player of a sports story). With no stories the run is one story.
 pub fn resolve_in_stories(docs: &[Document], stories: &[Story]) -> Vec<Entity> {
     let story_of = StoryOf::new(docs, stories);
@@ -686,7 +686,7 @@ fn merge_spellings(
         let mut by_weight = keys.clone();
         by_weight.sort_by(|a, b| by_key[b].len().cmp(&by_key[a].len()).then(a.cmp(b)));
         let mut heads: Vec<&String> = Vec::new();
-        // a word of two sounds has many namesakes ("Webb", "Weibo"): its spellings join only
+        // a word of two sounds has many namesakes ("Kebb", "Keibo"): its spellings join only
         // within a story
         let joins = |head: &String, key: &String| {
             same_spelling(head, key)
@@ -825,7 +825,7 @@ fn written<'a>(list: &[(usize, usize)], docs: &'a [Document]) -> &'a str {
 }
 
 /// The written initials of every name of several words in the run, with their keys. A name
-/// holding an abbreviation ("US Senate", "FC Porto") is no acronym's expansion: its initials
+/// holding an abbreviation ("UN Council", "FC Tarnby") is no acronym's expansion: its initials
 /// repeat the abbreviation.
 fn keys_by_initials<'a>(
     by_key: &'a BTreeMap<String, Vec<(usize, usize)>>,
@@ -865,8 +865,8 @@ fn acronym_moves(
         if let Some(expansions) = by_initials.get(letters) {
             // two letters spell many names: the run must spell them one way
             let settles_in_story = letters.chars().count() > 2;
-            // another story's expansion fits when it names the same kind of thing ("VW" the
-            // carmaker is no "Vietnam War"), and never for two letters
+            // another story's expansion fits when it names the same kind of thing ("VKW" the
+            // carmaker is no "Valley Kestrel War"), and never for two letters
             let kind = key_type(list, docs);
             let fits =
                 |target: &String| settles_in_story && key_type(&by_key[target], docs) == kind;
@@ -916,8 +916,8 @@ fn acronym_siblings(
 /// A surname left alone in its document goes to the one full person name of its story ending in
 /// it, or, when its story names none, to the only one in the run if more than one story names it
 /// (a person the run's stories share is one a reporter may call by surname alone): a scientist
-/// called "Herbert" is no tennis player named in full only by a sports story. A surname spelled
-/// otherwise than the full name ("Muttaqi", "Motaqi") needs that name to be the run's only one.
+/// called "Velkerin" is no tennis player named in full only by a sports story. A surname spelled
+/// otherwise than the full name ("Kadiri", "Qadiri") needs that name to be the run's only one.
 fn surname_moves(
     by_key: &BTreeMap<String, Vec<(usize, usize)>>,
     docs: &[Document],

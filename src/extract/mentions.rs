@@ -363,7 +363,7 @@ fn repaired(
                 first -= 1;
             }
         }
-        // "De'Broski | Herbert", "Ja'Marr | Chase": a given name with an apostrophe between two
+        // "Ra'Shawn | Velkerin", "Ja'Varis | Holt": a given name with an apostrophe between two
         // capitalised parts is one the tagger does not know; it opens the name after it
         let one_name_after = kind == EntityType::Person || last - first == 1;
         if one_name_after && first > 0 && is_apostrophe_given_name(words[first - 1]) {
@@ -545,7 +545,7 @@ fn is_initial(word: &str) -> bool {
 
 /// A capitalised word of letters (and inner hyphens or apostrophes) that is no title, calendar
 /// word or other word that is never a name.
-/// "De'Broski", "Ja'Marr": two capitalised parts joined by an apostrophe, the first of two
+/// "Ra'Shawn", "Ja'Varis": two capitalised parts joined by an apostrophe, the first of two
 /// letters or more ("O'Hare", "D'Souza" are surnames and places).
 fn is_apostrophe_given_name(word: &str) -> bool {
     let Some((before, after)) = word.split_once(['\'', '\u{2019}']) else {

@@ -270,7 +270,7 @@ fn speaker_line(text: &str, start: usize, end: usize) -> Option<Attribution> {
 }
 
 /// Items a line after a name and a colon must list, each short, to be a list rather than speech;
-/// the last, a record's disposition ("held in jail in lieu of $72,500 bond"), may run longer.
+/// the last, a record's disposition ("held in jail in lieu of $48,500 bond"), may run longer.
 const MIN_LIST_ITEMS: usize = 3;
 const MAX_LIST_ITEM_WORDS: usize = 6;
 const MAX_LAST_ITEM_WORDS: usize = 10;
@@ -279,7 +279,7 @@ const MAX_LAST_ITEM_WORDS: usize = 10;
 /// 1 Red, 1 Yellow": a run of short items set off by commas is a record's row or a recipe's
 /// line, not what the person named said.
 fn is_an_enumeration(line: &str) -> bool {
-    // a comma inside a number ("$72,500") sets off no item
+    // a comma inside a number ("$48,500") sets off no item
     let items: Vec<&str> = line
         .trim_end()
         .split(';')
