@@ -104,6 +104,13 @@ fn local_keys(doc: &Document) -> Vec<String> {
             }
         }
     }
+    // names the tagger reads as something other than a person somewhere in the document
+    let read_otherwise: HashSet<&str> = mentions
+        .iter()
+        .zip(&folded)
+        .filter(|(m, _)| m.kind != EntityType::Person)
+        .map(|(_, f)| f.as_str())
+        .collect();
     let generations = generations(doc, &folded);
     // the nearest earlier multi-word name for each string of initials, as reading goes on
     let mut spelled_by: HashMap<String, &str> = HashMap::new();
@@ -125,12 +132,8 @@ fn local_keys(doc: &Document) -> Vec<String> {
         }
         // a lone word the tagger reads as a person's wherever the document uses it, after a full
         // name that opens with it
-        let always_a_person = mentions
-            .iter()
-            .zip(&folded)
-            .all(|(other, g)| g != f || other.kind == EntityType::Person);
         let by_first_word = (m.kind == EntityType::Person
-            && always_a_person
+            && !read_otherwise.contains(f.as_str())
             && !full_people.contains_key(f.as_str()))
         .then(|| named_first(f, &full_people))
         .flatten()
@@ -868,8 +871,9 @@ fn acronym_moves(
             // another story's expansion fits when it names the same kind of thing ("VKW" the
             // carmaker is no "Valley Kestrel War"), and never for two letters
             let kind = key_type(list, docs);
-            let fits =
-                |target: &String| settles_in_story && key_type(&by_key[target], docs) == kind;
+            let fits = |target: &String, _: &BTreeSet<usize>| {
+                settles_in_story && key_type(&by_key[target], docs) == kind
+            };
             moves.extend(story_of.moves(key, list, expansions, by_key, settles_in_story, fits));
         }
     }
@@ -960,7 +964,7 @@ fn surname_moves(
             .copied()
             .collect();
         // another story's person is well known when more than one story names them
-        let known = |full: &String| story_of.of(&by_key[full]).len() > 1;
+        let known = |_: &String, stories: &BTreeSet<usize>| stories.len() > 1;
         // a surname spelled as it is in a full name of its story is that name's, whoever else the
         // run names so; one spelled otherwise only when the run has no other
         let exact: Vec<&String> = fulls
@@ -1022,7 +1026,8 @@ impl StoryOf {
 
     /// Where the mentions of a short form `key` go, story by story: to the one of `targets`
     /// named in the story (when `settles_in_story`, else only when the run has just that one);
-    /// when the story names none of them, to the one target of the run if it `fits` there.
+    /// when the story names none of them, to the one target of the run if it `fits` there
+    /// (given the stories naming it).
     fn moves(
         &self,
         key: &str,
@@ -1030,7 +1035,7 @@ impl StoryOf {
         targets: &[&String],
         by_key: &BTreeMap<String, Vec<(usize, usize)>>,
         settles_in_story: bool,
-        fits: impl Fn(&String) -> bool,
+        fits: impl Fn(&String, &BTreeSet<usize>) -> bool,
     ) -> Vec<Move> {
         let stories_of_target: Vec<BTreeSet<usize>> =
             targets.iter().map(|t| self.of(&by_key[*t])).collect();
@@ -1041,7 +1046,7 @@ impl StoryOf {
                 .collect();
             let to = match (here.as_slice(), targets) {
                 ([only], _) if settles_in_story || targets.len() == 1 => Some(targets[*only]),
-                ([], [only]) if fits(only) => Some(*only),
+                ([], [only]) if fits(only, &stories_of_target[0]) => Some(*only),
                 _ => None,
             };
             if let Some(to) = to {

@@ -347,9 +347,7 @@ fn opens_its_sentence(doc: &Document, k: usize, sentence_start: usize) -> bool {
         .collect();
     let opener = before.first().is_some_and(|w| {
         let lower = w.to_lowercase();
-        HEAD_ENDS.contains(&lower.as_str())
-            || CLAUSE_OPENERS.contains(&lower.as_str())
-            || w.ends_with(',')
+        HEAD_ENDS.contains(&lower.as_str()) || CLAUSE_OPENERS.contains(&lower.as_str())
     });
     let after = doc.body.get(m.end..).unwrap_or("");
     let owner_of_a_named_person = (after.starts_with("'s ") || after.starts_with("\u{2019}s "))
