@@ -65,6 +65,13 @@ pub const ORGANIZATION_WORDS: &[&str] = &[
     "battalion",
     "regiment",
     "militia",
+    "navy",
+    "command",
+    "police",
+    "guard",
+    "guards",
+    "corps",
+    "academy",
     "hospital",
     // words only a sports club's name has ("Kestwick Rovers", "Harbourside Athletic")
     "rovers",

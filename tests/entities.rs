@@ -4,7 +4,9 @@
 
 mod common;
 
-use common::{analyze_paths, ecbplus_files, fold, shared, text_source, unescape_xml};
+use common::{
+    analyze_paths, ecbplus_files, ecbplus_text, fold, shared, text_source, EcbText, EcbToken,
+};
 use parallax::model::AliasReason;
 use parallax::model::Entity;
 
@@ -194,9 +196,6 @@ struct EcbDocument {
 
 fn ecbplus_participants() -> Vec<EcbDocument> {
     use regex::Regex;
-    let token =
-        Regex::new(r#"<token t_id="(\d+)" sentence="(\d+)" number="(\d+)"[^>]*>([^<]*)</token>"#)
-            .unwrap();
     let markable =
         Regex::new(r#"(?s)<HUMAN_PART_(PER|ORG) m_id="(\d+)"\s*>(.*?)</HUMAN_PART_(?:PER|ORG)>"#)
             .unwrap();
@@ -209,24 +208,7 @@ fn ecbplus_participants() -> Vec<EcbDocument> {
         .iter()
         .map(|path| {
             let xml = std::fs::read_to_string(path).unwrap();
-            let mut words = std::collections::HashMap::new();
-            let mut sentences: Vec<Vec<String>> = Vec::new();
-            for c in token.captures_iter(&xml) {
-                let (t, s): (u32, usize) = (c[1].parse().unwrap(), c[2].parse().unwrap());
-                let number: usize = c[3].parse().unwrap();
-                let word = unescape_xml(&c[4]);
-                words.insert(t, (word.clone(), number));
-                if sentences.len() <= s {
-                    sentences.resize(s + 1, Vec::new());
-                }
-                sentences[s].push(word);
-            }
-            let text = sentences
-                .into_iter()
-                .map(|t| t.join(" "))
-                .filter(|l| !l.starts_with("http"))
-                .collect::<Vec<_>>()
-                .join("\n");
+            let EcbText { text, tokens } = ecbplus_text(&xml);
             let mut chain_of = std::collections::HashMap::new();
             for r in relation.captures_iter(&xml) {
                 for s in source.captures_iter(&r[2]) {
@@ -237,16 +219,16 @@ fn ecbplus_participants() -> Vec<EcbDocument> {
                 .captures_iter(&xml)
                 .filter_map(|m| {
                     let chain = chain_of.get(&m[2])?.clone();
-                    let tokens: Vec<&(String, usize)> = anchor
+                    let words: Vec<&EcbToken> = anchor
                         .captures_iter(&m[3])
-                        .filter_map(|a| words.get(&a[1].parse::<u32>().unwrap()))
+                        .filter_map(|a| tokens.get(&a[1].parse::<u32>().unwrap()))
                         .collect();
                     // named: a capitalised word that does not just open its sentence
-                    let named = tokens
-                        .iter()
-                        .any(|(w, n)| *n > 0 && w.chars().next().is_some_and(char::is_uppercase));
+                    let named = words.iter().any(|t| {
+                        t.number > 0 && t.word.chars().next().is_some_and(char::is_uppercase)
+                    });
                     named.then(|| {
-                        let text: Vec<&str> = tokens.iter().map(|(w, _)| w.as_str()).collect();
+                        let text: Vec<&str> = words.iter().map(|t| t.word.as_str()).collect();
                         (text.join(" "), chain)
                     })
                 })

@@ -4,9 +4,8 @@
 mod common;
 
 use std::collections::HashMap;
-use std::sync::LazyLock;
 
-use common::{analyze_paths, ecbplus_files, shared, unescape_xml};
+use common::{analyze_paths, ecbplus_files, ecbplus_text, shared};
 use parallax::ingest::{ContentKind, Fields, Source};
 use parallax::model::{Analysis, Format};
 use parallax::{pipeline, reuse, stories};
@@ -71,9 +70,6 @@ fn text_source(id: String, text: String) -> Result<Source, parallax::model::Inpu
     })
 }
 
-static TOKEN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"<token [^>]*sentence="(\d+)"[^>]*>([^<]*)</token>"#).unwrap());
-
 /// ECB+ documents as plain text (first sentence as headline line), with gold story labels
 /// (topic + "ecb"/"ecbplus"). `topics` limits which topics are read.
 fn ecbplus(
@@ -90,26 +86,14 @@ fn ecbplus(
             continue;
         }
         let xml = std::fs::read_to_string(&path).unwrap();
-        let mut sentences: Vec<Vec<String>> = Vec::new();
-        for c in TOKEN.captures_iter(&xml) {
-            let s: usize = c[1].parse().unwrap();
-            if sentences.len() <= s {
-                sentences.resize(s + 1, Vec::new());
-            }
-            sentences[s].push(unescape_xml(&c[2]));
-        }
-        let lines: Vec<String> = sentences
-            .into_iter()
-            .map(|t| t.join(" "))
-            .filter(|l| !l.starts_with("http"))
-            .collect();
+        let text = ecbplus_text(&xml).text;
         let suffix = if name.ends_with("ecbplus") {
             "ecbplus"
         } else {
             "ecb"
         };
         labels.push(format!("{topic}_{suffix}"));
-        sources.push(text_source(name, lines.join("\n")));
+        sources.push(text_source(name, text));
     }
     (sources, labels)
 }

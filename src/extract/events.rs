@@ -7,7 +7,9 @@
 //! Per document `find` keeps mention and time indices; across the run `link` gives entity ids and
 //! dates (the time expression's, else the document's publication date, flagged as such).
 
+use super::pos;
 use crate::entities::EntityOfMention;
+use crate::lexicon::{ORGANIZATION_WORDS, POLITY_HEADS};
 use crate::model::{DateRange, Document, EntityType, Event, EventEvidence, EventFound, Span};
 
 /// Trigger word stems and the event type each signals. A word triggers when it starts with the
@@ -670,6 +672,8 @@ pub fn find(doc: &Document) -> Vec<EventFound> {
     for sentence in &doc.sentences {
         let (spans, words) = super::mentions::sentence_tokens(&doc.body, *sentence);
         let mut seen_in_sentence: Vec<&str> = Vec::new();
+        // word classes, worked out for a sentence once a trigger in it stands
+        let mut classes: Option<Vec<usize>> = None;
         for (k, word) in words.iter().enumerate() {
             let next = words.get(k + 1).copied().unwrap_or("");
             let Some(kind) = trigger_type(word).or_else(|| phrase_type(word, next)) else {
@@ -703,12 +707,14 @@ pub fn find(doc: &Document) -> Vec<EventFound> {
                 start: spans[k].0,
                 end: spans[k].1,
             };
+            let classes = classes.get_or_insert_with(|| super::shipped_pos().tag(&words));
+            let takers = participants(doc, *sentence, &spans, &words, classes, k);
             let (actor, target) = if is_passive(&words, k) {
-                passive_roles(doc, *sentence, trigger, &spans, &words, k)
-            } else if let Some(sides) = sides_between(doc, *sentence, &spans, &words, k) {
+                passive_roles(doc, &takers, trigger, &spans, &words, k)
+            } else if let Some(sides) = sides_between(doc, &takers, &spans, &words, k) {
                 sides
             } else {
-                active_roles(doc, *sentence, trigger)
+                active_roles(doc, &takers, trigger)
             };
             out.push(EventFound {
                 kind,
@@ -761,35 +767,166 @@ fn is_actor(doc: &Document, k: usize) -> bool {
     )
 }
 
-/// The last person or group named before the trigger in its sentence.
-fn named_before(doc: &Document, sentence: Span, trigger: Span) -> Option<usize> {
+/// Prepositions after which a name tells where something happened, not who took part ("killed
+/// a woman in Queens", "a fire at the Harlow Mill", "waters off the Horn of Africa").
+const LOCATIVE_PREPOSITIONS: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "outside",
+    "inside",
+    "into",
+    "within",
+    "across",
+    "throughout",
+    "around",
+    "off",
+];
+
+/// The names of a sentence that may act or be acted on in the happening its word `k` tells of
+/// (mention indices, in order): persons, groups and peoples, and a place that is the trigger
+/// verb's subject; but not a name of a place set after
+/// a preposition of place ("in Queens", "at a suburban Tarnby firm"), nor a name that qualifies
+/// the noun after it ("an Oregon bank", "the office Christmas party"): there the noun phrase
+/// takes part, not the name. A name before the trigger itself stays ("Northern Front attacks").
+fn participants(
+    doc: &Document,
+    sentence: Span,
+    spans: &[(usize, usize)],
+    words: &[&str],
+    classes: &[usize],
+    k: usize,
+) -> Vec<usize> {
+    let token_at = |offset: usize| spans.iter().position(|&(s, _)| s >= offset);
+    // a place right before the trigger's verb is its subject, a state or its forces ("Lornia
+    // invaded", "Tarnby struck"); before a noun it says where ("a Tarnby attack")
+    let subject_of_the_verb = |m: usize| {
+        doc.mentions[m].kind == EntityType::Location
+            && token_at(doc.mentions[m].end) == Some(k)
+            && pos::is_finite_verb(classes[k])
+    };
     in_sentence(doc, sentence)
-        .filter(|&k| is_actor(doc, k))
-        .filter(|&k| doc.mentions[k].end <= trigger.start)
-        .last()
+        .filter(|&m| is_actor(doc, m) || subject_of_the_verb(m))
+        .filter(|&m| {
+            let first = token_at(doc.mentions[m].start).unwrap_or(0);
+            let next = token_at(doc.mentions[m].end);
+            // "Tarnby attacks", "Republican attacks": who attacked
+            let qualifies_the_trigger = next == Some(k);
+            qualifies_the_trigger
+                || (can_take_part(doc, m)
+                    && !after_a_preposition_of_place(words, classes, first)
+                    && !next.is_some_and(|next| qualifies(words, classes, next)))
+        })
+        .collect()
+}
+
+/// Last words of the names of laws, pacts and texts: such a name does nothing.
+const DOCUMENT_HEADS: &[&str] = &[
+    "act",
+    "law",
+    "bill",
+    "treaty",
+    "accord",
+    "accords",
+    "agreement",
+    "amendment",
+    "charter",
+    "protocol",
+    "resolution",
+    "constitution",
+    "code",
+    "doctrine",
+    "convention",
+];
+
+/// No law or pact takes part ("the Harbour Act"); other names (not persons, bodies or places)
+/// take part when they are one word, a people or a group ("Kurds", "Taliban"), or end in a
+/// body's word ("Eastern Naval Command"): a work, a show or a product of several words
+/// ("Catching Light", "Dubai Air Show") does nothing.
+fn can_take_part(doc: &Document, m: usize) -> bool {
+    let mention = &doc.mentions[m];
+    let name = &doc.body[mention.start..mention.end];
+    let last = name
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or(name)
+        .to_lowercase();
+    // a law or a pact, whatever the tagger took it for ("the Harbour Act", "the Lorn Accord")
+    if name.contains(char::is_whitespace) && DOCUMENT_HEADS.contains(&last.as_str()) {
+        return false;
+    }
+    if mention.kind != EntityType::Other {
+        return true;
+    }
+    // one word names a people or a group ("Kurds", "Taliban"); of longer names, only a body's
+    // the tagger took for something else ("Eastern Naval Command")
+    !name.contains(char::is_whitespace)
+        || ORGANIZATION_WORDS.contains(&last.as_str())
+        || POLITY_HEADS.contains(&last.as_str())
+}
+
+/// Whether the words before token `first` are a preposition of place with only articles,
+/// adjectives, numbers and names between ("in Queens", "at a suburban Tarnby", "into Lorn 's").
+fn after_a_preposition_of_place(words: &[&str], classes: &[usize], first: usize) -> bool {
+    for j in (first.saturating_sub(5)..first).rev() {
+        let word = words[j].to_lowercase();
+        if LOCATIVE_PREPOSITIONS.contains(&word.as_str()) {
+            return true;
+        }
+        if !matches!(
+            pos::class_name(classes[j]),
+            "DT" | "JJ" | "CD" | "POS" | "NNP"
+        ) {
+            return false;
+        }
+    }
+    false
+}
+
+/// Whether the word at `next`, right after a name, makes the name a qualifier of a noun: a
+/// lower-case noun or adjective ("Oregon bank", "Tarnby navy"), or a gerund before a noun
+/// ("Tarnby accounting firm").
+fn qualifies(words: &[&str], classes: &[usize], next: usize) -> bool {
+    let noun = |j: usize| matches!(pos::class_name(classes[j]), "NN" | "NNS");
+    words[next].starts_with(|c: char| c.is_lowercase())
+        && (noun(next)
+            || pos::class_name(classes[next]) == "JJ"
+            || (pos::class_name(classes[next]) == "VBG"
+                && next + 1 < words.len()
+                && noun(next + 1)))
+}
+
+/// The last person or group named before the trigger in its sentence.
+fn named_before(doc: &Document, takers: &[usize], trigger: Span) -> Option<usize> {
+    takers
+        .iter()
+        .copied()
+        .rfind(|&k| doc.mentions[k].end <= trigger.start)
 }
 
 /// Who acted and on whom, told in the active: the last person or group named before the
 /// trigger, then the first one after it.
-fn active_roles(doc: &Document, sentence: Span, trigger: Span) -> (Option<usize>, Option<usize>) {
-    let after = in_sentence(doc, sentence)
-        .filter(|&k| is_actor(doc, k))
+fn active_roles(doc: &Document, takers: &[usize], trigger: Span) -> (Option<usize>, Option<usize>) {
+    let after = takers
+        .iter()
+        .copied()
         .find(|&k| doc.mentions[k].start >= trigger.end);
-    (named_before(doc, sentence, trigger), after)
+    (named_before(doc, takers, trigger), after)
 }
 
 /// "Clashes between the Northern Front and Tarnby's militia", "talks between Holt and Voss": the
 /// two sides named after "between", the first as actor 1, as ACLED codes them.
 fn sides_between(
     doc: &Document,
-    sentence: Span,
+    takers: &[usize],
     spans: &[(usize, usize)],
     words: &[&str],
     k: usize,
 ) -> Option<(Option<usize>, Option<usize>)> {
     let between = (k + 1..words.len().min(k + 4)).find(|&j| words[j] == "between")?;
-    let mut sides = in_sentence(doc, sentence)
-        .filter(|&m| is_actor(doc, m))
+    let mut sides = takers
+        .iter()
+        .copied()
         .filter(|&m| doc.mentions[m].start >= spans[between].1);
     let first = sides.next()?;
     let second = sides.next();
@@ -834,7 +971,7 @@ fn is_an_adverb(w: &str) -> bool {
 /// name after "by" acted, if one is given.
 fn passive_roles(
     doc: &Document,
-    sentence: Span,
+    takers: &[usize],
     trigger: Span,
     spans: &[(usize, usize)],
     words: &[&str],
@@ -843,8 +980,9 @@ fn passive_roles(
     let by = (k + 1..words.len().min(k + 4)).find(|&j| words[j].eq_ignore_ascii_case("by"));
     let agent = by.and_then(|j| {
         let after_by = spans[j].1;
-        in_sentence(doc, sentence)
-            .filter(|&m| is_actor(doc, m))
+        takers
+            .iter()
+            .copied()
             .find(|&m| doc.mentions[m].start >= after_by)
             // the agent is named right after "by" ("by the Northern Front"), not a clause on
             .filter(|&m| {
@@ -853,7 +991,7 @@ fn passive_roles(
                     .is_some_and(|gap| gap.split_whitespace().count() <= 2)
             })
     });
-    (agent, named_before(doc, sentence, trigger))
+    (agent, named_before(doc, takers, trigger))
 }
 
 /// Where: the first place named after the trigger in the sentence, else the last one before it.
@@ -1123,6 +1261,86 @@ mod tests {
         assert_eq!(
             roles("Clashes erupted between the Northern Front and the Tarnby Guard."),
             [(some("Northern Front"), some("Tarnby Guard"))]
+        );
+    }
+
+    /// Who acted and on whom, with the names and their types given (the tagger's own types vary).
+    fn roles_with(
+        text: &str,
+        names: &[(&str, EntityType)],
+    ) -> Vec<(Option<String>, Option<String>)> {
+        let mut doc = test_document("d", text);
+        crate::text::segment(&mut doc);
+        doc.mentions = names
+            .iter()
+            .map(|&(name, kind)| {
+                let start = text.find(name).unwrap();
+                crate::model::Mention {
+                    start,
+                    end: start + name.len(),
+                    kind,
+                    title: None,
+                }
+            })
+            .collect();
+        doc.mentions.sort_by_key(|m| m.start);
+        let name = |k: usize| doc.mentions[k].text(&doc.body).to_string();
+        find(&doc)
+            .iter()
+            .map(|e| (e.actor.map(name), e.target.map(name)))
+            .collect()
+    }
+
+    #[test]
+    fn places_qualifiers_laws_and_titles_take_no_part() {
+        use EntityType::{Location, Organization, Other, Person};
+        let some = |s: &str| Some(s.to_string());
+        // a name after a preposition of place is where, whatever its type
+        assert_eq!(
+            roles_with(
+                "A driver struck and killed a cyclist in Brenvale on Friday.",
+                &[("Brenvale", Organization)]
+            ),
+            [(None, None)]
+        );
+        // a name before a noun qualifies it: the guard was killed, not the town
+        assert_eq!(
+            roles_with(
+                "A Corvin bank guard was killed on Friday.",
+                &[("Corvin", Organization)]
+            ),
+            [(None, None)]
+        );
+        // a law, and a title of several words, do nothing
+        assert_eq!(
+            roles_with(
+                "Minister Ada Quell announced changes to the Fenwick Water Act.",
+                &[("Ada Quell", Person), ("Fenwick Water Act", Organization)]
+            ),
+            [(some("Ada Quell"), None)]
+        );
+        assert_eq!(
+            roles_with(
+                "Lena Marsh is in talks to direct the sequel to Silver Harbour Nights.",
+                &[("Lena Marsh", Person), ("Silver Harbour Nights", Other)]
+            ),
+            [(some("Lena Marsh"), None)]
+        );
+        // a name before the trigger itself says who did it
+        assert_eq!(
+            roles_with(
+                "Dravian attacks killed four soldiers.",
+                &[("Dravian", Other)]
+            )[0],
+            (some("Dravian"), None)
+        );
+        // a place as the subject of the verb is a state acting
+        assert_eq!(
+            roles_with(
+                "Lornia attacked the island on Monday.",
+                &[("Lornia", Location)]
+            ),
+            [(some("Lornia"), None)]
         );
     }
 }

@@ -1113,6 +1113,10 @@ mod tests {
     fn a_word_only_bodies_have_makes_a_name_a_body() {
         assert!(names_a_body(&["Agence", "Talvin-Presse"]));
         assert!(names_a_body(&["Lorn", "Broadcasting", "Corporation"]));
+        // armed and police bodies
+        assert!(names_a_body(&["Lorn", "State", "Police"]));
+        assert!(names_a_body(&["Eastern", "Naval", "Command"]));
+        assert!(names_a_body(&["Royal", "Tarnby", "Navy"]));
         assert!(!names_a_body(&["Arlen", "Voss"]));
         // a word that is also a surname does not decide it
         assert!(!names_a_body(&["Dane", "Post"]));

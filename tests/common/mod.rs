@@ -112,3 +112,71 @@ pub fn is_gold_entity(e: &Entity, name: &str, gold: &serde_json::Value) -> bool 
         .chain(&e.variants)
         .any(|v| names.contains(&fold(v)))
 }
+
+/// One ECB+ token: its word, sentence and place in it, and its byte span in `EcbText::text`
+/// (None when its sentence was left out as a source address).
+pub struct EcbToken {
+    pub word: String,
+    pub sentence: usize,
+    pub number: usize,
+    pub span: Option<(usize, usize)>,
+}
+
+/// An ECB+ document as the tests feed it to the engine: each sentence's tokens joined by spaces
+/// on a line of its own, the source address some documents open with left out; with every
+/// token (by `t_id`) and where it landed.
+pub struct EcbText {
+    pub text: String,
+    pub tokens: std::collections::HashMap<u32, EcbToken>,
+}
+
+pub fn ecbplus_text(xml: &str) -> EcbText {
+    use std::sync::LazyLock;
+    static TOKEN: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(
+            r#"<token t_id="(\d+)" sentence="(\d+)" number="(\d+)"[^>]*>([^<]*)</token>"#,
+        )
+        .unwrap()
+    });
+    let mut sentences: Vec<Vec<(u32, String)>> = Vec::new();
+    let mut tokens = std::collections::HashMap::new();
+    for c in TOKEN.captures_iter(xml) {
+        let (t, sentence): (u32, usize) = (c[1].parse().unwrap(), c[2].parse().unwrap());
+        let word = unescape_xml(&c[4]);
+        if sentences.len() <= sentence {
+            sentences.resize(sentence + 1, Vec::new());
+        }
+        sentences[sentence].push((t, word.clone()));
+        let number = c[3].parse().unwrap();
+        tokens.insert(
+            t,
+            EcbToken {
+                word,
+                sentence,
+                number,
+                span: None,
+            },
+        );
+    }
+    let mut text = String::new();
+    let mut lines = 0;
+    for sentence in sentences {
+        let line: Vec<&str> = sentence.iter().map(|(_, w)| w.as_str()).collect();
+        if line.join(" ").starts_with("http") {
+            continue;
+        }
+        if lines > 0 {
+            text.push('\n');
+        }
+        lines += 1;
+        for (k, (t, word)) in sentence.iter().enumerate() {
+            if k > 0 {
+                text.push(' ');
+            }
+            let start = text.len();
+            text.push_str(word);
+            tokens.get_mut(t).unwrap().span = Some((start, text.len()));
+        }
+    }
+    EcbText { text, tokens }
+}
