@@ -538,6 +538,40 @@ pub const PLACE_PREPOSITIONS: &[&str] = &[
     "inside",
     "throughout",
     "into",
+    "within",
+    "around",
+    "off",
+];
+
+/// Nouns for people that a place before them says where they are from ("a Tarnby man", "Lorn
+/// residents"). Not the police or officials: "Tarnby police" serve where they act.
+pub const PEOPLE_NOUNS: &[&str] = &[
+    "man",
+    "men",
+    "woman",
+    "women",
+    "boy",
+    "boys",
+    "girl",
+    "girls",
+    "teen",
+    "teens",
+    "teenager",
+    "teenagers",
+    "child",
+    "children",
+    "resident",
+    "residents",
+    "native",
+    "natives",
+    "couple",
+    "family",
+    "families",
+    "people",
+    "student",
+    "students",
+    "worker",
+    "workers",
 ];
 
 /// Whether the body writes a name as a place somewhere: after "in", "at", "near" and the like,

@@ -9,7 +9,7 @@
 
 use super::pos;
 use crate::entities::EntityOfMention;
-use crate::lexicon::{ORGANIZATION_WORDS, POLITY_HEADS};
+use crate::lexicon::{ORGANIZATION_WORDS, PEOPLE_NOUNS, PLACE_PREPOSITIONS, POLITY_HEADS};
 use crate::model::{DateRange, Document, EntityType, Event, EventEvidence, EventFound, Span};
 
 /// Trigger word stems and the event type each signals. A word triggers when it starts with the
@@ -633,6 +633,41 @@ fn in_another_sense(words: &[&str], k: usize) -> bool {
     }
 }
 
+/// Words for the places a force enters when it takes them ("entered the town").
+const SETTLEMENT_NOUNS: &[&str] = &[
+    "city",
+    "town",
+    "village",
+    "villages",
+    "capital",
+    "province",
+    "district",
+    "region",
+    "territory",
+    "area",
+    "camp",
+    "base",
+    "valley",
+    "compound",
+    "outskirts",
+    "suburbs",
+];
+
+/// Whether "entered" at `k` is followed by a place it takes ("entered Tarnby", "entered the
+/// provincial capital"); one enters rehab, a race or a building without capturing it.
+fn enters_a_place(doc: &Document, spans: &[(usize, usize)], words: &[&str], k: usize) -> bool {
+    let object = (k + 1..words.len().min(k + 5))
+        .find(|&j| !matches!(words[j].to_lowercase().as_str(), "the" | "a" | "an"));
+    let Some(j) = object else { return false };
+    let a_place_named = doc
+        .mentions
+        .iter()
+        .any(|m| m.start == spans[j].0 && m.kind == EntityType::Location);
+    a_place_named
+        || (j..words.len().min(j + 3))
+            .any(|i| SETTLEMENT_NOUNS.contains(&words[i].to_lowercase().as_str()))
+}
+
 /// Whether a word names a kind of happening the events stage reads ("attack", "clashes"), so
 /// that a time can be counted from it ("the day after the attack").
 pub fn names_a_happening(word: &str) -> bool {
@@ -692,6 +727,7 @@ pub fn find(doc: &Document) -> Vec<EventFound> {
             if is_negated(&words[..k])
                 || in_a_name
                 || in_a_time
+                || (word.eq_ignore_ascii_case("entered") && !enters_a_place(doc, &spans, &words, k))
                 || in_another_sense(&words, k)
                 || unrealised(&words, k)
                 || figurative(&words, k, kind)
@@ -708,7 +744,7 @@ pub fn find(doc: &Document) -> Vec<EventFound> {
                 end: spans[k].1,
             };
             let classes = classes.get_or_insert_with(|| super::shipped_pos().tag(&words));
-            let takers = participants(doc, *sentence, &spans, &words, classes, k);
+            let takers = participants(doc, *sentence, &spans, &words, classes, k, kind);
             let (actor, target) = if is_passive(&words, k) {
                 passive_roles(doc, &takers, trigger, &spans, &words, k)
             } else if let Some(sides) = sides_between(doc, &takers, &spans, &words, k) {
@@ -767,22 +803,6 @@ fn is_actor(doc: &Document, k: usize) -> bool {
     )
 }
 
-/// Prepositions after which a name tells where something happened, not who took part ("killed
-/// a woman in Queens", "a fire at the Harlow Mill", "waters off the Horn of Africa").
-const LOCATIVE_PREPOSITIONS: &[&str] = &[
-    "in",
-    "at",
-    "near",
-    "outside",
-    "inside",
-    "into",
-    "within",
-    "across",
-    "throughout",
-    "around",
-    "off",
-];
-
 /// The names of a sentence that may act or be acted on in the happening its word `k` tells of
 /// (mention indices, in order): persons, groups and peoples, and a place that is the trigger
 /// verb's subject; but not a name of a place set after
@@ -796,14 +816,18 @@ fn participants(
     words: &[&str],
     classes: &[usize],
     k: usize,
+    kind: &str,
 ) -> Vec<usize> {
     let token_at = |offset: usize| spans.iter().position(|&(s, _)| s >= offset);
     // a place right before the trigger's verb is its subject, a state or its forces ("Lornia
-    // invaded", "Tarnby struck"); before a noun it says where ("a Tarnby attack")
+    // invaded", "Tarnby struck"); before a noun, or after a preposition, it says where ("a
+    // Tarnby attack", "the dam on the Marrow River gave way"); nor does a place make a disaster
     let subject_of_the_verb = |m: usize| {
         doc.mentions[m].kind == EntityType::Location
+            && kind != "disaster"
             && token_at(doc.mentions[m].end) == Some(k)
             && pos::is_finite_verb(classes[k])
+            && !after_a_preposition(classes, token_at(doc.mentions[m].start).unwrap_or(0))
     };
     in_sentence(doc, sentence)
         .filter(|&m| is_actor(doc, m) || subject_of_the_verb(m))
@@ -865,12 +889,22 @@ fn can_take_part(doc: &Document, m: usize) -> bool {
         || POLITY_HEADS.contains(&last.as_str())
 }
 
+/// Whether a preposition stands before token `first` with only articles, adjectives, numbers
+/// and names between.
+fn after_a_preposition(classes: &[usize], first: usize) -> bool {
+    (first.saturating_sub(5)..first)
+        .rev()
+        .map(|j| pos::class_name(classes[j]))
+        .find(|class| !matches!(*class, "DT" | "JJ" | "CD" | "POS" | "NNP"))
+        .is_some_and(|class| class == "IN")
+}
+
 /// Whether the words before token `first` are a preposition of place with only articles,
 /// adjectives, numbers and names between ("in Queens", "at a suburban Tarnby", "into Lorn 's").
 fn after_a_preposition_of_place(words: &[&str], classes: &[usize], first: usize) -> bool {
     for j in (first.saturating_sub(5)..first).rev() {
         let word = words[j].to_lowercase();
-        if LOCATIVE_PREPOSITIONS.contains(&word.as_str()) {
+        if PLACE_PREPOSITIONS.contains(&word.as_str()) {
             return true;
         }
         if !matches!(
@@ -995,9 +1029,25 @@ fn passive_roles(
 }
 
 /// Where: the first place named after the trigger in the sentence, else the last one before it.
+/// A place before a noun for people says where they are from ("a Tarnby man", "Lorn
+/// residents"), and one before a verb of saying is a speaker ("Lornia said"): neither is where.
 fn place(doc: &Document, sentence: Span, trigger: Span) -> Option<usize> {
     let places: Vec<usize> = in_sentence(doc, sentence)
         .filter(|&k| doc.mentions[k].kind == EntityType::Location)
+        .filter(|&k| {
+            let next = doc.body[doc.mentions[k].end..sentence.end]
+                .split(|c: char| !c.is_alphanumeric() && c != '\'')
+                .find(|w| !w.is_empty())
+                .unwrap_or("");
+            let lower = next.to_lowercase();
+            let of_people = next.starts_with(|c: char| c.is_lowercase())
+                && PEOPLE_NOUNS.contains(&lower.as_str());
+            let speaks = matches!(
+                lower.as_str(),
+                "said" | "says" | "told" | "tells" | "reported"
+            );
+            !of_people && !speaks
+        })
         .collect();
     places
         .iter()
@@ -1128,12 +1178,13 @@ mod tests {
             "The firm's chief executive quit. The offer was appealing to buyers. Critics seized on \
              the remark. Rebels seized on Monday the Lorn bridge. Holt won in a landslide. The study demonstrated that dams age. The \
              phone has a hard shell. Militias shelled Tarnby. Crowds demonstrated outside the \
-             court. Families are appealing for calm.",
+             court. Families are appealing for calm. The singer entered rehab on Friday. Rebels \
+             entered the provincial capital at dawn.",
         );
         crate::text::segment(&mut doc);
         doc.mentions = super::super::mentions::find(&doc, super::super::shipped_ner());
         let kinds: Vec<&str> = find(&doc).iter().map(|e| e.kind).collect();
-        assert_eq!(kinds, ["capture", "attack", "protest", "appeal"]);
+        assert_eq!(kinds, ["capture", "attack", "protest", "appeal", "capture"]);
     }
 
     #[test]
@@ -1341,6 +1392,61 @@ mod tests {
                 &[("Lornia", Location)]
             ),
             [(some("Lornia"), None)]
+        );
+        // but not after a preposition, nor in a disaster
+        assert_eq!(
+            roles_with(
+                "Troops on the Marrow River attacked the island.",
+                &[("Marrow River", Location)]
+            ),
+            [(None, None)]
+        );
+        assert_eq!(
+            roles_with(
+                "The Corvin Dam gave way on Monday.",
+                &[("Corvin Dam", Location)]
+            ),
+            [(None, None)]
+        );
+    }
+
+    #[test]
+    fn a_place_of_origin_or_a_speaking_place_is_not_where() {
+        let place_of = |text: &str, names: &[&str]| {
+            let mut doc = test_document("d", text);
+            crate::text::segment(&mut doc);
+            doc.mentions = names
+                .iter()
+                .map(|name| {
+                    let start = text.find(name).unwrap();
+                    crate::model::Mention {
+                        start,
+                        end: start + name.len(),
+                        kind: EntityType::Location,
+                        title: None,
+                    }
+                })
+                .collect();
+            let name = |k: usize| doc.mentions[k].text(&doc.body).to_string();
+            find(&doc)
+                .iter()
+                .map(|e| e.place.map(name))
+                .collect::<Vec<_>>()
+        };
+        // where the man is from, not where he died
+        assert_eq!(
+            place_of("A Tarnby man was killed on Monday.", &["Tarnby"]),
+            [None]
+        );
+        // a state that speaks
+        assert_eq!(
+            place_of("Two guards were killed, Lornia said.", &["Lornia"]),
+            [None]
+        );
+        // the police serve where they act
+        assert_eq!(
+            place_of("Tarnby police arrested two men.", &["Tarnby"]),
+            [Some("Tarnby".to_string())]
         );
     }
 }
