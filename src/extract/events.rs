@@ -175,9 +175,51 @@ const MODALS: &[&str] = &[
     "will", "would", "could", "can", "may", "might", "should", "must", "shall", "'ll",
 ];
 
+/// Adjectives that make a happening one not (yet) taken place ("an eventual withdrawal"); read
+/// past one word that is no article ("a possible Lornian attack", not "planned the attack").
+const UNREALISED_BEFORE: &[&str] = &[
+    "eventual",
+    "possible",
+    "potential",
+    "planned",
+    "proposed",
+    "future",
+    "feared",
+    "imminent",
+    "impending",
+    "prospective",
+    "hypothetical",
+    "looming",
+    "anticipated",
+];
+
+/// Nouns of wish, plan or fear that, with "of" or "for", tell of a happening not taken place
+/// ("hopes of a truce", "calls for a ceasefire").
+const WISH_NOUNS: &[&str] = &[
+    "hope",
+    "hopes",
+    "prospect",
+    "prospects",
+    "plan",
+    "plans",
+    "call",
+    "calls",
+    "demand",
+    "demands",
+    "threat",
+    "threats",
+    "fear",
+    "fears",
+    "risk",
+    "danger",
+    "chance",
+    "chances",
+];
+
 /// Whether the trigger at `k` tells of a happening not (yet) reported as taking place: a verb
 /// after "to" ("threatening to kill", "eager to withdraw") or a modal ("could attack"), or
-/// after "if" ("if it kills me").
+/// after "if" ("if it kills me"), or qualified as one wished, planned or feared ("an eventual
+/// withdrawal", "hopes of a truce").
 fn unrealised(words: &[&str], k: usize) -> bool {
     let lower = |j: usize| words[j].to_lowercase();
     if k == 0 {
@@ -185,6 +227,22 @@ fn unrealised(words: &[&str], k: usize) -> bool {
     }
     let previous = lower(k - 1);
     let before_previous = if k >= 2 { lower(k - 2) } else { String::new() };
+    // "an eventual withdrawal", "a possible Lornian attack"
+    if UNREALISED_BEFORE.contains(&previous.as_str())
+        || (UNREALISED_BEFORE.contains(&before_previous.as_str())
+            && !DETERMINERS.contains(&previous.as_str()))
+    {
+        return true;
+    }
+    // "hopes of a truce", "fears of a Lornian attack", "calls for a ceasefire"
+    let wished = (k.saturating_sub(5)..k.saturating_sub(1)).any(|j| {
+        WISH_NOUNS.contains(&lower(j).as_str())
+            && matches!(lower(j + 1).as_str(), "of" | "for")
+            && k - j <= 4
+    });
+    if wished {
+        return true;
+    }
     // "pressured Voss into announcing an inquiry"; "cuts will be announced"; "if it kills me"
     if (previous == "into" && lower(k).ends_with("ing"))
         || (previous == "be" && MODALS.contains(&before_previous.as_str()))
@@ -1229,6 +1287,18 @@ mod tests {
              The study demonstrated in 2029 that dams age."
         )
         .is_empty());
+        // wished, feared or to come
+        assert!(kinds_of(
+            "Peace would allow an eventual withdrawal of the brigade. Hopes of a truce lifted \
+             shares. Residents voiced fears of a Lornian attack. A possible Tarnby raid worries \
+             the council."
+        )
+        .is_empty());
+        // the one who planned it: it took place
+        assert_eq!(
+            kinds_of("Police arrested the man who planned the attack."),
+            ["arrest", "attack"]
+        );
     }
 
     #[test]
