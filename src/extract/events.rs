@@ -897,9 +897,29 @@ fn participants(
             qualifies_the_trigger
                 || (can_take_part(doc, m)
                     && !after_a_preposition_of_place(words, classes, first)
-                    && !next.is_some_and(|next| qualifies(words, classes, next)))
+                    && !next.is_some_and(|next| {
+                        qualifies(words, classes, past_names_and_pairs(words, next))
+                    }))
         })
         .collect()
+}
+
+/// The first word from `next` on past other names and the words that pair names ("Lornian and
+/// Tarnbian | fighters", "Tarnby WKLR | reporter"): what the whole run qualifies.
+fn past_names_and_pairs(words: &[&str], next: usize) -> usize {
+    let capitalised = |w: &str| w.starts_with(|c: char| c.is_uppercase());
+    let mut j = next;
+    while j < words.len()
+        && j < next + 4
+        && (capitalised(words[j]) || matches!(words[j], "and" | "or" | ","))
+    {
+        j += 1;
+    }
+    // a run that ends on a pairing word pairs nothing
+    if j > next && !capitalised(words[j - 1]) {
+        return next;
+    }
+    j.min(words.len() - 1)
 }
 
 /// Last words of the names of laws, pacts and texts: such a name does nothing.
@@ -1429,6 +1449,14 @@ mod tests {
             roles_with(
                 "A Corvin bank guard was killed on Friday.",
                 &[("Corvin", Organization)]
+            ),
+            [(None, None)]
+        );
+        // nor names paired before the noun
+        assert_eq!(
+            roles_with(
+                "Lornian and Tarnbian fighters were killed on Monday.",
+                &[("Lornian", Other), ("Tarnbian", Other)]
             ),
             [(None, None)]
         );
