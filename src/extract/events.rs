@@ -810,6 +810,7 @@ pub fn find(doc: &Document) -> Vec<EventFound> {
             } else {
                 active_roles(doc, &takers, trigger)
             };
+            let (actor, target) = with_possessor_undergoing(doc, kind, trigger, actor, target);
             out.push(EventFound {
                 kind,
                 trigger,
@@ -1043,6 +1044,32 @@ fn sides_between(
     let first = sides.next()?;
     let second = sides.next();
     Some((Some(first), second))
+}
+
+/// Kinds of happening done to someone: whose arrest, capture, killing, injury or rescue it is
+/// underwent it ("Voss's arrest"), where whose attack or talks it is did it.
+const UNDERGONE_KINDS: &[&str] = &["arrest", "capture", "killing", "injury", "rescue"];
+
+/// Roles with a possessor of the trigger moved to whom it was done, for happenings one
+/// undergoes: "Voss's arrest in Tarnby" is no arrest Voss made.
+fn with_possessor_undergoing(
+    doc: &Document,
+    kind: &str,
+    trigger: Span,
+    actor: Option<usize>,
+    target: Option<usize>,
+) -> (Option<usize>, Option<usize>) {
+    let possessor = actor.filter(|&m| {
+        let between = doc
+            .body
+            .get(doc.mentions[m].end..trigger.start)
+            .unwrap_or("");
+        matches!(between.trim(), "'s" | "\u{2019}s" | "'" | "\u{2019}")
+    });
+    match possessor {
+        Some(m) if UNDERGONE_KINDS.contains(&kind) && target.is_none() => (None, Some(m)),
+        _ => (actor, target),
+    }
 }
 
 /// Forms of "be" and "get" before a participle that make it passive ("were killed", "got
@@ -1545,6 +1572,26 @@ mod tests {
         assert_eq!(
             place_of("Tarnby police arrested two men.", &["Tarnby"]),
             [Some("Tarnby".to_string())]
+        );
+    }
+
+    #[test]
+    fn whose_arrest_it_is_was_arrested_and_whose_attack_it_is_attacked() {
+        use EntityType::{Location, Organization, Person};
+        let some = |s: &str| Some(s.to_string());
+        assert_eq!(
+            roles_with(
+                "After Dane Voss's arrest in Tarnby, lawyers asked for a hearing.",
+                &[("Dane Voss", Person), ("Tarnby", Location)]
+            ),
+            [(None, some("Dane Voss"))]
+        );
+        assert_eq!(
+            roles_with(
+                "The Northern Front's attack on the bridge failed.",
+                &[("Northern Front", Organization)]
+            ),
+            [(some("Northern Front"), None)]
         );
     }
 }
