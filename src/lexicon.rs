@@ -539,7 +539,6 @@ pub const PLACE_PREPOSITIONS: &[&str] = &[
     "throughout",
     "into",
     "within",
-    "around",
     "off",
 ];
 

@@ -792,7 +792,20 @@ fn speakers_by_head_noun(doc: &Document, statements: &mut [Statement]) {
                     .last()
                     .is_some_and(|w| Some(w.to_lowercase()) == heads[k])
         });
-        if statements[k].speaker.is_none() && heads[k].as_deref().is_some_and(is_body_noun) {
+        // "the unions" are several bodies, not the one that spoke last
+        let plural = statements[k].source.is_some_and(|span| {
+            let last = doc.text(span).split_whitespace().last().unwrap_or("");
+            let last = last
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
+            heads[k]
+                .as_deref()
+                .is_some_and(|head| last == format!("{head}s"))
+        });
+        if statements[k].speaker.is_none()
+            && !plural
+            && heads[k].as_deref().is_some_and(is_body_noun)
+        {
             statements[k].speaker = body_speaking_near(doc, statements, cue)
                 .or_else(|| body_named_just_before(doc, statements[k].source, cue));
         }
@@ -3396,6 +3409,16 @@ mod tests {
                 Some("Harbour Rescue Directorate"),
                 Some("Harbour Rescue Directorate")
             ],
+            "{found:?}"
+        );
+        // several unions are not the body that spoke last
+        let (doc, found) = statements_of(
+            "The Harbour Rescue Directorate says 19 people are dead. The unions said 900 \
+             workers had joined the search.",
+        );
+        assert_eq!(
+            speaker_names(&doc, &found),
+            [Some("Harbour Rescue Directorate"), None],
             "{found:?}"
         );
     }
