@@ -968,32 +968,34 @@ fn can_take_part(doc: &Document, m: usize) -> bool {
         || POLITY_HEADS.contains(&last.as_str())
 }
 
+/// The first word before token `first`, within five, that is no article, adjective, number,
+/// possessive or name, or that `stops` (the word a noun phrase hangs from).
+fn word_before_the_phrase(
+    classes: &[usize],
+    first: usize,
+    stops: impl Fn(usize) -> bool,
+) -> Option<usize> {
+    (first.saturating_sub(5)..first).rev().find(|&j| {
+        stops(j)
+            || !matches!(
+                pos::class_name(classes[j]),
+                "DT" | "JJ" | "CD" | "POS" | "NNP"
+            )
+    })
+}
+
 /// Whether a preposition stands before token `first` with only articles, adjectives, numbers
 /// and names between.
 fn after_a_preposition(classes: &[usize], first: usize) -> bool {
-    (first.saturating_sub(5)..first)
-        .rev()
-        .map(|j| pos::class_name(classes[j]))
-        .find(|class| !matches!(*class, "DT" | "JJ" | "CD" | "POS" | "NNP"))
-        .is_some_and(|class| class == "IN")
+    word_before_the_phrase(classes, first, |_| false)
+        .is_some_and(|j| pos::class_name(classes[j]) == "IN")
 }
 
 /// Whether the words before token `first` are a preposition of place with only articles,
 /// adjectives, numbers and names between ("in Queens", "at a suburban Tarnby", "into Lorn 's").
 fn after_a_preposition_of_place(words: &[&str], classes: &[usize], first: usize) -> bool {
-    for j in (first.saturating_sub(5)..first).rev() {
-        let word = words[j].to_lowercase();
-        if PLACE_PREPOSITIONS.contains(&word.as_str()) {
-            return true;
-        }
-        if !matches!(
-            pos::class_name(classes[j]),
-            "DT" | "JJ" | "CD" | "POS" | "NNP"
-        ) {
-            return false;
-        }
-    }
-    false
+    let of_place = |j: usize| PLACE_PREPOSITIONS.contains(&words[j].to_lowercase().as_str());
+    word_before_the_phrase(classes, first, of_place).is_some_and(of_place)
 }
 
 /// Whether the word at `next`, right after a name, makes the name a qualifier of a noun: a
@@ -1433,10 +1435,8 @@ mod tests {
     }
 
     /// Who acted and on whom, with the names and their types given (the tagger's own types vary).
-    fn roles_with(
-        text: &str,
-        names: &[(&str, EntityType)],
-    ) -> Vec<(Option<String>, Option<String>)> {
+    /// A segmented document with the names given, and their types, as its mentions.
+    fn with_names(text: &str, names: &[(&str, EntityType)]) -> Document {
         let mut doc = test_document("d", text);
         crate::text::segment(&mut doc);
         doc.mentions = names
@@ -1452,6 +1452,14 @@ mod tests {
             })
             .collect();
         doc.mentions.sort_by_key(|m| m.start);
+        doc
+    }
+
+    fn roles_with(
+        text: &str,
+        names: &[(&str, EntityType)],
+    ) -> Vec<(Option<String>, Option<String>)> {
+        let doc = with_names(text, names);
         let name = |k: usize| doc.mentions[k].text(&doc.body).to_string();
         find(&doc)
             .iter()
@@ -1538,20 +1546,9 @@ mod tests {
     #[test]
     fn a_place_of_origin_or_a_speaking_place_is_not_where() {
         let place_of = |text: &str, names: &[&str]| {
-            let mut doc = test_document("d", text);
-            crate::text::segment(&mut doc);
-            doc.mentions = names
-                .iter()
-                .map(|name| {
-                    let start = text.find(name).unwrap();
-                    crate::model::Mention {
-                        start,
-                        end: start + name.len(),
-                        kind: EntityType::Location,
-                        title: None,
-                    }
-                })
-                .collect();
+            let places: Vec<(&str, EntityType)> =
+                names.iter().map(|&n| (n, EntityType::Location)).collect();
+            let doc = with_names(text, &places);
             let name = |k: usize| doc.mentions[k].text(&doc.body).to_string();
             find(&doc)
                 .iter()
