@@ -4,9 +4,7 @@
 
 mod common;
 
-use common::{
-    analyze_paths, ecbplus_files, ecbplus_text, fold, shared, text_source, EcbText, EcbToken,
-};
+use common::{analyze_paths, ecbplus_files, ecbplus_text, fold, shared, text_source};
 use parallax::model::AliasReason;
 use parallax::model::Entity;
 
@@ -199,7 +197,6 @@ fn ecbplus_participants() -> Vec<EcbDocument> {
     let markable =
         Regex::new(r#"(?s)<HUMAN_PART_(PER|ORG) m_id="(\d+)"\s*>(.*?)</HUMAN_PART_(?:PER|ORG)>"#)
             .unwrap();
-    let anchor = Regex::new(r#"t_id="(\d+)""#).unwrap();
     let relation =
         Regex::new(r#"(?s)<CROSS_DOC_COREF r_id="\d+" note="([^"]+)"\s*>(.*?)</CROSS_DOC_COREF>"#)
             .unwrap();
@@ -208,7 +205,7 @@ fn ecbplus_participants() -> Vec<EcbDocument> {
         .iter()
         .map(|path| {
             let xml = std::fs::read_to_string(path).unwrap();
-            let EcbText { text, tokens } = ecbplus_text(&xml);
+            let ecb = ecbplus_text(&xml);
             let mut chain_of = std::collections::HashMap::new();
             for r in relation.captures_iter(&xml) {
                 for s in source.captures_iter(&r[2]) {
@@ -219,10 +216,7 @@ fn ecbplus_participants() -> Vec<EcbDocument> {
                 .captures_iter(&xml)
                 .filter_map(|m| {
                     let chain = chain_of.get(&m[2])?.clone();
-                    let words: Vec<&EcbToken> = anchor
-                        .captures_iter(&m[3])
-                        .filter_map(|a| tokens.get(&a[1].parse::<u32>().unwrap()))
-                        .collect();
+                    let words = ecb.anchored(&m[3]);
                     // named: a capitalised word that does not just open its sentence
                     let named = words.iter().any(|t| {
                         t.number > 0 && t.word.chars().next().is_some_and(char::is_uppercase)
@@ -235,7 +229,7 @@ fn ecbplus_participants() -> Vec<EcbDocument> {
                 .collect();
             EcbDocument {
                 id: path.file_stem().unwrap().to_string_lossy().into_owned(),
-                text,
+                text: ecb.text.clone(),
                 participants,
             }
         })

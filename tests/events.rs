@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{analyze_paths, ecbplus_files, ecbplus_text, fold, shared, EcbText, EcbToken};
+use common::{analyze_paths, ecbplus_files, ecbplus_text, fold, shared, EcbToken};
 
 #[test]
 fn seeds_dated_happenings_are_events_with_their_dates() {
@@ -87,7 +87,6 @@ fn ecbplus_actions() -> Vec<EcbActions> {
     let markable =
         Regex::new(r#"(?s)<(ACTION_[A-Z]+|NEG_ACTION)[^>]*m_id="(\d+)"[^>]*>(.*?)</(?:ACTION_[A-Z]+|NEG_ACTION)>"#)
             .unwrap();
-    let anchor = Regex::new(r#"t_id="(\d+)""#).unwrap();
     let participant = Regex::new(
         r#"(?s)<(?:HUMAN|NON_HUMAN)_PART_[A-Z]+ m_id="\d+"\s*>(.*?)</(?:HUMAN|NON_HUMAN)_PART_[A-Z]+>"#,
     )
@@ -113,19 +112,18 @@ fn ecbplus_actions() -> Vec<EcbActions> {
             let id = path.file_stem().unwrap().to_string_lossy().into_owned();
             let topic = id.split('_').next().unwrap().parse().unwrap();
             let xml = std::fs::read_to_string(path).unwrap();
-            let EcbText { text, tokens } = ecbplus_text(&xml);
+            let ecb = ecbplus_text(&xml);
             let is_annotated = |t: &EcbToken| annotated.contains(&(id.clone(), t.sentence));
             let mut lines: std::collections::BTreeMap<usize, (usize, usize)> = Default::default();
-            for t in tokens.values().filter(|t| is_annotated(t)) {
+            for t in ecb.tokens.values().filter(|t| is_annotated(t)) {
                 if let Some((s, e)) = t.span {
                     let line = lines.entry(t.sentence).or_insert((s, e));
                     *line = (line.0.min(s), line.1.max(e));
                 }
             }
             let words_of = |inner: &str| -> Vec<&EcbToken> {
-                anchor
-                    .captures_iter(inner)
-                    .filter_map(|a| tokens.get(&a[1].parse::<u32>().unwrap()))
+                ecb.anchored(inner)
+                    .into_iter()
                     .filter(|t| is_annotated(t))
                     .collect()
             };
@@ -147,7 +145,7 @@ fn ecbplus_actions() -> Vec<EcbActions> {
             EcbActions {
                 id,
                 topic,
-                text,
+                text: ecb.text.clone(),
                 annotated: lines.into_values().collect(),
                 actions,
                 participants,

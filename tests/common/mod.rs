@@ -130,6 +130,19 @@ pub struct EcbText {
     pub tokens: std::collections::HashMap<u32, EcbToken>,
 }
 
+impl EcbText {
+    /// The tokens a markable's body anchors (`<token_anchor t_id="…"/>`), in its order.
+    pub fn anchored(&self, markable: &str) -> Vec<&EcbToken> {
+        use std::sync::LazyLock;
+        static ANCHOR: LazyLock<regex::Regex> =
+            LazyLock::new(|| regex::Regex::new(r#"t_id="(\d+)""#).unwrap());
+        ANCHOR
+            .captures_iter(markable)
+            .filter_map(|a| self.tokens.get(&a[1].parse::<u32>().unwrap()))
+            .collect()
+    }
+}
+
 pub fn ecbplus_text(xml: &str) -> EcbText {
     use std::sync::LazyLock;
     static TOKEN: LazyLock<regex::Regex> = LazyLock::new(|| {
